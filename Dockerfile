@@ -1,0 +1,23 @@
+# NPS web application: gunicorn serving Django (static files by WhiteNoise).
+FROM python:3.11-slim-bookworm
+
+ENV PYTHONDONTWRITEBYTECODE=1 \
+    PYTHONUNBUFFERED=1 \
+    PIP_NO_CACHE_DIR=1 \
+    PIP_DISABLE_PIP_VERSION_CHECK=1
+
+WORKDIR /app
+COPY requirements.txt .
+RUN pip install -r requirements.txt
+
+COPY . .
+# Collect static files with production storage (hashed names). The secrets here exist only for
+# this build step; the running container gets its own from the environment.
+RUN DEBUG=0 DJANGO_SECRET_KEY=build-only NPS_ENCRYPTION_KEY=build-only \
+    API_SECRET_KEY=build-only-api JWT_SECRET_KEY=build-only-jwt \
+    python manage.py collectstatic --noinput -v0 \
+ && useradd --system --uid 1000 --home /app nps && chown -R nps /app
+USER nps
+
+EXPOSE 8000
+ENTRYPOINT ["/app/docker/entrypoint.sh"]

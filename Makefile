@@ -1,0 +1,41 @@
+# The two commands of the quick start: `make run` and `make test` (see README.md).
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+
+-include .env
+export
+
+.PHONY: run test venv messages bench-engines bench-http clean
+
+$(VENV)/.installed: requirements.txt
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (set PYTHON=...)"; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: venv
+	DEBUG=$${DEBUG:-1} $(PY) manage.py migrate --noinput
+	[ "$${DEBUG:-1}" = "1" ] || $(PY) manage.py collectstatic --noinput -v0
+	DEBUG=$${DEBUG:-1} $(PY) manage.py bootstrap
+	DEBUG=$${DEBUG:-1} $(PY) manage.py runserver 127.0.0.1:8000
+
+test: venv
+	bash scripts/test.sh
+
+messages: venv
+	DEBUG=1 $(PY) manage.py makemessages --locale fa --no-obsolete --ignore .venv --ignore staticfiles
+	DEBUG=1 $(PY) manage.py compilemessages --locale fa --ignore .venv
+
+bench-engines: venv
+	$(PY) bench/engines.py
+
+bench-http: venv
+	bash bench/http.sh
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,120 @@
+"""Login accounts (V4's `users` table).
+
+Permissions come from the role alone: `admin` may do everything, including in the admin console;
+`moderator` manages every account's oracle data; `user` and `readonly` manage only their own.
+"""
+
+import uuid
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.contrib.auth.validators import UnicodeUsernameValidator
+from django.db import models
+from django.db.models.functions import Now
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from nps.accounts.roles import ROLES_SEEING_ALL, Role, expand_scopes, scopes_for_role
+from nps.core.db import RandomUUID
+
+# Admin-console areas a moderator may use; everything else (accounts, keys, lockouts) is admin-only.
+MODERATOR_APPS = frozenset({"oracle", "vault", "learning", "core"})
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, username: str, password: str | None = None, **fields) -> "User":
+        if not username:
+            raise ValueError("A username is required.")
+        user = self.model(username=self.model.normalize_username(username), **fields)
+        user.email = self.normalize_email(user.email)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, username: str, password: str | None = None, **fields) -> "User":
+        fields["role"] = Role.ADMIN
+        return self.create_user(username, password, **fields)
+
+
+class User(AbstractBaseUser):
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False
+    )
+    username = models.CharField(
+        _("username"),
+        max_length=100,
+        unique=True,
+        validators=[UnicodeUsernameValidator()],
+        help_text=_("Letters, digits and @/./+/-/_ only."),
+        error_messages={"unique": _("An account with that username already exists.")},
+    )
+    email = models.EmailField(_("email address"), blank=True, default="", db_default="")
+    password = models.CharField(_("password"), max_length=128, db_column="password_hash")
+    role = models.CharField(
+        _("role"), max_length=20, choices=Role.choices, default=Role.USER, db_default=Role.USER
+    )
+    is_active = models.BooleanField(
+        _("active"),
+        default=True,
+        db_default=True,
+        help_text=_("Inactive accounts cannot log in, and their tokens and API keys stop working."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_default=Now())
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_default=Now())
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "username"
+    EMAIL_FIELD = "email"
+    REQUIRED_FIELDS = ["email"]
+
+    class Meta:
+        db_table = "users"
+        verbose_name = _("account")
+        verbose_name_plural = _("accounts")
+        ordering = ["username"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role__in=Role.values), name="users_role_check"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.username
+
+    @property
+    def is_admin(self) -> bool:
+        return self.is_active and self.role == Role.ADMIN
+
+    @property
+    def sees_all_accounts_data(self) -> bool:
+        """Moderators and admins see every account's profiles and readings."""
+        return self.is_active and self.role in ROLES_SEEING_ALL
+
+    @property
+    def scopes(self) -> frozenset[str]:
+        return expand_scopes(scopes_for_role(self.role))
+
+    # What the Django admin asks of a user: derived from the role, no per-user permission rows.
+    @property
+    def is_staff(self) -> bool:
+        return self.is_active and self.role in ROLES_SEEING_ALL
+
+    @property
+    def is_superuser(self) -> bool:
+        return self.is_admin
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        if self.is_admin:
+            return True
+        if not self.is_staff:
+            return False
+        app_label = perm.split(".", 1)[0]
+        return app_label in MODERATOR_APPS
+
+    def has_perms(self, perm_list, obj=None) -> bool:
+        return all(self.has_perm(perm, obj) for perm in perm_list)
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return self.is_admin or (self.is_staff and app_label in MODERATOR_APPS)

@@ -1,0 +1,110 @@
+"""Reading settings from the environment (apart from settings.py so it can be tested directly)."""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+# Development defaults. They make `make run` work with no configuration and are refused when
+# DEBUG is off, so a production deployment cannot start with them.
+DEV_SECRETS = {
+    "DJANGO_SECRET_KEY": "dev-only-django-secret-key-not-for-production",
+    "NPS_ENCRYPTION_KEY": "dev-only-encryption-key-not-for-production",
+    "API_SECRET_KEY": "",
+    "JWT_SECRET_KEY": "dev-only-jwt-secret-key-not-for-production",
+}
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+
+def env_str(name: str, default: str = "") -> str:
+    """A string variable; unset and empty both mean the default (as a blank line in .env)."""
+    return os.environ.get(name, "").strip() or default
+
+
+def env_bool(name: str, *, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(
+        f"{name} must be one of 1/0, true/false, yes/no, on/off (got {raw!r})."
+    )
+
+
+def env_int(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return int(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number (got {raw!r}).") from None
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    """A comma-separated variable; unset means the default, set-but-empty means an empty list."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return list(default)
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def check_production_secrets(secrets: dict[str, str]) -> None:
+    """Refuse to run without real secrets; name the first variable that needs one."""
+    for name, value in secrets.items():
+        if not value or value == DEV_SECRETS[name]:
+            raise ImproperlyConfigured(
+                f"{name} is not set (it is empty or the development default). DEBUG is off, so "
+                "set it to a long random value; see .env.example."
+            )
+    if secrets["JWT_SECRET_KEY"] == secrets["API_SECRET_KEY"]:
+        raise ImproperlyConfigured(
+            "JWT_SECRET_KEY must differ from API_SECRET_KEY: whoever holds one must not be able "
+            "to forge the other."
+        )
+
+
+def database_config(url: str, base_dir: Path) -> dict:
+    """`DATABASE_URL` (PostgreSQL or SQLite); empty means the embedded SQLite file `db.sqlite3`."""
+    if not url:
+        url = f"sqlite:///{base_dir / 'db.sqlite3'}"
+    try:
+        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+    except (ValueError, dj_database_url.UnknownSchemeError) as exc:
+        raise ImproperlyConfigured(f"DATABASE_URL is not a valid database URL: {exc}") from None
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        # SQLite keeps no persistent connections worth reusing, and waits instead of failing when
+        # the development server and a management command write at the same time.
+        config["CONN_MAX_AGE"] = 0
+        config["OPTIONS"] = {"timeout": 20}
+    return config
+
+
+def cache_config(redis_url: str) -> dict:
+    """`REDIS_URL` selects Redis (shared by all workers); empty means a per-process memory cache."""
+    if not redis_url:
+        return {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "nps-default",
+        }
+    if not redis_url.startswith(("redis://", "rediss://", "unix://")):
+        raise ImproperlyConfigured(
+            f"REDIS_URL must start with redis://, rediss:// or unix:// (got {redis_url!r})."
+        )
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": redis_url,
+        "KEY_PREFIX": "nps",
+        "OPTIONS": {
+            "CLIENT_CLASS": "django_redis.client.DefaultClient",
+            "SOCKET_CONNECT_TIMEOUT": 2,
+            "SOCKET_TIMEOUT": 2,
+        },
+    }

@@ -1,0 +1,52 @@
+"""The main navigation: every section of NPS, in one place.
+
+A section whose page is not built yet is shown as such (not as a link to a 404).
+"""
+
+from dataclasses import dataclass
+
+from django.http import HttpRequest
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url: str | None
+    current: bool
+
+
+SECTIONS = (
+    ("home", _("Dashboard")),
+    ("oracle:consult", _("Oracle")),
+    ("oracle:profiles", _("Profiles")),
+    ("oracle:history", _("History")),
+    ("vault:index", _("Vault")),
+    ("learning:index", _("Learning")),
+    ("settings", _("Settings")),
+)
+
+
+def section_url(url_name: str) -> str | None:
+    try:
+        return reverse(url_name)
+    except NoReverseMatch:
+        return None
+
+
+def is_current(path: str, url: str) -> bool:
+    return path == url if url == "/" else path.startswith(url)
+
+
+def navigation(request: HttpRequest) -> dict:
+    """Context processor: `nav_items` for templates/_nav.html."""
+    items = []
+    for url_name, label in SECTIONS:
+        url = section_url(url_name)
+        items.append(NavItem(label, url, bool(url) and is_current(request.path, url)))
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated and user.is_staff:
+        url = reverse("admin:index")
+        items.append(NavItem(_("Admin"), url, is_current(request.path, url)))
+    return {"nav_items": items}

@@ -1,0 +1,35 @@
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "core/home.html", {"today": timezone.localdate()})
+
+
+def error_page(template: str, status: int):
+    """Django's error handlers, rendering the styled pages with the request (language, user)."""
+
+    def handler(request: HttpRequest, exception=None) -> HttpResponse:
+        return render(request, template, status=status)
+
+    return handler
+
+
+bad_request = error_page("400.html", 400)
+permission_denied = error_page("403.html", 403)
+page_not_found = error_page("404.html", 404)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    message = _("Your form expired or was sent from another site. Reload the page and try again.")
+    return render(request, "403.html", {"message": message}, status=403)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # Rendered without the request's context: whatever failed (database, session) may fail again.
+    return HttpResponseServerError(render_to_string("500.html"))

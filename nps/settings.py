@@ -1,0 +1,221 @@
+"""NPS settings: one module, read from the environment.
+
+With no environment at all the app runs on an embedded default (SQLite file + local-memory cache) in
+development mode, so `make run` works on a bare machine. `DATABASE_URL` / `REDIS_URL` switch to
+PostgreSQL / Redis. With `DEBUG` off the app refuses to start while any secret is empty or still the
+development default (see `nps.config.check_production_secrets`).
+"""
+
+from datetime import timedelta
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from nps.config import (
+    DEV_SECRETS,
+    cache_config,
+    check_production_secrets,
+    database_config,
+    env_bool,
+    env_int,
+    env_list,
+    env_str,
+)
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEBUG = env_bool("DEBUG", default=False)
+
+SECRET_KEY = env_str("DJANGO_SECRET_KEY", DEV_SECRETS["DJANGO_SECRET_KEY"])
+NPS_ENCRYPTION_KEY = env_str("NPS_ENCRYPTION_KEY", DEV_SECRETS["NPS_ENCRYPTION_KEY"])
+# V4's legacy shared secret: a Bearer token equal to it acts as admin. Empty disables it (dev).
+API_SECRET_KEY = env_str("API_SECRET_KEY", DEV_SECRETS["API_SECRET_KEY"])
+JWT_SECRET_KEY = env_str("JWT_SECRET_KEY", DEV_SECRETS["JWT_SECRET_KEY"])
+
+if not DEBUG:
+    check_production_secrets(
+        {
+            "DJANGO_SECRET_KEY": SECRET_KEY,
+            "NPS_ENCRYPTION_KEY": NPS_ENCRYPTION_KEY,
+            "API_SECRET_KEY": API_SECRET_KEY,
+            "JWT_SECRET_KEY": JWT_SECRET_KEY,
+        }
+    )
+
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "nps.accounts",
+    "nps.core",
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "corsheaders",
+    "django_htmx",
+    "template_partials",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "axes",
+    "oracle",
+    "vault",
+    "learning",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+    # Last, so it sees the authenticated user and can answer a lockout itself.
+    "axes.middleware.AxesMiddleware",
+]
+
+ROOT_URLCONF = "nps.urls"
+WSGI_APPLICATION = "nps.wsgi.application"
+ASGI_APPLICATION = "nps.asgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.i18n",
+                "nps.core.navigation.navigation",
+            ],
+            "builtins": ["django.templatetags.i18n", "nps.core.templatetags.nps"],
+        },
+    }
+]
+
+DATABASES = {"default": database_config(env_str("DATABASE_URL", ""), BASE_DIR)}
+CACHES = {"default": cache_config(env_str("REDIS_URL", ""))}
+
+AUTH_USER_MODEL = "accounts.User"
+AUTHENTICATION_BACKENDS = [
+    # django-axes first, so a locked-out account is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "login"
+
+# Brute-force lockout (django-axes): after AXES_FAILURE_LIMIT failures for one username from one
+# address, that pair is refused for AXES_COOLOFF_MINUTES.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "nps.accounts.views.locked_out"
+AXES_VERBOSE = False
+AXES_CLIENT_IP_CALLABLE = "nps.core.http.client_ip"
+# How many reverse proxies in front of the app append to X-Forwarded-For (docs/DEPLOYMENT.md).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+LANGUAGE_CODE = "en"
+LANGUAGES = [("en", _("English")), ("fa", _("Persian"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+LANGUAGE_COOKIE_NAME = "nps_language"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+APPEND_SLASH = False
+
+CORS_ALLOWED_ORIGINS = env_list("CORS_ORIGINS", ["http://localhost:5173", "http://localhost:3000"])
+CORS_ALLOW_CREDENTIALS = True
+CORS_URLS_REGEX = r"^/api/.*$"
+
+# Security headers; HTTPS-only behaviour is switched on in production (DEBUG off).
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+CSRF_FAILURE_VIEW = "nps.core.views.csrf_failure"
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
+SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_SECONDS > 0
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=False)
+if env_bool("BEHIND_TLS_PROXY", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# Checks that do not apply: TLS is terminated by the proxy (docs/DEPLOYMENT.md), which redirects
+# HTTP to HTTPS itself (W008); HSTS preload is an operator's commitment, opt-in (W021).
+SILENCED_SYSTEM_CHECKS = ["security.W008", "security.W021"]
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "NPS API",
+    "VERSION": "4.0.0",
+    "DESCRIPTION": "Numerology oracle — REST API compatible with NPS V4 clients",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# django-cryptography-5 encrypts with its own key, never SECRET_KEY.
+CRYPTOGRAPHY_KEY = NPS_ENCRYPTION_KEY
+
+NPS_VERSION = "4.0.0"
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    "loggers": {
+        # django-axes logs usernames of failed logins at INFO/WARNING; keep user data out of logs.
+        "axes": {"level": "ERROR"},
+    },
+}

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from nps.accounts import views as account_views
+from nps.core import health
+from nps.core import views as core_views
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("login", account_views.LoginView.as_view(), name="login"),
+    path("logout", account_views.LogoutView.as_view(), name="logout"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+    path("api/health", health.health, name="health"),
+    path("api/health/ready", health.ready, name="health-ready"),
+]
+
+handler400 = "nps.core.views.bad_request"
+handler403 = "nps.core.views.permission_denied"
+handler404 = "nps.core.views.page_not_found"
+handler500 = "nps.core.views.server_error"

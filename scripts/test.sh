@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The whole test suite, the same locally (`make test`) and in CI (`.ci/run`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+
+echo "== ruff check"; .venv/bin/ruff check .
+echo "== ruff format --check"; .venv/bin/ruff format --check .
+
+echo "== migrations are up to date"
+DEBUG=1 $PY manage.py makemigrations --check --dry-run
+
+echo "== deployment checks with production-like settings"
+DEBUG=0 \
+  DJANGO_SECRET_KEY="check-deploy-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n')" \
+  NPS_ENCRYPTION_KEY="check-deploy-encryption-key-0123456789abcdef" \
+  API_SECRET_KEY="check-deploy-api-secret-0123456789abcdef" \
+  JWT_SECRET_KEY="check-deploy-jwt-secret-0123456789abcdef" \
+  ALLOWED_HOSTS="nps.example.com" \
+  $PY manage.py check --deploy --fail-level WARNING
+
+echo "== translations compile"
+if command -v msgfmt >/dev/null 2>&1; then
+  for po in locale/*/LC_MESSAGES/*.po; do
+    msgfmt --check -o /dev/null "$po"
+    msgfmt -o "${po%.po}.mo.check" "$po"
+    if ! cmp -s "${po%.po}.mo.check" "${po%.po}.mo"; then
+      rm -f "${po%.po}.mo.check"
+      echo "$po: the committed .mo is out of date; run 'make messages'." >&2
+      exit 1
+    fi
+    rm -f "${po%.po}.mo.check"
+  done
+else
+  echo "WARNING: gettext (msgfmt) is not installed; the .po/.mo check is skipped here (CI installs it)." >&2
+fi
+
+echo "== services"
+eval "$($PY scripts/test_services.py)"
+
+echo "== pytest"
+export DJANGO_ALLOW_ASYNC_UNSAFE=true  # Playwright's sync API runs an event loop in the test thread.
+# Development secrets; pytest-django still runs every test with DEBUG off.
+export DEBUG=1
+$PY -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
