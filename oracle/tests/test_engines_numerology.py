@@ -1,0 +1,629 @@
+"""Numerology engine: engines.md §10.3 vectors, Chaldean (T8), the one master-number rule, errors.
+
+Expected values are copied from the spec. Where a V4 vector was produced by a defect that DECISIONS §2
+fixes (defect 8: one master-number rule; empty/non-letter names; Persian names worth 0), the test
+says so and asserts the fixed value.
+"""
+
+# ruff: noqa: E501
+
+from __future__ import annotations
+
+import inspect
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from oracle.engines import numerology
+from oracle.engines.errors import (
+    EngineError,
+    InvalidDateError,
+    InvalidNameError,
+    InvalidNumberError,
+    InvalidNumerologySystemError,
+)
+from oracle.engines.numerology import (
+    CHALDEAN_VALUES,
+    LETTER_VALUES,
+    LIFE_PATH_MEANINGS,
+    VOWELS,
+    compatibility_score,
+    digit_sum,
+    digit_sum_reduced,
+    generate_personal_reading,
+    is_master_number,
+    letter_breakdown,
+    life_path,
+    name_personality,
+    name_soul_urge,
+    name_sum,
+    name_to_number,
+    number_vibration,
+    numerology_reduce,
+    personal_day,
+    personal_month,
+    personal_year,
+)
+
+REDUCED_VALUES = frozenset({*range(10), 11, 22, 33})
+
+# ── Tables ──────────────────────────────────────────────────────────────────────────────────────
+
+
+def test_pythagorean_letter_values_are_table_t7():
+    assert "".join(str(LETTER_VALUES[ch]) for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == (
+        "12345678912345678912345678"
+    )
+    assert frozenset("AEIOU") == VOWELS  # Y is a consonant
+
+
+def test_chaldean_letter_values_are_table_t8():
+    values = [CHALDEAN_VALUES[ch] for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"]
+    assert values == [1, 2, 3, 4, 5, 8, 3, 5, 1, 1, 2, 3, 4, 5, 7, 8, 1, 2, 3, 4, 6, 6, 6, 5, 1, 7]
+
+
+def test_life_path_meanings_are_table_t9():
+    assert sorted(LIFE_PATH_MEANINGS) == [1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 22, 33]
+    assert LIFE_PATH_MEANINGS[1] == ("The Pioneer", "Lead, start, go first")
+    assert LIFE_PATH_MEANINGS[7] == ("The Seeker", "Question, analyze, find meaning")
+    assert LIFE_PATH_MEANINGS[11] == ("The Visionary", "See what hasn't been built (master)")
+    assert LIFE_PATH_MEANINGS[22] == (
+        "The Master Builder",
+        "Turn impossible visions into reality (master)",
+    )
+    assert LIFE_PATH_MEANINGS[33] == (
+        "The Master Teacher",
+        "Heal through compassionate leadership (master)",
+    )
+
+
+# ── §10.3 name numbers (Pythagorean) ────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("name", "expression", "soul_urge", "personality"),
+    [
+        pytest.param("JOHN", 2, 6, 5, id="JOHN"),
+        pytest.param("DAVE", 5, 6, 8, id="DAVE"),
+        pytest.param("Alice", 3, 6, 6, id="Alice"),
+        pytest.param("Bob", 1, 6, 4, id="Bob"),
+        pytest.param("Carol", 22, 7, 6, id="Carol"),
+        pytest.param("John Smith", 8, 6, 11, id="John-Smith"),
+        pytest.param("Alice Smith", 9, 6, 3, id="Alice-Smith"),
+        pytest.param("Mary-Jane O'Neil", 7, 9, 7, id="Mary-Jane-ONeil"),
+        pytest.param("Yvonne", 5, 11, 3, id="Yvonne"),
+        pytest.param("Nikola Tesla", 11, 22, 7, id="Nikola-Tesla"),
+        pytest.param("Albert Einstein", 9, 7, 11, id="Albert-Einstein"),
+        pytest.param("Hamzeh", 7, 6, 1, id="Hamzeh"),
+        pytest.param("Sara", 3, 2, 1, id="Sara"),
+        pytest.param("Björn Ström", 33, 0, 33, id="Bjorn-Strom"),
+        pytest.param("Straße", 2, 6, 5, id="Strasse"),
+        pytest.param("xyz 123", 3, 0, 3, id="xyz-123"),
+    ],
+)
+def test_name_numbers_match_v4_vector(name, expression, soul_urge, personality):
+    assert name_to_number(name) == expression
+    assert name_soul_urge(name) == soul_urge
+    assert name_personality(name) == personality
+    # Latin names are Pythagorean by default: naming the system changes nothing.
+    assert name_to_number(name, system="pythagorean") == expression
+
+
+def test_persian_name_gets_real_numbers_instead_of_v4_zeros():
+    """V4 vector 'علی رضایی' → 0, 0, 0 (no Abjad at V4); §12 counts it with Abjad."""
+    # علی 110 + رضایی (ر200 + ض800 + ا1 + ی10 + ی10 = 1021) = 1131 → 6
+    assert name_sum("علی رضایی") == 1131
+    assert name_to_number("علی رضایی") == 6
+    # vowels ی10 + ا1 + ی10 + ی10 = 31 → 4; consonants ع70 + ل30 + ر200 + ض800 = 1100 → 2
+    assert name_soul_urge("علی رضایی") == 4
+    assert name_personality("علی رضایی") == 2
+
+
+@pytest.mark.parametrize("name", ["", "   ", "\t\n"])
+def test_empty_name_is_rejected_with_clear_error(name):
+    """V4 vector '' → 0, 0, 0: an empty name now raises instead of reading as 0."""
+    for function in (name_to_number, name_soul_urge, name_personality):
+        with pytest.raises(InvalidNameError, match="The name is empty") as caught:
+            function(name)
+        assert caught.value.field == "name"
+
+
+@pytest.mark.parametrize("name", ["123", "!!!", "— —", "Иван"])
+def test_name_without_countable_letters_is_rejected_with_clear_error(name):
+    with pytest.raises(
+        InvalidNameError, match="has no letter that Pythagorean numerology can count"
+    ):
+        name_to_number(name)
+
+
+def test_non_text_name_is_rejected():
+    with pytest.raises(InvalidNameError, match="must be text"):
+        name_to_number(None)  # type: ignore[arg-type]
+
+
+def test_unknown_numerology_system_is_rejected():
+    with pytest.raises(
+        InvalidNumerologySystemError, match="use auto, pythagorean, chaldean or abjad"
+    ):
+        name_to_number("Alice", system="kabbalah")
+
+
+# ── Chaldean as a full system (T8) ──────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("name", "raw", "expression", "soul_urge", "personality"),
+    [
+        # T4 + E5 + S3 + T4 = 16 → 7 (V4's read_sign("test") chaldean raw_sum 16, value 7);
+        # vowels E5; consonants T4 S3 T4 = 11 (master)
+        pytest.param("test", 16, 7, 5, 11, id="test"),
+        # J1 + O7 + H5 + N5 = 18 → 9; vowels O7; consonants J1 H5 N5 = 11
+        pytest.param("JOHN", 18, 9, 7, 11, id="JOHN"),
+        # A1 + L3 + I1 + C3 + E5 = 13 → 4; vowels A1 I1 E5 = 7; consonants L3 C3 = 6
+        pytest.param("Alice", 13, 4, 7, 6, id="Alice"),
+        # B2 + O7 + B2 = 11 (master); vowels O7; consonants B2 B2 = 4
+        pytest.param("Bob", 11, 11, 7, 4, id="Bob"),
+        # M4 + A1 + R2 + Y1 = 8; vowels A1; consonants M4 R2 Y1 = 7
+        pytest.param("Mary", 8, 8, 1, 7, id="Mary"),
+        # N5 I1 K2 O7 L3 A1 = 19, T4 E5 S3 L3 A1 = 16 → 35 → 8; vowels I1 O7 A1 E5 A1 = 15 → 6;
+        # consonants N5 K2 L3 T4 S3 L3 = 20 → 2
+        pytest.param("Nikola Tesla", 35, 8, 6, 2, id="Nikola-Tesla"),
+        # F8 + R2 + E5 + D4 = 19 → 10 → 1 (F is 8 in Chaldean, 6 in Pythagorean);
+        # vowels E5; consonants F8 R2 D4 = 14 → 5
+        pytest.param("Fred", 19, 1, 5, 5, id="Fred"),
+    ],
+)
+def test_chaldean_name_numbers(name, raw, expression, soul_urge, personality):
+    assert name_sum(name, system="chaldean") == raw
+    assert name_to_number(name, system="chaldean") == expression
+    assert name_soul_urge(name, system="chaldean") == soul_urge
+    assert name_personality(name, system="chaldean") == personality
+
+
+def test_chaldean_breakdown_lists_upper_case_letters_in_order():
+    assert letter_breakdown("test", system="chaldean") == [("T", 4), ("E", 5), ("S", 3), ("T", 4)]
+
+
+# ── §2.2 reduction ──────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("n", "reduced"),
+    [
+        pytest.param(n, r, id=str(n))
+        for n, r in [
+            (0, 0),
+            (1, 1),
+            (9, 9),
+            (10, 1),
+            (11, 11),
+            (19, 1),
+            (22, 22),
+            (29, 11),
+            (33, 33),
+            (38, 11),
+            (44, 8),
+            (55, 1),
+            (66, 3),
+            (99, 9),
+            (100, 1),
+            (199, 1),
+            (299, 2),
+            (1999, 1),
+            (2025, 9),
+            (2026, 1),
+            (4444, 7),
+        ]
+    ],
+)
+def test_numerology_reduce_matches_v4_vector(n, reduced):
+    assert numerology_reduce(n) == reduced
+
+
+@pytest.mark.parametrize(("n", "reduced"), [(-5, 5), (-15, 6), (-29, 11), (-11, 11)])
+def test_negative_numbers_reduce_like_their_magnitude(n, reduced):
+    """V4 vectors −5 → −5, −15 → −15 (unreduced): the one rule reduces |n|, as every V4 caller did."""
+    assert numerology_reduce(n) == reduced
+
+
+def test_master_numbers_are_kept_by_the_one_reduction_rule():
+    """Defect 8: V4 reduced sign numbers by digit sum first (11 → 2, 22 → 4) while calling them masters."""
+    assert numerology_reduce(11) == 11
+    assert digit_sum_reduced(11) == 11  # V4: numerology_reduce(digit_sum(11)) = 2
+    assert digit_sum_reduced(22) == 22  # V4: 4
+    vibration = number_vibration(11)
+    assert (vibration["reduced"], vibration["is_master"]) == (11, True)  # V4: (2, True)
+    assert vibration["life_path_meaning"] == (
+        "The Visionary",
+        "See what hasn't been built (master)",
+    )
+    # One rule: a number is a master exactly when it reduces to one.
+    for n in range(-500, 5000):
+        assert is_master_number(n) == (numerology_reduce(n) in {11, 22, 33})
+
+
+@pytest.mark.parametrize(
+    ("n", "master"),
+    [
+        pytest.param(n, m, id=str(n))
+        for n, m in [
+            (11, True),
+            (22, True),
+            (33, True),
+            (29, True),
+            (38, True),
+            (47, True),
+            (92, True),
+            (299, False),
+            (1100, False),
+            (10, False),
+            (0, False),
+            (-29, True),
+            (2, False),
+            (5555, False),
+        ]
+    ],
+)
+def test_is_master_number_matches_v4_vector(n, master):
+    assert is_master_number(n) is master
+
+
+def test_is_master_number_of_minus_11_follows_the_one_rule():
+    """Defect 8: V4 gave −11 → False (digit sum 2) but −29 → True; |−11| = 11 is a master."""
+    assert is_master_number(-11) is True
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        pytest.param(347, (14, 5), id="347"),
+        pytest.param(0, (0, 0), id="0"),
+        pytest.param(-347, (14, 5), id="-347"),
+        pytest.param(999, (27, 9), id="999"),
+        pytest.param(1234567890, (45, 9), id="1234567890"),
+    ],
+)
+def test_digit_sum_and_digit_sum_reduced(n, expected):
+    assert (digit_sum(n), digit_sum_reduced(n)) == expected
+
+
+@pytest.mark.parametrize("bad", [1.5, "12", None, True])
+def test_reduction_rejects_non_integers(bad):
+    with pytest.raises(InvalidNumberError, match="must be a whole number"):
+        numerology_reduce(bad)
+
+
+# ── §2.3 date numbers ───────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("ymd", "number"),
+    [
+        pytest.param(ymd, n, id="-".join(map(str, ymd)))
+        for ymd, n in [
+            ((1990, 5, 15), 3),
+            ((1992, 3, 20), 8),
+            ((1988, 11, 7), 8),
+            ((1995, 8, 25), 3),
+            ((2000, 1, 1), 4),
+            ((1985, 11, 29), 9),
+            ((1969, 7, 20), 7),
+            ((2026, 2, 6), 9),
+            ((1999, 9, 9), 1),
+            ((1978, 11, 22), 4),
+            ((2002, 2, 2), 8),
+            ((1984, 12, 29), 9),
+            ((1980, 1, 1), 11),
+            ((1980, 2, 11), 22),
+            ((1980, 2, 22), 33),
+        ]
+    ],
+)
+def test_life_path_matches_v4_vector(ymd, number):
+    assert life_path(*ymd) == number
+
+
+def test_life_path_of_year_11_keeps_the_master_year():
+    """Defect 8: V4 reduced the year's digit sum (year 11 → 2); the one rule keeps 11."""
+    assert life_path(11, 1, 9) == 3  # 9 + 1 + 11 = 21 → 3 (V4: 9 + 1 + 2 = 12 → 3)
+    assert life_path(33, 1, 2) == 9  # 2 + 1 + 33 = 36 → 9 (V4: 2 + 1 + 6 = 9)
+    assert life_path(22, 1, 5) == 1  # 5 + 1 + 22 = 28 → 10 → 1 (V4: 5 + 1 + 4 = 10 → 1)
+    assert life_path(11, 2, 9) == 22  # 9 + 2 + 11 = 22 (V4: 9 + 2 + 2 = 13 → 4)
+
+
+@pytest.mark.parametrize(
+    ("args", "number"),
+    [
+        pytest.param((5, 15, 2026), 3, id="5-15-2026"),
+        pytest.param((3, 20, 2026), 6, id="3-20-2026"),
+        pytest.param((11, 29, 2025), 4, id="11-29-2025"),
+        pytest.param((1, 1, 2024), 1, id="1-1-2024"),
+        pytest.param((12, 31, 2026), 8, id="12-31-2026"),
+    ],
+)
+def test_personal_year_matches_v4_vector(args, number):
+    assert personal_year(*args) == number
+
+
+def test_personal_month_and_day_build_on_the_personal_year():
+    # personal year (5, 15, 2026) = 3; month 2 → 5; day 6 → 11 (master kept)
+    assert personal_month(5, 15, 2026, 2) == 5
+    assert personal_day(5, 15, 2026, 2, 6) == 11
+
+
+def test_impossible_birth_date_is_rejected_with_clear_error():
+    """Defect 15: V4 computed a life path for 2026-02-30."""
+    with pytest.raises(InvalidDateError, match="2026-02-30 is not a real date"):
+        life_path(2026, 2, 30)
+    with pytest.raises(InvalidDateError, match="is not a real date"):
+        personal_year(2, 30, 2026)
+    with pytest.raises(InvalidDateError, match="Month 13 does not exist"):
+        personal_year(13, 1, 2026)
+    with pytest.raises(InvalidDateError, match="Year 0 is not supported"):
+        personal_year(1, 1, 0)
+
+
+def test_birthday_on_29_february_has_a_personal_year_in_any_year():
+    assert personal_year(2, 29, 2025) == numerology_reduce(2 + 11 + 9)
+
+
+# ── §2.4 helpers ────────────────────────────────────────────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        pytest.param(
+            0,
+            {
+                "digit_sum": 0,
+                "reduced": 0,
+                "is_master": False,
+                "life_path_meaning": None,
+                "fc60_token": "RAWU",
+                "fc60_animal": "Rat",
+                "fc60_element": "Wood",
+                "fc60_animal_power": "Instinct",
+                "fc60_element_force": "Growth",
+            },
+            id="0",
+        ),
+        pytest.param(
+            7,
+            {
+                "digit_sum": 7,
+                "reduced": 7,
+                "is_master": False,
+                "life_path_meaning": ("The Seeker", "Question, analyze, find meaning"),
+                "fc60_token": "OXER",
+                "fc60_animal": "Ox",
+                "fc60_element": "Earth",
+                "fc60_animal_power": "Endurance",
+                "fc60_element_force": "Grounding",
+            },
+            id="7",
+        ),
+        pytest.param(
+            29,
+            {
+                "digit_sum": 11,
+                "reduced": 11,
+                "is_master": True,
+                "life_path_meaning": ("The Visionary", "See what hasn't been built (master)"),
+                "fc60_token": "SNWA",
+                "fc60_animal": "Snake",
+                "fc60_element": "Water",
+                "fc60_animal_power": "Wisdom",
+                "fc60_element_force": "Depth",
+            },
+            id="29",
+        ),
+        pytest.param(
+            1234,
+            {
+                "digit_sum": 10,
+                "reduced": 1,
+                "is_master": False,
+                "life_path_meaning": ("The Pioneer", "Lead, start, go first"),
+                "fc60_token": "HOWA",
+                "fc60_animal": "Horse",
+                "fc60_element": "Water",
+                "fc60_animal_power": "Freedom",
+                "fc60_element_force": "Depth",
+            },
+            id="1234",
+        ),
+        pytest.param(
+            2026,
+            {
+                "digit_sum": 10,
+                "reduced": 1,
+                "is_master": False,
+                "life_path_meaning": ("The Pioneer", "Lead, start, go first"),
+                "fc60_token": "ROFI",
+                "fc60_animal": "Rooster",
+                "fc60_element": "Fire",
+                "fc60_animal_power": "Truth",
+                "fc60_element_force": "Transformation",
+            },
+            id="2026",
+        ),
+        pytest.param(
+            -7,
+            {
+                "digit_sum": 7,
+                "reduced": 7,
+                "is_master": False,
+                "life_path_meaning": ("The Seeker", "Question, analyze, find meaning"),
+                "fc60_token": "DOMT",
+                "fc60_animal": "Dog",
+                "fc60_element": "Metal",
+                "fc60_animal_power": "Loyalty",
+                "fc60_element_force": "Refinement",
+            },
+            id="-7",
+        ),
+    ],
+)
+def test_number_vibration_matches_v4_vector(n, expected):
+    result = number_vibration(n)
+    assert result == expected
+    assert list(result) == list(expected)
+
+
+def test_number_vibration_of_11_keeps_the_master():
+    """Defect 8: V4 vector 11 → reduced 2 / The Bridge; now reduced 11 / The Visionary."""
+    result = number_vibration(11)
+    assert result["digit_sum"] == 2
+    assert result["reduced"] == 11
+    assert result["is_master"] is True
+    assert result["fc60_token"] == "TIFI"
+
+
+@pytest.mark.parametrize(
+    ("pair", "score"),
+    [
+        pytest.param(pair, score, id=f"{pair[0]}-{pair[1]}")
+        for pair, score in [
+            ((1, 1), 1.0),
+            ((10, 1), 1.0),
+            ((4, 5), 0.8),
+            ((29, 2), 0.9),
+            ((5, 65), 0.6),
+            ((7, 8), 0.5),
+            ((12, 25), 0.3),
+            ((3, 63), 0.6),
+            ((61, 1), 0.6),
+            ((3, 6), 0.8),
+            ((100, 200), 0.4),
+            ((0, 9), 0.8),
+            ((1, 8), 0.8),
+        ]
+    ],
+)
+def test_compatibility_score_matches_v4_vector(pair, score):
+    assert compatibility_score(*pair) == score
+
+
+@pytest.mark.parametrize(
+    ("pair", "score", "v4_score"),
+    [
+        pytest.param((2, 11), 0.9, 1.0, id="2-11-master-partner"),
+        pytest.param((22, 4), 0.9, 1.0, id="22-4-master-partner"),
+        pytest.param((11, 7), 0.3, 0.8, id="11-7-no-longer-2-plus-7"),
+    ],
+)
+def test_compatibility_score_sees_master_numbers(pair, score, v4_score):
+    """Defect 8: V4 reduced 11 to 2 and 22 to 4 first, so its master-partner rule never fired."""
+    assert compatibility_score(*pair) == score != v4_score
+
+
+# ── §2.5 personal reading ───────────────────────────────────────────────────────────────────────
+
+PERSONAL_READING_ALICE_SMITH = (
+    "═══ PERSONAL NUMEROLOGY ═══\n"
+    "  Life Path:   3 — The Voice: Create, express, beautify\n"
+    "  Expression:  9\n"
+    "  Soul Urge:   6\n"
+    "  Personality: 3\n"
+    "  Personal Year (2026): 3 — The Voice: Create, express, beautify\n"
+    "  Mother's influence (Mary): 3 — The Voice: Create, express, beautify\n"
+    "\n"
+    "Birth stamp: MA-DR-RUWU\n"
+    "  Born on a Tuesday (Mars ♂)\n"
+    "  Birth domain: Drive, action, courage\n"
+    "  Birth year: 庚午 Metal Horse\n"
+    "\n"
+    "═══ CURRENT MOMENT ═══\n"
+    "At 01:15 on this Venus day (Love, values, beauty), the Ox hour carries the energy of Endurance.\n"
+    "  The hour of silence — deep night, when the subconscious surfaces\n"
+    "\n"
+    "☀🌙 Sun/Moon paradox: You're in the Sun half, but sitting in darkness. You carry light that hasn't been made visible yet.\n"
+    "\n"
+    "⚡ The Ox (OX) appears 3 times — in the month, day, hour. This is not background noise; this is the main message.\n"
+    "   Power: Endurance — Patience, commitment, steady progress\n"
+    "\n"
+    "Today's core energy: Ox + Fire (OXFI)\n"
+    "  Patience, commitment, steady progress\n"
+    "  Element force: Transformation — Passion, illumination, change\n"
+    "\n"
+    "Moon: 🌖 Waning Gibbous (age 19.1d, 81% illuminated)\n"
+    "  Energy: Share — Gratitude, sharing, distribution\n"
+    "  Best for: Teaching, distributing, gratitude\n"
+    "\n"
+    "Year cycle: 丙午 Fire Horse (BI-HO)\n"
+    "  Element: Fire (Yang)\n"
+    "\n"
+)
+
+
+def test_generate_personal_reading_matches_v4_vector():
+    text = generate_personal_reading(
+        "Alice Smith", 1990, 5, 15, 2026, 2, 6, 1, 15, mother_name="Mary"
+    )
+    assert text == PERSONAL_READING_ALICE_SMITH
+
+
+def test_personal_reading_without_mother_has_no_mother_line():
+    text = generate_personal_reading("Alice Smith", 1990, 5, 15, 2026, 2, 6, 1, 15)
+    assert "Mother's influence" not in text
+    assert (
+        text.splitlines()[5] == "  Personal Year (2026): 3 — The Voice: Create, express, beautify"
+    )
+
+
+def test_personal_reading_counts_a_persian_name_with_abjad():
+    text = generate_personal_reading("حمزه", 1990, 5, 15, 2026, 2, 6)
+    assert "  Expression:  6\n" in text  # ح8 + م40 + ز7 + ه5 = 60 → 6
+
+
+def test_personal_reading_rejects_an_impossible_birth_date():
+    with pytest.raises(InvalidDateError, match="1990-02-30 is not a real date"):
+        generate_personal_reading("Alice", 1990, 2, 30, 2026, 2, 6)
+
+
+# ── No clock, no state ──────────────────────────────────────────────────────────────────────────
+
+
+def test_numerology_reads_no_clock():
+    """Defect 21: nothing in the engine reads the wall clock."""
+    source = inspect.getsource(numerology)
+    assert not re.search(r"\.now\(|\.today\(|\.utcnow\(|time\.time\(|import time\b", source)
+
+
+# ── Properties ──────────────────────────────────────────────────────────────────────────────────
+
+
+@given(st.integers(min_value=-(10**30), max_value=10**30))
+def test_numerology_reduce_is_always_a_digit_or_a_master_number(n):
+    reduced = numerology_reduce(n)
+    assert reduced in REDUCED_VALUES
+    assert numerology_reduce(reduced) == reduced  # reducing again changes nothing
+    assert (reduced == 0) == (n == 0)
+
+
+@given(st.integers(min_value=0, max_value=10**12))
+def test_numerology_reduce_keeps_the_value_mod_9(n):
+    """Digit sums keep n mod 9, so any non-master reduction is the classic digital root."""
+    reduced = numerology_reduce(n)
+    assert reduced % 9 == n % 9
+
+
+@settings(max_examples=300)
+@given(st.text(), st.sampled_from(["auto", "pythagorean", "chaldean", "abjad"]))
+def test_name_functions_raise_nothing_but_engine_errors_for_any_text(text, system):
+    for function in (name_to_number, name_soul_urge, name_personality):
+        try:
+            value = function(text, system=system)
+        except EngineError:
+            continue
+        assert value in REDUCED_VALUES
+
+
+@given(st.text(alphabet=st.characters(min_codepoint=ord("A"), max_codepoint=ord("z")), min_size=1))
+def test_every_latin_name_has_an_expression_of_1_to_9_or_a_master(text):
+    if not any(ch.isalpha() for ch in text):
+        return
+    assert name_to_number(text) in REDUCED_VALUES - {0}
