@@ -9,6 +9,7 @@ development default (see `nps.config.check_production_secrets`).
 from datetime import timedelta
 from pathlib import Path
 
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 from nps.config import (
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "rest_framework",
+    "rest_framework_simplejwt.token_blacklist",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
@@ -164,6 +166,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 APPEND_SLASH = False
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ORIGINS", ["http://localhost:5173", "http://localhost:3000"])
+if "*" in CORS_ALLOWED_ORIGINS:
+    raise ImproperlyConfigured(
+        "CORS_ORIGINS must list origins explicitly: '*' cannot be combined with credentials."
+    )
 CORS_ALLOW_CREDENTIALS = True
 CORS_URLS_REGEX = r"^/api/.*$"
 
@@ -186,11 +192,42 @@ if env_bool("BEHIND_TLS_PROXY", default=False):
 # HTTP to HTTPS itself (W008); HSTS preload is an operator's commitment, opt-in (W021).
 SILENCED_SYSTEM_CHECKS = ["security.W008", "security.W021"]
 
+# Request bodies larger than this are refused (413) before they are parsed.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": [],
-    "DEFAULT_PERMISSION_CLASSES": [],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["nps.accounts.authentication.BearerAuthentication"],
+    # Deny by default; every API view derives from nps.core.api.ApiView, which checks scopes.
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "nps.core.api.exception_handler",
     "UNAUTHENTICATED_USER": None,
+}
+
+# API tokens (djangorestframework-simplejwt), signed with their own secret — never the legacy
+# API_SECRET_KEY, so holding one does not let anyone forge the other.
+SIMPLE_JWT = {
+    "SIGNING_KEY": JWT_SECRET_KEY,
+    "ALGORITHM": "HS256",
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("JWT_EXPIRE_MINUTES", 1440)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env_int("JWT_REFRESH_DAYS", 14)),
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": False,
+    "USER_ID_FIELD": "id",
+    "USER_ID_CLAIM": "sub",
+    "AUTH_HEADER_TYPES": ("Bearer",),
+}
+
+# Rate limits per principal (API key, account, legacy secret, else client address), shared by all
+# workers through the cache. "ai" is charged only for calls that really reach the AI provider;
+# "auth_failures" counts bad credentials per client address.
+NPS_RATE_LIMITS = {
+    "default": env_str("RATE_LIMIT_DEFAULT", "600/minute"),
+    "ai": env_str("RATE_LIMIT_AI", "100/hour"),
+    "auth_failures": env_str("RATE_LIMIT_AUTH_FAILURES", "30/minute"),
 }
 
 SPECTACULAR_SETTINGS = {

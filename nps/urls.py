@@ -1,5 +1,6 @@
 from django.contrib import admin
 from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
 from nps.accounts import views as account_views
 from nps.core import health
@@ -13,6 +14,11 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/health", health.health, name="health"),
     path("api/health/ready", health.ready, name="health-ready"),
+    path("api/auth/", include("nps.accounts.api_urls")),
+    path("api/oracle/", include("oracle.api.urls")),
+    path("openapi.json", SpectacularAPIView.as_view(), name="openapi"),
+    path("docs", SpectacularSwaggerView.as_view(url_name="openapi"), name="swagger-ui"),
+    path("redoc", SpectacularRedocView.as_view(url_name="openapi"), name="redoc"),
 ]
 
 handler400 = "nps.core.views.bad_request"

@@ -118,3 +118,58 @@ class User(AbstractBaseUser):
 
     def has_module_perms(self, app_label: str) -> bool:
         return self.is_admin or (self.is_staff and app_label in MODERATOR_APPS)
+
+
+class ApiKeyQuerySet(models.QuerySet):
+    def usable(self):
+        """Keys that authenticate now: active, unexpired, and (when owned) of an active account."""
+        return (
+            self.filter(is_active=True)
+            .filter(models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=timezone.now()))
+            .filter(models.Q(user__isnull=True) | models.Q(user__is_active=True))
+        )
+
+
+class ApiKey(models.Model):
+    """An API key (V4's `api_keys`). Only its SHA-256 is stored; the key itself is shown once."""
+
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False
+    )
+    user = models.ForeignKey(
+        User,
+        verbose_name=_("account"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        db_column="user_id",
+        related_name="api_keys",
+    )
+    key_hash = models.CharField(_("key hash (SHA-256)"), max_length=64, unique=True, editable=False)
+    name = models.CharField(_("name"), max_length=100)
+    scopes = models.JSONField(_("scopes"), default=list, db_default=[], blank=True)
+    rate_limit = models.PositiveIntegerField(
+        _("requests per minute"),
+        null=True,
+        blank=True,
+        help_text=_("Empty: the server's default limit."),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_default=Now())
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    is_active = models.BooleanField(_("active"), default=True, db_default=True)
+
+    objects = ApiKeyQuerySet.as_manager()
+
+    class Meta:
+        db_table = "api_keys"
+        verbose_name = _("API key")
+        verbose_name_plural = _("API keys")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at is not None and self.expires_at <= timezone.now()

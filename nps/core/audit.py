@@ -2,7 +2,8 @@
 
 Call `record()` inside the transaction of the change it describes, so both are committed together.
 Pass only identifiers and field *names* in `details` — never names of people, questions or other
-user data (they are encrypted at rest and must not reappear here in clear).
+user data (they are encrypted at rest and must not reappear here in clear). `profile_id` is V4's
+`user_id` column: the oracle profile the action concerns.
 """
 
 from django.http import HttpRequest
@@ -15,6 +16,7 @@ def record(
     action: str,
     *,
     actor=None,
+    profile_id: int | None = None,
     request: HttpRequest | None = None,
     resource_type: str | None = None,
     resource_id: int | None = None,
@@ -27,6 +29,7 @@ def record(
     return AuditLog.objects.create(
         action=action,
         actor=actor,
+        user_id=profile_id,
         resource_type=resource_type,
         resource_id=resource_id,
         success=success,

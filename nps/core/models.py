@@ -29,8 +29,11 @@ class SoftDeleteQuerySet(models.QuerySet):
         return self.dead().update(deleted_at=None)
 
 
-class AliveManager(models.Manager.from_queryset(SoftDeleteQuerySet)):
-    """The default manager: deleted rows are invisible unless asked for through `all_objects`."""
+class AliveManager(models.Manager):
+    """The default manager: deleted rows are invisible unless asked for through `all_objects`.
+
+    Build it for a queryset class with `AliveManager.from_queryset(SomeSoftDeleteQuerySet)()`.
+    """
 
     def get_queryset(self):
         return super().get_queryset().alive()
@@ -45,7 +48,7 @@ class SoftDeleteModel(models.Model):
 
     deleted_at = models.DateTimeField(_("deleted at"), null=True, blank=True, editable=False)
 
-    objects = AliveManager()
+    objects = AliveManager.from_queryset(SoftDeleteQuerySet)()
     all_objects = models.Manager.from_queryset(SoftDeleteQuerySet)()
 
     class Meta:
@@ -90,7 +93,15 @@ class AuditLog(models.Model):
         on_delete=models.SET_NULL,
         db_column="actor_user_id",
         related_name="+",
-        db_constraint=True,
+    )
+    user = models.ForeignKey(
+        "oracle.OracleUser",
+        verbose_name=_("profile"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_column="user_id",
+        related_name="audit_entries",
     )
     action = models.CharField(_("action"), max_length=100)
     resource_type = models.CharField(_("resource type"), max_length=50, null=True, blank=True)

@@ -1,0 +1,101 @@
+"""API authentication: `Authorization: Bearer <token>`, where the token is one of
+
+1. V4's legacy shared secret `API_SECRET_KEY` (acts as admin; compared in constant time),
+2. a JWT access token signed with `JWT_SECRET_KEY` (a different secret),
+3. an API key (looked up by its SHA-256).
+
+Every request re-reads the account: a disabled account or a revoked key stops working at once.
+Bad credentials are answered 403 and counted per client address; too many → 429.
+"""
+
+import hashlib
+import hmac
+
+from django.conf import settings
+from django.utils import timezone
+from rest_framework import exceptions
+from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework_simplejwt.exceptions import TokenError
+from rest_framework_simplejwt.tokens import AccessToken
+
+from nps.accounts.models import ApiKey, User
+from nps.accounts.principal import (
+    LEGACY_PRINCIPAL,
+    Principal,
+    principal_for_account,
+    principal_for_api_key,
+)
+from nps.core import ratelimit
+from nps.core.http import client_ip
+
+# How often last_used is written for a busy key (V4 wrote it on every request).
+LAST_USED_RESOLUTION_SECONDS = 60
+
+
+def hash_api_key(raw_key: str) -> str:
+    return hashlib.sha256(raw_key.encode()).hexdigest()
+
+
+def is_legacy_secret(token: str) -> bool:
+    secret = settings.API_SECRET_KEY
+    return bool(secret) and hmac.compare_digest(token.encode(), secret.encode())
+
+
+def principal_from_jwt(token: str) -> Principal | None:
+    try:
+        access = AccessToken(token)
+    except TokenError:
+        return None
+    account = User.objects.filter(pk=access.get("sub"), is_active=True).first()
+    if account is None:
+        return None
+    return principal_for_account(account, auth_type="jwt")
+
+
+def principal_from_api_key(token: str) -> Principal | None:
+    api_key = ApiKey.objects.usable().select_related("user").filter(key_hash=hash_api_key(token))
+    api_key = api_key.first()
+    if api_key is None:
+        return None
+    now = timezone.now()
+    stale = api_key.last_used is None or (
+        (now - api_key.last_used).total_seconds() > LAST_USED_RESOLUTION_SECONDS
+    )
+    if stale:
+        ApiKey.objects.filter(pk=api_key.pk).update(last_used=now)
+    return principal_for_api_key(api_key)
+
+
+def resolve_bearer_token(token: str) -> Principal | None:
+    if is_legacy_secret(token):
+        return LEGACY_PRINCIPAL
+    if token.count(".") == 2:
+        return principal_from_jwt(token)
+    return principal_from_api_key(token)
+
+
+class InvalidCredentials(exceptions.PermissionDenied):
+    default_detail = "Invalid credentials"
+
+
+class BearerAuthentication(BaseAuthentication):
+    def authenticate(self, request):
+        header = get_authorization_header(request).split()
+        if not header or header[0].lower() != b"bearer":
+            return None  # → 401 "Not authenticated" when the view needs a principal
+        address = client_ip(request) or "unknown"
+        if ratelimit.peek("auth_failures", address):
+            raise ratelimit.RateLimitExceeded(ratelimit.hit("auth_failures", address))
+        principal = None
+        if len(header) == 2:
+            try:
+                principal = resolve_bearer_token(header[1].decode())
+            except UnicodeDecodeError:
+                principal = None
+        if principal is None:
+            ratelimit.hit("auth_failures", address)
+            raise InvalidCredentials()
+        return principal.account, principal
+
+    def authenticate_header(self, request):
+        return "Bearer"

@@ -1,0 +1,100 @@
+"""`/api/oracle/users`: profiles of the people read for (api.md §2.5), owned by accounts."""
+
+from django.http import Http404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.response import Response
+
+from nps.core.api import ApiView, Conflict, error, path_int
+from oracle.api.serializers import ProfileList, ProfileListQuery, ProfileResponse, ProfileWrite
+from oracle.services import profiles
+
+
+def load_profile(principal, profile_id):
+    try:
+        return profiles.get_profile(principal=principal, profile_id=path_int(profile_id, "user_id"))
+    except profiles.ProfileNotFound:
+        raise Http404(profiles.ProfileNotFound.message) from None
+
+
+class ProfilesView(ApiView):
+    required_scopes = {"GET": "oracle:read", "POST": "oracle:write"}
+
+    @extend_schema(
+        parameters=[ProfileListQuery],
+        responses={200: ProfileList},
+        summary="List your profiles (newest first; search matches name or Persian name)",
+    )
+    def get(self, request):
+        query = ProfileListQuery(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        page = profiles.list_profiles(principal=self.principal, **query.validated_data)
+        profiles.record_read(
+            principal=self.principal, action="oracle_user.list", request=request._request
+        )
+        return Response(
+            {
+                "users": ProfileResponse(page.profiles, many=True).data,
+                "total": page.total,
+                "limit": query.validated_data["limit"],
+                "offset": query.validated_data["offset"],
+            }
+        )
+
+    @extend_schema(request=ProfileWrite, responses={201: ProfileResponse})
+    def post(self, request):
+        body = ProfileWrite(data=request.data)
+        body.is_valid(raise_exception=True)
+        try:
+            profile = profiles.create_profile(
+                principal=self.principal, request=request._request, **body.validated_data
+            )
+        except profiles.DuplicateProfile:
+            raise Conflict(profiles.DuplicateProfile.message) from None
+        return Response(ProfileResponse(profile).data, status=201)
+
+
+@extend_schema(parameters=[OpenApiParameter("user_id", int, OpenApiParameter.PATH)])
+class ProfileView(ApiView):
+    required_scopes = {"GET": "oracle:read", "PUT": "oracle:write", "DELETE": "oracle:write"}
+
+    @extend_schema(responses={200: ProfileResponse})
+    def get(self, request, user_id: str):
+        profile = load_profile(self.principal, user_id)
+        profiles.record_read(
+            principal=self.principal,
+            action="oracle_user.read",
+            resource_id=profile.pk,
+            request=request._request,
+        )
+        return Response(ProfileResponse(profile).data)
+
+    @extend_schema(request=ProfileWrite(partial=True), responses={200: ProfileResponse})
+    def put(self, request, user_id: str):
+        if isinstance(request.data, dict) and not request.data:
+            return error(400, "No fields to update")
+        body = ProfileWrite(data=request.data, partial=True)
+        body.is_valid(raise_exception=True)
+        try:
+            profile = profiles.update_profile(
+                principal=self.principal,
+                profile_id=path_int(user_id, "user_id"),
+                request=request._request,
+                **body.validated_data,
+            )
+        except profiles.ProfileNotFound:
+            raise Http404(profiles.ProfileNotFound.message) from None
+        except profiles.DuplicateProfile:
+            raise Conflict(profiles.DuplicateProfile.message) from None
+        return Response(ProfileResponse(profile).data)
+
+    @extend_schema(responses={200: ProfileResponse})
+    def delete(self, request, user_id: str):
+        try:
+            profile = profiles.delete_profile(
+                principal=self.principal,
+                profile_id=path_int(user_id, "user_id"),
+                request=request._request,
+            )
+        except profiles.ProfileNotFound:
+            raise Http404(profiles.ProfileNotFound.message) from None
+        return Response(ProfileResponse(profile).data)

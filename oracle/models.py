@@ -1,0 +1,257 @@
+"""The oracle domain: profiles of people read for, stored readings, who took part in them.
+
+V4's tables and columns (api.md §3.3) with database defaults and ON DELETE rules, plus what V4
+lacked: the owning account, per-profile numerology system / gender / time zone, favourites and soft
+delete of readings. Mother names, questions and interpretations are encrypted at rest; no clear copy
+of them is kept anywhere else (not in `reading_result`, not in `sign_value`).
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models.functions import Length, Now
+from django.db.models.lookups import GreaterThanOrEqual
+from django.utils.timezone import now
+from django.utils.translation import gettext_lazy as _
+
+from nps.core.fields import EncryptedTextField, PointField
+from nps.core.models import AliveManager, SoftDeleteModel, SoftDeleteQuerySet
+
+
+class NumerologySystem(models.TextChoices):
+    AUTO = "auto", _("Automatic (Abjad for Persian script)")
+    PYTHAGOREAN = "pythagorean", _("Pythagorean")
+    CHALDEAN = "chaldean", _("Chaldean")
+    ABJAD = "abjad", _("Abjad")
+
+
+class Gender(models.TextChoices):
+    MALE = "male", _("Male")
+    FEMALE = "female", _("Female")
+
+
+class SignType(models.TextChoices):
+    TIME = "time", _("Time")
+    NAME = "name", _("Name")
+    QUESTION = "question", _("Question")
+    READING = "reading", _("Reading")
+    MULTI_USER = "multi_user", _("Multi-user")
+    DAILY = "daily", _("Daily")
+
+
+class OwnedQuerySet(SoftDeleteQuerySet):
+    def visible_to(self, principal):
+        """Rows a principal may see: all for admins and moderators, else its account's own."""
+        if principal.sees_all:
+            return self
+        if principal.account is None:
+            return self.none()
+        return self.filter(owner=principal.account)
+
+
+class OracleUser(SoftDeleteModel):
+    """A person readings are made for (V4's `oracle_users`; not a login account)."""
+
+    id = models.AutoField(primary_key=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_column="created_by",
+        related_name="oracle_profiles",
+    )
+    name = models.CharField(_("name"), max_length=200)
+    name_persian = models.CharField(_("Persian name"), max_length=200, null=True, blank=True)
+    birthday = models.DateField(_("birthday"))
+    mother_name = EncryptedTextField(_("mother's name"))
+    mother_name_persian = EncryptedTextField(_("mother's Persian name"), null=True, blank=True)
+    country = models.CharField(_("country"), max_length=100, null=True, blank=True)
+    city = models.CharField(_("city"), max_length=100, null=True, blank=True)
+    coordinates = PointField(_("coordinates (longitude, latitude)"), null=True, blank=True)
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        default="UTC",
+        db_default="UTC",
+        help_text=_("IANA name, e.g. Asia/Tehran; readings for this person use it."),
+    )
+    gender = models.CharField(
+        _("gender"), max_length=10, choices=Gender.choices, null=True, blank=True
+    )
+    numerology_system = models.CharField(
+        _("numerology system"),
+        max_length=20,
+        choices=NumerologySystem.choices,
+        default=NumerologySystem.AUTO,
+        db_default=NumerologySystem.AUTO,
+    )
+    created_at = models.DateTimeField(_("created"), default=now, db_default=Now())
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_default=Now())
+
+    objects = AliveManager.from_queryset(OwnedQuerySet)()
+    all_objects = models.Manager.from_queryset(OwnedQuerySet)()
+
+    class Meta(SoftDeleteModel.Meta):
+        db_table = "oracle_users"
+        verbose_name = _("profile")
+        verbose_name_plural = _("profiles")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=GreaterThanOrEqual(Length("name"), 2), name="oracle_users_name_check"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(gender__in=Gender.values) | models.Q(gender__isnull=True),
+                name="oracle_users_gender_check",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(numerology_system__in=NumerologySystem.values),
+                name="oracle_users_numerology_system_check",
+            ),
+            # V4's partial unique index, per owning account: one account's profiles must not
+            # collide with (or reveal) another account's.
+            models.UniqueConstraint(
+                fields=["owner", "name", "birthday"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="idx_oracle_users_name_birthday_active",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["deleted_at"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="idx_oracle_users_active",
+            ),
+            models.Index(fields=["-created_at"], name="idx_oracle_users_created_at"),
+            models.Index(fields=["name"], name="idx_oracle_users_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def longitude(self) -> float | None:
+        return self.coordinates[0] if self.coordinates else None
+
+    @property
+    def latitude(self) -> float | None:
+        return self.coordinates[1] if self.coordinates else None
+
+
+class Reading(SoftDeleteModel):
+    """A stored reading (V4's `oracle_readings`).
+
+    `reading_result` holds the computed result *without* its sensitive text: the question (or the
+    name read, or the moment asked about) lives only in the encrypted `question`, the
+    interpretation only in the encrypted `ai_interpretation`; the readings service puts them
+    back together.
+    """
+
+    id = models.BigAutoField(primary_key=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_column="account_id",
+        related_name="oracle_readings",
+    )
+    user = models.ForeignKey(
+        OracleUser,
+        verbose_name=_("profile"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        db_column="user_id",
+        related_name="readings",
+    )
+    is_multi_user = models.BooleanField(_("multi-user"), default=False, db_default=False)
+    primary_user = models.ForeignKey(
+        OracleUser,
+        verbose_name=_("primary profile"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        db_column="primary_user_id",
+        related_name="primary_readings",
+    )
+    question = EncryptedTextField(_("question"), null=True, blank=True)
+    question_persian = EncryptedTextField(_("Persian question"), null=True, blank=True)
+    sign_type = models.CharField(_("sign type"), max_length=20, choices=SignType.choices)
+    sign_value = models.CharField(_("sign value"), max_length=100)
+    reading_result = models.JSONField(_("result"), null=True, blank=True)
+    ai_interpretation = EncryptedTextField(_("interpretation"), null=True, blank=True)
+    ai_interpretation_persian = EncryptedTextField(
+        _("Persian interpretation"), null=True, blank=True
+    )
+    individual_results = models.JSONField(_("individual results"), null=True, blank=True)
+    compatibility_matrix = models.JSONField(_("compatibility matrix"), null=True, blank=True)
+    combined_energy = models.JSONField(_("combined energy"), null=True, blank=True)
+    numerology_system = models.CharField(
+        _("numerology system"),
+        max_length=20,
+        choices=NumerologySystem.choices,
+        null=True,
+        blank=True,
+    )
+    is_favorite = models.BooleanField(_("favourite"), default=False, db_default=False)
+    created_at = models.DateTimeField(_("created"), default=now, db_default=Now())
+
+    objects = AliveManager.from_queryset(OwnedQuerySet)()
+    all_objects = models.Manager.from_queryset(OwnedQuerySet)()
+
+    class Meta(SoftDeleteModel.Meta):
+        db_table = "oracle_readings"
+        verbose_name = _("reading")
+        verbose_name_plural = _("readings")
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(sign_type__in=SignType.values),
+                name="oracle_readings_sign_type_check",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["-created_at"], name="idx_oracle_readings_created_at"),
+            models.Index(fields=["sign_type"], name="idx_oracle_readings_sign_type"),
+            models.Index(fields=["is_multi_user"], name="idx_oracle_readings_is_multi"),
+            models.Index(
+                fields=["owner", "-created_at"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="idx_oracle_readings_owner_live",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_sign_type_display()} #{self.pk}"
+
+
+class ReadingUser(models.Model):
+    """Who took part in a multi-user reading (V4's `oracle_reading_users`)."""
+
+    pk = models.CompositePrimaryKey("reading_id", "user_id")
+    reading = models.ForeignKey(
+        Reading, on_delete=models.CASCADE, related_name="participants", db_column="reading_id"
+    )
+    user = models.ForeignKey(
+        OracleUser,
+        on_delete=models.CASCADE,
+        related_name="reading_participations",
+        db_column="user_id",
+    )
+    is_primary = models.BooleanField(_("primary"), default=False, db_default=False)
+    created_at = models.DateTimeField(_("created"), default=now, db_default=Now())
+
+    class Meta:
+        db_table = "oracle_reading_users"
+        verbose_name = _("reading participant")
+        verbose_name_plural = _("reading participants")
+        indexes = [
+            models.Index(fields=["user"], name="idx_oracle_reading_users_user"),
+            models.Index(fields=["reading"], name="idx_oracle_reading_users_read"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reading_id}:{self.user_id}"
