@@ -1,0 +1,784 @@
+"""Interpretation texts for every reading, with or without AI (engines.md §7.2–§7.3).
+
+Design (pure, no network):
+
+* Every ``interpret_*`` function builds a *context* from a reading (``build_*_context``), and then
+  either asks an optional AI text generator (``generate=``) with a prompt built by
+  :func:`build_prompt`, or — when no generator is given, or it fails or answers nothing — returns a
+  deterministic fallback text. The result always says which: ``ai_generated`` (single readings) or
+  ``ai_available`` (group / all formats).
+* The web layer owns the AI client (key, model, cache, rate limit). It passes a callable matching
+  :class:`TextGenerator`; an exception raised by it is treated as an AI failure, like V4.
+* The fallback texts of V4 are kept word for word for the time/sign reading formats and the group
+  narratives. Readings V4 never interpreted without AI (name, question, daily) get their own
+  fallback texts here, so every reading has an interpretation with no AI configured.
+
+Defects of engines.md §11 fixed here: 3 (the pair narrative uses the pair's real overall score
+and says ``strong`` above 60 %), 4 (contexts are filled from the reading's real keys: FC60 token,
+element, animal, life path, moon, Gānzhī pillars, zodiac; ``interpret_name`` uses the name's
+context), 11 (group members with the same name are told apart by the labels of
+:mod:`oracle.engines.multi_user`).
+"""
+
+from __future__ import annotations
+
+import string
+import time
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any, Protocol
+
+from oracle.engines.errors import EngineError
+from oracle.engines.multi_user import member_labels
+from oracle.engines.numerology import (
+    LIFE_PATH_MEANINGS,
+    name_personality,
+    name_soul_urge,
+    name_to_number,
+)
+
+NOT_AVAILABLE = "(not available)"
+FORMATS: tuple[str, ...] = ("simple", "advice", "action_steps", "universe_message")
+
+
+class TextGenerator(Protocol):
+    """An AI text generator supplied by the caller (the web layer's AI client).
+
+    Returns the generated text, or ``None``/``""`` when it has nothing (unavailable, failed).
+    """
+
+    def __call__(self, prompt: str, *, system_prompt: str, temperature: float) -> str | None: ...
+
+
+def call_generator(
+    generate: TextGenerator, prompt: str, *, system_prompt: str, temperature: float = 0.7
+) -> tuple[str | None, float]:
+    """Ask ``generate``; return ``(text or None, elapsed milliseconds rounded to 0.1)``."""
+    started = time.perf_counter()
+    try:
+        text = generate(prompt, system_prompt=system_prompt, temperature=temperature)
+    except Exception:  # any AI failure falls back to the deterministic text, as in V4
+        text = None
+    elapsed_ms = round((time.perf_counter() - started) * 1000, 1)
+    if not isinstance(text, str) or not text.strip():
+        return None, elapsed_ms
+    return text.strip(), elapsed_ms
+
+
+# --------------------------------------------------------------------------------------------
+# Prompts (§7.2)
+
+SYSTEM_PROMPT = (
+    "You are the NPS Oracle, a wise and warm numerology guide. You know FC60 (the base-60 "
+    "alphabet of the 12 animals and 5 elements), the Wu Xing generating and overcoming cycles, "
+    "Pythagorean, Chaldean and Abjad numerology (life path, expression, soul urge, personality, "
+    "the master numbers 11, 22 and 33), the Gānzhī sixty-year cycle, lunar phases and the "
+    "Western zodiac. Speak with authority and warmth, weave the systems together into one "
+    "message, and never mock the person or the practice."
+)
+
+FORMAT_INSTRUCTIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "simple": (
+            "Explain this reading in friendly, simple words a fifth-grader would understand, "
+            "with an everyday analogy. At most 150 words."
+        ),
+        "advice": (
+            "Give warm, friend-to-friend advice based on this reading: empathetic, connecting the "
+            "systems below into one picture. 200 to 250 words."
+        ),
+        "action_steps": (
+            "Give exactly 3 action steps based on this reading, one for each category Daily "
+            "Practice, Decision-Making and Relationships, each written as **Category**: action."
+        ),
+        "universe_message": (
+            'Write a poetic message in the third person that starts with "The universe sees…". '
+            "150 to 200 words."
+        ),
+    }
+)
+
+READING_FIELDS = (
+    "Person: {name}\nFC60 Sign: {fc60_sign}\nElement: {element}\nAnimal: {animal}\n"
+    "Life Path: {life_path}\nZodiac: {zodiac_sign}\nMoon Phase: {moon_phase}\nGanzhi: {ganzhi}\n"
+    "{numerology_core}Interpretation Summary: {interpretation}\nSynchronicities: {synchronicities}"
+)
+NAME_FIELDS = (
+    "Name: {name}\nNumerology System: {numerology_system}\n"
+    "Expression (Destiny): {expression} — {expression_meaning}\n"
+    "Soul Urge: {soul_urge} — {soul_urge_meaning}\n"
+    "Personality: {personality} — {personality_meaning}\nLife Path: {life_path}\n"
+    "Zodiac: {zodiac_sign}\nElement: {element}\nAnimal: {animal}"
+)
+QUESTION_FIELDS = (
+    "Person: {name}\nQuestion: {question}\nAnswer: {answer}\nSign Number: {sign_number} — "
+    "{sign_meaning}\nFC60 Sign: {fc60_sign}\nMoon Phase: {moon_phase}\nWeekday: {weekday}\n"
+    "Ganzhi: {ganzhi}\nSynchronicity: {synchronicity}"
+)
+DAILY_FIELDS = (
+    "Person: {name}\nDate: {date}\nDay Energy: {energy} — {quality}\nDay Number: {day_number}\n"
+    "Lucky Numbers: {lucky_numbers}\nPersonal Day: {personal_day}\nFC60 Sign: {fc60_sign}\n"
+    "Moon Phase: {moon_phase}\nWeekday: {weekday}\nGanzhi: {ganzhi}"
+)
+GROUP_TEMPLATE = (
+    "Write 200 to 300 words on how this group functions together: its strengths and its growth "
+    "areas. Name the people and their roles.\n\n"
+    "Group Size: {group_size}\nMembers: {members}\nRoles: {roles}\n"
+    "Average Compatibility: {avg_compatibility}\nStrongest Bond: {strongest_bond}\n"
+    "Weakest Bond: {weakest_bond}\nSynergies: {synergies}\nChallenges: {challenges}\n"
+    "Growth Areas: {growth_areas}\nGroup Archetype: {archetype} — {archetype_description}\n"
+    "Dominant Element: {dominant_element}\nDominant Animal: {dominant_animal}\n"
+    "Joint Life Path: {joint_life_path}"
+)
+PAIR_TEMPLATE = (
+    "Write 100 to 150 warm words on the compatibility of these two people: their strengths, and "
+    "gently their challenges.\n\n"
+    "Person 1: {person1}\nPerson 2: {person2}\nOverall Score: {overall:.1%}\n"
+    "Life Path: {life_path_score:.1%}\nElement: {element_score:.1%}\nAnimal: {animal_score:.1%}\n"
+    "Destiny: {destiny_score:.1%}\nName Energy: {name_energy_score:.1%}\n"
+    "Classification: {classification}\nStrengths: {strengths}\nChallenges: {challenges}"
+)
+ENERGY_TEMPLATE = (
+    "Write 100 to 150 words on this group's combined energy.\n\n"
+    "Joint Life Path: {joint_life_path}\nDominant Element: {dominant_element}\n"
+    "Dominant Animal: {dominant_animal}\nArchetype: {archetype}\n"
+    "Element Distribution: {element_distribution}\nLife Path Distribution: {life_path_distribution}"
+)
+
+_FIELD_TEMPLATES = (
+    READING_FIELDS,
+    NAME_FIELDS,
+    QUESTION_FIELDS,
+    DAILY_FIELDS,
+    GROUP_TEMPLATE,
+    PAIR_TEMPLATE,
+    ENERGY_TEMPLATE,
+)
+KNOWN_PLACEHOLDERS: frozenset[str] = frozenset(
+    field
+    for template in _FIELD_TEMPLATES
+    for _, field, _, _ in string.Formatter().parse(template)
+    if field
+)
+
+
+def build_prompt(template: str, ctx: Mapping[str, Any]) -> str:
+    """Fill a prompt template (V4's ``build_prompt``).
+
+    Known placeholders missing from ``ctx`` become ``(not available)``; extra keys pass through.
+    If formatting fails (unknown placeholder, a non-number for a ``%`` format…) the template is
+    returned with the context appended.
+    """
+    values: dict[str, Any] = dict.fromkeys(KNOWN_PLACEHOLDERS, NOT_AVAILABLE)
+    values.update(ctx)
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError, TypeError, AttributeError):
+        return f"{template}\n\nContext: {dict(ctx)}"
+
+
+# --------------------------------------------------------------------------------------------
+# Context builders
+
+
+def _text(value: Any) -> str:
+    """A context value as text; missing/empty values are ``(not available)``."""
+    if value is None or value == "" or value == [] or value == {}:
+        return NOT_AVAILABLE
+    return str(value)
+
+
+def _available(value: str) -> bool:
+    return value != NOT_AVAILABLE
+
+
+def meaning_of(number: Any) -> str:
+    """``"Title: message"`` of a life-path style number (T9), or ``""``."""
+    entry = LIFE_PATH_MEANINGS.get(number) if isinstance(number, int) else None
+    return f"{entry[0]}: {entry[1]}" if entry else ""
+
+
+def _name_numbers(name: str) -> dict[str, Any]:
+    try:
+        return {
+            "expression": name_to_number(name),
+            "soul_urge": name_soul_urge(name),
+            "personality": name_personality(name),
+        }
+    except EngineError:
+        return {}
+
+
+def _synchronicity_text(items: Any) -> str:
+    return "; ".join(str(item) for item in items) if items else "none detected"
+
+
+def _first_present(*values: Any) -> Any:
+    return next((value for value in values if value is not None and value != ""), None)
+
+
+_CORE_NUMBERS = ("expression", "soul_urge", "personality")
+
+
+def build_reading_context(
+    reading: Mapping[str, Any], name: str = "", *, person: Mapping[str, Any] | None = None
+) -> dict[str, str]:
+    """Context of a time/sign reading: a ``read_sign`` result or a composed time reading.
+
+    Looks the values up where V4's interpreter meant to (defect 4): ``systems.fc60.token``,
+    ``.element``, ``.animal`` (the day's FC60 energy), ``systems.numerology.life_path`` (or the
+    first reduction), ``systems.moon.phase``, ``systems.ganzhi.year_pillar`` + ``hour_pillar``,
+    ``systems.zodiac.sign``. A ``person`` (or the reading's ``person`` key) supplies the name,
+    life path, birth zodiac and name numbers of a reading made for a profile; otherwise the name
+    numbers come from ``name`` when given. Every value is text; a missing one is
+    ``(not available)``.
+    """
+    person = person if person is not None else reading.get("person") or {}
+    systems = reading.get("systems") or {}
+    fc60 = systems.get("fc60") or {}
+    numerology = systems.get("numerology") or {}
+    moon = systems.get("moon") or {}
+    ganzhi = systems.get("ganzhi") or {}
+    zodiac = systems.get("zodiac") or {}
+    reductions = numerology.get("reductions") or [None]
+    year_pillar = _first_present(ganzhi.get("year_pillar"), ganzhi.get("year_name"))
+    if year_pillar and ganzhi.get("hour_pillar"):
+        year_pillar = f"{year_pillar}, hour: {ganzhi['hour_pillar']}"
+    zodiac_sign = _first_present(person.get("zodiac"), zodiac.get("sign"))
+    values: dict[str, Any] = {
+        "fc60_sign": _first_present(fc60.get("token"), fc60.get("full_output"), fc60.get("stamp")),
+        "element": fc60.get("element"),
+        "animal": fc60.get("animal"),
+        "life_path": _first_present(
+            person.get("life_path"), numerology.get("life_path"), reductions[0]
+        ),
+        "moon_phase": _first_present(moon.get("phase"), moon.get("phase_name")),
+        "ganzhi": year_pillar,
+        "zodiac_sign": None if zodiac_sign == "Unknown" else zodiac_sign,
+        "interpretation": _first_present(reading.get("interpretation"), reading.get("summary")),
+        "synchronicities": _synchronicity_text(reading.get("synchronicities")),
+    }
+    display_name = name or person.get("name") or ""
+    numbers = {key: person[key] for key in _CORE_NUMBERS if key in person}
+    if not numbers and display_name:
+        numbers = _name_numbers(display_name)
+    values.update({key: numbers.get(key) for key in _CORE_NUMBERS})
+    ctx = {key: _text(value) for key, value in values.items()}
+    ctx["name"] = display_name or "Seeker"
+    return ctx
+
+
+def build_name_context(name_data: Mapping[str, Any]) -> dict[str, str]:
+    """Context of a name reading: a ``read_name`` result or a composed name reading."""
+    person = name_data.get("person") or {}
+    expression = name_data.get("destiny_number", name_data.get("expression"))
+    soul_urge = name_data.get("soul_urge")
+    personality = name_data.get("personality")
+    zodiac = name_data.get("birthday_zodiac") or {}
+    letters = name_data.get("letters") or []
+    element_counts: dict[str, int] = {}
+    for letter in letters:
+        if letter.get("element"):
+            element_counts[letter["element"]] = element_counts.get(letter["element"], 0) + 1
+    letter_element = max(element_counts, key=element_counts.__getitem__) if element_counts else None
+    values = {
+        "name": name_data.get("name") or "Seeker",
+        "numerology_system": name_data.get("numerology_system") or "pythagorean",
+        "expression": expression,
+        "expression_meaning": meaning_of(expression),
+        "soul_urge": soul_urge,
+        "soul_urge_meaning": meaning_of(soul_urge),
+        "personality": personality,
+        "personality_meaning": meaning_of(personality),
+        "life_path": name_data.get("life_path") or person.get("life_path"),
+        "zodiac_sign": zodiac.get("sign") or person.get("zodiac"),
+        "element": person.get("element") or letter_element,
+        "animal": person.get("animal"),
+    }
+    return {key: _text(value) for key, value in values.items()}
+
+
+def _weekday(encoding: Mapping[str, Any]) -> str | None:
+    if not encoding.get("weekday_name"):
+        return None
+    return f"{encoding['weekday_name']} ({encoding.get('weekday_planet', '')})"
+
+
+def build_question_context(question_data: Mapping[str, Any]) -> dict[str, str]:
+    """Context of a composed question reading (:func:`oracle.engines.compose.compose_question`)."""
+    encoding = question_data.get("fc60_encoding") or {}
+    person = question_data.get("person") or {}
+    fc60 = question_data.get("fc60") or {}
+    moon = question_data.get("moon") or {}
+    advice = str(question_data.get("advice") or "")
+    sign_number = question_data.get("sign_number")
+    values = {
+        "name": person.get("name") or "Seeker",
+        "question": question_data.get("question"),
+        "answer": question_data.get("answer"),
+        "sign_number": sign_number,
+        "sign_meaning": question_data.get("sign_meaning") or meaning_of(sign_number),
+        "fc60_sign": _first_present(fc60.get("code"), encoding.get("stamp")),
+        "moon_phase": _first_present(moon.get("phase_name"), encoding.get("moon_name")),
+        "weekday": _weekday(encoding),
+        "ganzhi": encoding.get("gz_name"),
+        "synchronicity": advice.removeprefix("Synchronicity detected: ")
+        if advice.startswith("Synchronicity detected: ")
+        else None,
+    }
+    return {key: _text(value) for key, value in values.items()}
+
+
+def build_daily_context(daily_data: Mapping[str, Any]) -> dict[str, str]:
+    """Context of a composed daily reading (:func:`oracle.engines.compose.compose_daily`)."""
+    encoding = daily_data.get("fc60_encoding") or {}
+    person = daily_data.get("person") or {}
+    personal = daily_data.get("personal") or {}
+    fc60 = daily_data.get("fc60") or {}
+    moon = daily_data.get("moon") or {}
+    values = {
+        "name": person.get("name") or "Seeker",
+        "date": daily_data.get("date"),
+        "energy": daily_data.get("optimal_activity"),
+        "quality": daily_data.get("quality"),
+        "day_number": daily_data.get("day_number"),
+        "lucky_numbers": ", ".join(str(n) for n in daily_data.get("lucky_numbers") or []),
+        "personal_day": personal.get("personal_day"),
+        "fc60_sign": _first_present(fc60.get("code"), encoding.get("stamp")),
+        "moon_phase": _first_present(moon.get("phase_name"), encoding.get("moon_name")),
+        "weekday": _weekday(encoding),
+        "ganzhi": encoding.get("gz_name"),
+    }
+    return {key: _text(value) for key, value in values.items()}
+
+
+# --------------------------------------------------------------------------------------------
+# Deterministic fallback texts
+
+
+def _reading_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
+    """V4's fallback texts for time/sign readings, word for word."""
+    name, element, animal = ctx["name"], ctx["element"], ctx["animal"]
+    lp, zodiac, moon = ctx["life_path"], ctx["zodiac_sign"], ctx["moon_phase"]
+    if fmt == "simple":
+        text = f"Your FC60 signature is {element} {animal} with Life Path {lp}."
+        if _available(zodiac):
+            text += f" As a {zodiac}, you carry that sign's natural gifts."
+        return text + (
+            f" The {element} element shapes how you interact with the world, while the {animal} "
+            "energy guides your instincts."
+        )
+    if fmt == "advice":
+        text = (
+            f"Dear {name}, your {element} {animal} nature gives you a unique perspective. "
+            f"With Life Path {lp}, you're drawn to understanding and growth. "
+        )
+        if _available(moon):
+            text += f"The current {moon} moon phase supports reflection and planning. "
+        return text + (
+            "Trust the patterns you see — they are not coincidence. Your numerological signature "
+            "suggests this is a time for thoughtful action rather than rushing forward."
+        )
+    if fmt == "action_steps":
+        return "\n\n".join(
+            (
+                f"**Daily Practice**: Spend 5 minutes each morning connecting with your {element} "
+                "energy — notice where it shows up in your environment.",
+                "**Decision-Making**: When faced with choices, ask yourself: 'What would "
+                f"{animal} energy guide me toward?' — trust your instincts.",
+                "**Relationships**: Share your numerological insights with someone close to you "
+                "today. Understanding each other's energetic signatures deepens connection.",
+            )
+        )
+    return (
+        f"The universe sees {name} as a bearer of {element} energy, walking the path of {animal} "
+        f"with the wisdom of Life Path {lp}. Every number you encounter, every pattern that "
+        "catches your eye, is the cosmos whispering its secrets to one who listens. You are not "
+        "separate from the great mathematical fabric — you are woven into it, a unique thread "
+        "that the pattern needs."
+    )
+
+
+def _with_meaning(number: str, meaning: str) -> str:
+    return f"{number} ({meaning})" if _available(meaning) else number
+
+
+def _name_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
+    name, expression = ctx["name"], ctx["expression"]
+    soul_urge, personality, lp = ctx["soul_urge"], ctx["personality"], ctx["life_path"]
+    if fmt == "simple":
+        text = (
+            f"The name {name} carries Destiny number "
+            f"{_with_meaning(expression, ctx['expression_meaning'])}. Its Soul Urge "
+            f"{_with_meaning(soul_urge, ctx['soul_urge_meaning'])} is what the heart longs for, "
+            f"and its Personality {_with_meaning(personality, ctx['personality_meaning'])} is the "
+            "face the world meets first."
+        )
+        if _available(lp):
+            text += f" Life Path {lp} is the road these gifts travel."
+        return text
+    if fmt == "advice":
+        text = (
+            f"Dear {name}, your name vibrates to the number {expression}. Lean on that strength "
+            f"in the choices ahead, and let your Soul Urge {soul_urge} remind you what truly "
+            f"matters to you. When others misread you, remember that Personality {personality} "
+            "is only the doorway — the house behind it is larger."
+        )
+        if _available(ctx["element"]):
+            text += f" The {ctx['element']} element colours how your name is heard."
+        return text
+    if fmt == "action_steps":
+        return "\n\n".join(
+            (
+                "**Daily Practice**: Each morning, say your name and its Destiny number, "
+                f"{expression}, aloud — a small ritual to remember what you came to do.",
+                "**Decision-Making**: Before a choice, ask whether it feeds your Soul Urge "
+                f"{soul_urge} or only your Personality {personality} — choose what feeds the "
+                "heart.",
+                "**Relationships**: Tell someone close what your name's numbers say about you, and "
+                "ask about theirs. Names meet before people do.",
+            )
+        )
+    return (
+        f"The universe sees {name} as a name that hums with the number {expression}. Each time "
+        f"it is spoken, Soul Urge {soul_urge} and Personality {personality} travel with it, a "
+        "small song the cosmos recognises. A name is not an accident — it is the first word the "
+        "world learned to call you by."
+    )
+
+
+_ANSWER_SENTENCES = {
+    "yes": "An odd number moves forward: the way is open.",
+    "no": "An even number rests: wait, or look for another way.",
+    "maybe": "A master number holds both answers: the outcome is yours to shape.",
+}
+
+
+def _question_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
+    name, answer, number = ctx["name"], ctx["answer"], ctx["sign_number"]
+    moon, stamp = ctx["moon_phase"], ctx["fc60_sign"]
+    if fmt == "simple":
+        text = (
+            f"The oracle answers {answer}. Your question carries the sign number "
+            f"{_with_meaning(number, ctx['sign_meaning'])}"
+        )
+        if _available(moon):
+            text += f", asked under a {moon} moon"
+        if _available(stamp):
+            text += f" at the FC60 moment {stamp}"
+        return f"{text}. {_ANSWER_SENTENCES.get(answer, '')}".rstrip()
+    if fmt == "advice":
+        text = (
+            f"Dear {name}, the answer “{answer}” is a signpost, not a verdict. The number "
+            f"{number} came to your question for a reason: sit with it before you act. "
+        )
+        if _available(moon):
+            text += f"The {moon} moon asks you to move with its rhythm, not against it. "
+        return text + "Take the step that feels honest, and watch the signs that follow."
+    if fmt == "action_steps":
+        return "\n\n".join(
+            (
+                f"**Daily Practice**: Write your question and the number {number} down this "
+                "morning, and read them again tonight.",
+                f"**Decision-Making**: Treat “{answer}” as a direction to test with one small "
+                "step, not a final ruling.",
+                "**Relationships**: Ask someone you trust how they see the question — a second "
+                "voice often carries the missing piece.",
+            )
+        )
+    return (
+        f"The universe sees {name} asking, and answers {answer} through the number {number}. "
+        "Questions are doors the cosmos leaves ajar; the one who knocks already half knows the "
+        "answer. Listen for the echo in the days ahead — it will sound like your own voice."
+    )
+
+
+def _daily_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
+    name, date, energy, quality = ctx["name"], ctx["date"], ctx["energy"], ctx["quality"]
+    day_number, moon = ctx["day_number"], ctx["moon_phase"]
+    if fmt == "simple":
+        text = f"{date} is a day of {energy} — {quality}, with day number {day_number}."
+        if _available(ctx["lucky_numbers"]):
+            text += f" Your lucky numbers are {ctx['lucky_numbers']}."
+        if _available(moon):
+            text += f" The {moon} moon sets the tone."
+        if _available(ctx["personal_day"]):
+            text += f" For you it is personal day {ctx['personal_day']}."
+        return text
+    if fmt == "advice":
+        text = f"Dear {name}, today favours {energy.lower()}. Let {quality.lower()} guide you. "
+        if _available(ctx["weekday"]):
+            text += f"It is {ctx['weekday']}: use its ruling energy rather than fight it. "
+        return text + "Small, steady acts today will matter more than grand plans."
+    if fmt == "action_steps":
+        return "\n\n".join(
+            (
+                f"**Daily Practice**: Begin the day by naming one thing you will do for "
+                f"{energy.lower()}.",
+                f"**Decision-Making**: When you hesitate today, choose the option that brings "
+                f"{quality.lower()}.",
+                "**Relationships**: Share today's number "
+                f"{day_number} with someone and notice where it shows up for each of you.",
+            )
+        )
+    return (
+        f"The universe sees {name} on {date}, a day shaped by {energy.lower()} and "
+        f"{quality.lower()}. The number {day_number} hums beneath the hours; follow it and the "
+        "day will open like a door you did not know was there."
+    )
+
+
+_FALLBACKS: Mapping[str, Callable[[str, Mapping[str, str]], str]] = MappingProxyType(
+    {
+        "reading": _reading_fallback,
+        "name": _name_fallback,
+        "question": _question_fallback,
+        "daily": _daily_fallback,
+    }
+)
+_KIND_FIELDS: Mapping[str, str] = MappingProxyType(
+    {
+        "reading": READING_FIELDS,
+        "name": NAME_FIELDS,
+        "question": QUESTION_FIELDS,
+        "daily": DAILY_FIELDS,
+    }
+)
+
+
+def _unknown_format(fmt: str) -> dict[str, Any]:
+    return {
+        "format": fmt,
+        "text": f"Unknown format '{fmt}'. Valid: {', '.join(FORMATS)}",
+        "ai_generated": False,
+        "elapsed_ms": 0.0,
+        "cached": False,
+    }
+
+
+def reading_prompt(kind: str, fmt: str, ctx: Mapping[str, str]) -> str:
+    """The AI prompt for one format of a reading of ``kind`` (reading, name, question, daily)."""
+    core = ""
+    if kind == "reading" and fmt == "advice":
+        core = (
+            f"Numerology Core: Expression {ctx.get('expression', NOT_AVAILABLE)}, Soul Urge "
+            f"{ctx.get('soul_urge', NOT_AVAILABLE)}, Personality "
+            f"{ctx.get('personality', NOT_AVAILABLE)}\n"
+        )
+    template = f"{FORMAT_INSTRUCTIONS[fmt]}\n\n{_KIND_FIELDS[kind]}"
+    return build_prompt(template, {**ctx, "numerology_core": core})
+
+
+def interpret_context(
+    kind: str, ctx: Mapping[str, str], fmt: str = "simple", *, generate: TextGenerator | None = None
+) -> dict[str, Any]:
+    """Interpret a ready context: ``{"format", "text", "ai_generated", "elapsed_ms", "cached"}``."""
+    if fmt not in FORMATS:
+        return _unknown_format(fmt)
+    elapsed_ms = 0.0
+    if generate is not None:
+        text, elapsed_ms = call_generator(
+            generate, reading_prompt(kind, fmt, ctx), system_prompt=SYSTEM_PROMPT
+        )
+        if text is not None:
+            return {
+                "format": fmt,
+                "text": text,
+                "ai_generated": True,
+                "elapsed_ms": elapsed_ms,
+                "cached": False,
+            }
+    return {
+        "format": fmt,
+        "text": _FALLBACKS[kind](fmt, ctx),
+        "ai_generated": False,
+        "elapsed_ms": elapsed_ms,
+        "cached": False,
+    }
+
+
+def interpret_reading(
+    reading_data: Mapping[str, Any],
+    format_type: str = "simple",
+    name: str = "",
+    *,
+    generate: TextGenerator | None = None,
+) -> dict[str, Any]:
+    """One format of a time/sign reading (a ``read_sign`` result or a composed time reading)."""
+    return interpret_context(
+        "reading", build_reading_context(reading_data, name), format_type, generate=generate
+    )
+
+
+def interpret_all_formats(
+    reading: Mapping[str, Any], name: str = "", *, generate: TextGenerator | None = None
+) -> dict[str, Any]:
+    """The four formats of a time/sign reading, plus ``ai_available`` and ``computation_ms``."""
+    started = time.perf_counter()
+    ctx = build_reading_context(reading, name)
+    result: dict[str, Any] = {
+        fmt: interpret_context("reading", ctx, fmt, generate=generate) for fmt in FORMATS
+    }
+    result["ai_available"] = generate is not None
+    result["computation_ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return result
+
+
+def interpret_name(
+    name_data: Mapping[str, Any], fmt: str = "simple", *, generate: TextGenerator | None = None
+) -> dict[str, Any]:
+    """One format of a name reading (``read_name`` result or composed name reading)."""
+    return interpret_context("name", build_name_context(name_data), fmt, generate=generate)
+
+
+def interpret_question(
+    question_data: Mapping[str, Any], fmt: str = "simple", *, generate: TextGenerator | None = None
+) -> dict[str, Any]:
+    """One format of a composed question reading."""
+    return interpret_context(
+        "question", build_question_context(question_data), fmt, generate=generate
+    )
+
+
+def interpret_daily(
+    daily_data: Mapping[str, Any], fmt: str = "simple", *, generate: TextGenerator | None = None
+) -> dict[str, Any]:
+    """One format of a composed daily reading."""
+    return interpret_context("daily", build_daily_context(daily_data), fmt, generate=generate)
+
+
+# --------------------------------------------------------------------------------------------
+# Group (multi-user) interpretation
+
+
+def _profile_labels(profiles: Sequence[Mapping[str, Any]]) -> list[str]:
+    return member_labels([str(profile.get("name", "")) for profile in profiles])
+
+
+def _pair_fallback(pair: Mapping[str, Any], people: Mapping[str, Mapping[str, Any]]) -> str:
+    first, second = people.get(pair["user1"], {}), people.get(pair["user2"], {})
+    overall = float(pair.get("overall") or 0.0)
+    bond = "strong" if overall > 0.6 else "growing"
+    return (
+        f"{pair['user1']} ({first.get('element', '')} {first.get('animal', '')}) and "
+        f"{pair['user2']} ({second.get('element', '')} {second.get('animal', '')}) share a "
+        f"{str(pair.get('classification', '')).lower()} connection at {overall:.0%} overall "
+        f"compatibility. Their bond draws from {bond} elemental and life path resonance."
+    )
+
+
+def _pair_prompt(pair: Mapping[str, Any], people: Mapping[str, Mapping[str, Any]]) -> str:
+    def describe(label: str) -> str:
+        person = people.get(label, {})
+        return (
+            f"{label} ({person.get('element', '')} {person.get('animal', '')}, "
+            f"LP {person.get('life_path', '')})"
+        )
+
+    scores = pair.get("scores") or {}
+    return build_prompt(
+        PAIR_TEMPLATE,
+        {
+            "person1": describe(pair["user1"]),
+            "person2": describe(pair["user2"]),
+            "overall": float(pair.get("overall") or 0.0),
+            "life_path_score": scores.get("life_path", 0.0),
+            "element_score": scores.get("element", 0.0),
+            "animal_score": scores.get("animal", 0.0),
+            "destiny_score": scores.get("destiny", 0.0),
+            "name_energy_score": scores.get("name_energy", 0.0),
+            "classification": pair.get("classification", ""),
+            "strengths": ", ".join(pair.get("strengths") or []) or "none",
+            "challenges": ", ".join(pair.get("challenges") or []) or "none",
+        },
+    )
+
+
+def _bond_text(bond: Mapping[str, Any] | None) -> str:
+    if not bond:
+        return NOT_AVAILABLE
+    return f"{bond['pair']} ({bond['score']}, {bond['classification']})"
+
+
+def interpret_group(
+    analysis: Mapping[str, Any], *, generate: TextGenerator | None = None
+) -> dict[str, Any]:
+    """Narratives for a multi-user analysis (``analyze(users)`` result), V4's ``interpret_group``.
+
+    Keys: ``compatibility_narrative, dynamics_narrative, energy_narrative, individual_insights,
+    ai_available, computation_ms``. With ``generate``: one call for the dynamics, one for the
+    energy, one per pair; each failure falls back on its own.
+    """
+    started = time.perf_counter()
+    profiles = list(analysis.get("profiles") or [])
+    labels = _profile_labels(profiles)
+    people = dict(zip(labels, profiles, strict=True))
+    energy = analysis.get("group_energy") or {}
+    dynamics = analysis.get("group_dynamics") or {}
+    pairs = analysis.get("pairwise_compatibility") or []
+    roles = dynamics.get("roles") or {}
+    archetype = energy.get("archetype", "")
+
+    members = "; ".join(
+        f"{label} ({p.get('element', '')} {p.get('animal', '')}, LP {p.get('life_path', '')})"
+        for label, p in people.items()
+    )
+    roles_text = "; ".join(f"{label}: {role!r}" for label, role in roles.items())
+    dynamics_text = (
+        f"This group of {analysis.get('user_count', len(profiles))} individuals — {members} — "
+        f"forms {archetype}. With roles spanning {roles_text}, the group achieves an average "
+        f"compatibility of {dynamics.get('avg_compatibility')}. Their combined energies create a "
+        "dynamic where each member's strengths complement the others' areas for growth."
+    )
+    energy_text = (
+        "The group's combined energy signature reveals a "
+        f"{energy.get('dominant_element', '')}-dominant collective with "
+        f"{energy.get('dominant_animal', '')} as the prevailing animal energy. Their joint Life "
+        f"Path of {energy.get('joint_life_path', '')} suggests a shared destiny direction. As "
+        f"'{archetype}', this group naturally gravitates toward collective evolution."
+    )
+    pair_texts = [_pair_fallback(pair, people) for pair in pairs]
+
+    if generate is not None:
+        group_ctx = {
+            "group_size": analysis.get("user_count", len(profiles)),
+            "members": members,
+            "roles": "; ".join(f"{label}: {role.get('role', '')}" for label, role in roles.items()),
+            "avg_compatibility": dynamics.get("avg_compatibility"),
+            "strongest_bond": _bond_text(dynamics.get("strongest_bond")),
+            "weakest_bond": _bond_text(dynamics.get("weakest_bond")),
+            "synergies": "; ".join(dynamics.get("synergies") or []) or "none",
+            "challenges": "; ".join(dynamics.get("challenges") or []) or "none",
+            "growth_areas": "; ".join(dynamics.get("growth_areas") or []) or "none",
+            **{key: value for key, value in energy.items() if not isinstance(value, dict)},
+            "element_distribution": dict(energy.get("element_distribution") or {}),
+            "life_path_distribution": dict(energy.get("life_path_distribution") or {}),
+        }
+        text, _ = call_generator(
+            generate, build_prompt(GROUP_TEMPLATE, group_ctx), system_prompt=SYSTEM_PROMPT
+        )
+        dynamics_text = text or dynamics_text
+        text, _ = call_generator(
+            generate, build_prompt(ENERGY_TEMPLATE, group_ctx), system_prompt=SYSTEM_PROMPT
+        )
+        energy_text = text or energy_text
+        for index, pair in enumerate(pairs):
+            text, _ = call_generator(
+                generate, _pair_prompt(pair, people), system_prompt=SYSTEM_PROMPT
+            )
+            pair_texts[index] = text or pair_texts[index]
+
+    return {
+        "compatibility_narrative": "\n\n".join(pair_texts),
+        "dynamics_narrative": dynamics_text,
+        "energy_narrative": energy_text,
+        "individual_insights": {
+            label: (
+                f"{label}: {p.get('element', '')} {p.get('animal', '')}, Life Path "
+                f"{p.get('life_path', '')}, Destiny {p.get('destiny_number', '')}"
+            )
+            for label, p in people.items()
+        },
+        "ai_available": generate is not None,
+        "computation_ms": round((time.perf_counter() - started) * 1000, 1),
+    }

@@ -1,0 +1,273 @@
+"""English ⇄ Persian translation: language detection and FC60 term protection (engines.md §7.4).
+
+Pure: no network, no clock, no cache. The AI call itself is not made here — a caller that has an AI
+client passes it as ``generate`` (see :data:`oracle.engines.interpretation.TextGenerator`); without
+one, :func:`translate` returns V4's no-AI result (the original text, ``ai_generated`` False, the
+protected terms found).
+
+Defect 17 of engines.md §11 is fixed: terms are matched as whole words only (``OX`` is protected
+in ``the OX`` but not inside ``BOX``), and the text is scanned once, so the ``__TERMnnn__``
+placeholders are never themselves scanned for terms (no spurious ``ER`` from ``TERM``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from oracle.engines.interpretation import TextGenerator, call_generator
+
+# Order matters: ties in the length sort keep this order (V4).
+FC60_PRESERVED_TERMS: tuple[str, ...] = (
+    "FC60",
+    "FrankenChron-60",
+    "Wu Xing",
+    "Wood",
+    "Fire",
+    "Earth",
+    "Metal",
+    "Water",
+    "Rat",
+    "Ox",
+    "Tiger",
+    "Rabbit",
+    "Dragon",
+    "Snake",
+    "Horse",
+    "Goat",
+    "Monkey",
+    "Rooster",
+    "Dog",
+    "Pig",
+    "Ganzhi",
+    "Life Path",
+    "Soul Urge",
+    "Expression",
+    "RA",
+    "OX",
+    "TI",
+    "RU",
+    "DR",
+    "SN",
+    "HO",
+    "GO",
+    "MO",
+    "RO",
+    "DO",
+    "PI",
+    "WU",
+    "FI",
+    "ER",
+    "MT",
+    "WA",
+)
+
+# Longest first; `sorted` is stable so equal lengths keep the table order.
+_TERMS_BY_LENGTH: tuple[str, ...] = tuple(sorted(FC60_PRESERVED_TERMS, key=len, reverse=True))
+_TERM_RANK = {term: rank for rank, term in enumerate(_TERMS_BY_LENGTH)}
+# A term counts only as a whole word: no letter, digit or underscore directly before or after it.
+_TERM_PATTERN = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(term) for term in _TERMS_BY_LENGTH) + r")(?!\w)"
+)
+_PLACEHOLDER_PATTERN = re.compile(r"__TERM([0-9]{3,7})__")
+_NUMBERED_LINE = re.compile(r"^(\d{1,6})\.\s*(.*)$")
+
+_PERSIAN_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF))
+
+TRANSLATION_SYSTEM_PROMPT = (
+    "You are a careful literary translator between English and Persian (Farsi) for a numerology "
+    "oracle. Keep the meaning, tone and warmth of the original. Never translate or alter "
+    "placeholders of the form __TERM000__; copy them exactly."
+)
+
+_PROTECTED_LIST = ", ".join(FC60_PRESERVED_TERMS[:20])
+
+EN_TO_FA_TEMPLATE = (
+    "Translate the following English numerology reading into Persian (Farsi). Keep its warm, "
+    "poetic tone. Do not translate these terms: " + _PROTECTED_LIST + ". Keep every __TERMnnn__ "
+    "placeholder exactly as it is. Answer with the translation only.\n\n{text}"
+)
+FA_TO_EN_TEMPLATE = (
+    "Translate the following Persian (Farsi) numerology reading into English. Keep its tone and "
+    "nuance. Do not translate these terms: " + _PROTECTED_LIST + ". Keep every __TERMnnn__ "
+    "placeholder exactly as it is. Answer with the translation only.\n\n{text}"
+)
+BATCH_TEMPLATE = (
+    "Translate each numbered item below from {source} to {target}. Keep the numbering: answer "
+    "with one line per item, starting with its number, a dot and a space. Do not translate these "
+    "terms: " + _PROTECTED_LIST + ". Keep every __TERMnnn__ placeholder exactly as it is."
+    "\n\n{items}"
+)
+_LANGUAGE_NAMES = {"en": "English", "fa": "Persian (Farsi)"}
+
+
+def detect_language(text: str) -> str:
+    """``"fa"`` when the text has more Persian/Arabic code points than Latin ones, else ``"en"``.
+
+    "Latin" is V4's range U+0041–U+007A, which also holds ``[\\]^_```.
+    """
+    persian = latin = 0
+    for char in text or "":
+        code = ord(char)
+        if 0x41 <= code <= 0x7A:
+            latin += 1
+        elif any(low <= code <= high for low, high in _PERSIAN_RANGES):
+            persian += 1
+    return "fa" if persian > latin else "en"
+
+
+def protect_terms(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """Replace every whole-word FC60 term by a ``__TERMnnn__`` placeholder.
+
+    Returns the protected text and ``[(term, placeholder), …]`` in V4's order (longest term first,
+    table order among equal lengths); ``nnn`` counts the distinct terms found in that order (from
+    0, or past any ``__TERMnnn__`` the text already contains, so restoring is exact).
+    """
+    found = sorted({match.group(0) for match in _TERM_PATTERN.finditer(text)}, key=_TERM_RANK.get)
+    if not found:
+        return text, []
+    # Numbering starts at 0 (V4) unless the text already holds such a placeholder itself.
+    taken = {int(number) for number in _PLACEHOLDER_PATTERN.findall(text)}
+    start = 0
+    while taken.intersection(range(start, start + len(found))):
+        start = max(taken) + 1
+    placeholders = {term: f"__TERM{start + index:03d}__" for index, term in enumerate(found)}
+    protected = _TERM_PATTERN.sub(lambda match: placeholders[match.group(0)], text)
+    return protected, list(placeholders.items())
+
+
+def restore_terms(text: str, replacements: Sequence[tuple[str, str]]) -> str:
+    """Put the protected terms back in place of their placeholders."""
+    terms = {placeholder: term for term, placeholder in replacements}
+    return _PLACEHOLDER_PATTERN.sub(lambda match: terms.get(match.group(0), match.group(0)), text)
+
+
+def _result(
+    text: str,
+    translated: str,
+    source_lang: str,
+    target_lang: str,
+    preserved: list[str],
+    *,
+    ai_generated: bool = False,
+    elapsed_ms: float = 0.0,
+) -> dict[str, Any]:
+    return {
+        "source_text": text,
+        "translated_text": translated,
+        "source_lang": source_lang,
+        "target_lang": target_lang,
+        "preserved_terms": preserved,
+        "ai_generated": ai_generated,
+        "elapsed_ms": elapsed_ms,
+    }
+
+
+def translate(
+    text: str,
+    source_lang: str = "en",
+    target_lang: str = "fa",
+    fc60_context: str | None = None,
+    *,
+    generate: TextGenerator | None = None,
+) -> dict[str, Any]:
+    """V4's ``TranslationResult.to_dict()``.
+
+    Without ``generate`` (or when it fails) the original text comes back with ``ai_generated``
+    False and ``preserved_terms`` listing the FC60 terms found. With ``generate`` the protected text
+    is sent in the EN→FA or FA→EN prompt (any other pair uses EN→FA, as V4), temperature 0.3, and
+    the terms are restored in the answer. ``elapsed_ms`` is the time spent in ``generate``.
+    """
+    if not text or not text.strip():
+        return _result(text, text, source_lang, target_lang, [])
+    protected, replacements = protect_terms(text)
+    preserved = [term for term, _ in replacements]
+    if generate is None:
+        return _result(text, text, source_lang, target_lang, preserved)
+    template = (
+        FA_TO_EN_TEMPLATE if (source_lang, target_lang) == ("fa", "en") else EN_TO_FA_TEMPLATE
+    )
+    prompt = template.format(text=protected)
+    if fc60_context:
+        prompt += f"\n\nFC60 context (for reference, do not translate): {fc60_context}"
+    answer, elapsed_ms = call_generator(
+        generate, prompt, system_prompt=TRANSLATION_SYSTEM_PROMPT, temperature=0.3
+    )
+    if answer is None:
+        return _result(text, text, source_lang, target_lang, preserved, elapsed_ms=elapsed_ms)
+    return _result(
+        text,
+        restore_terms(answer, replacements),
+        source_lang,
+        target_lang,
+        preserved,
+        ai_generated=True,
+        elapsed_ms=elapsed_ms,
+    )
+
+
+def parse_batch_response(response: str, expected: int) -> list[str]:
+    """Split a numbered AI answer into ``expected`` items (V4's ``_parse_batch_response``).
+
+    A line ``N. text`` starts item N only when N is the next item number; any other line is
+    appended (with a space) to the last item, or starts item 1 when there is none yet. The list
+    is padded with ``""`` or truncated to ``expected``.
+    """
+    items: list[str] = []
+    for raw_line in response.splitlines():
+        line = raw_line.strip()
+        if not line:
+            continue
+        match = _NUMBERED_LINE.match(line)
+        if match and int(match.group(1)) == len(items) + 1:
+            items.append(match.group(2))
+        elif items:
+            items[-1] = f"{items[-1]} {line}"
+        else:
+            items.append(line)
+    return (items + [""] * expected)[:expected]
+
+
+def batch_translate(
+    texts: Sequence[str],
+    source_lang: str = "en",
+    target_lang: str = "fa",
+    *,
+    generate: TextGenerator | None = None,
+) -> list[dict[str, Any]]:
+    """Translate several texts in one AI call; without AI every text is echoed (no terms listed)."""
+    if generate is None or not texts:
+        return [_result(text, text, source_lang, target_lang, []) for text in texts]
+    protected_items = [protect_terms(text) for text in texts]
+    prompt = BATCH_TEMPLATE.format(
+        source=_LANGUAGE_NAMES.get(source_lang, source_lang),
+        target=_LANGUAGE_NAMES.get(target_lang, target_lang),
+        items="\n".join(
+            f"{number}. {protected}" for number, (protected, _) in enumerate(protected_items, 1)
+        ),
+    )
+    answer, elapsed_ms = call_generator(
+        generate, prompt, system_prompt=TRANSLATION_SYSTEM_PROMPT, temperature=0.3
+    )
+    if answer is None:
+        return [
+            _result(text, text, source_lang, target_lang, [], elapsed_ms=elapsed_ms)
+            for text in texts
+        ]
+    parts = parse_batch_response(answer, len(texts))
+    results = []
+    for text, (_, replacements), part in zip(texts, protected_items, parts, strict=True):
+        translated = restore_terms(part, replacements) if part else text
+        results.append(
+            _result(
+                text,
+                translated,
+                source_lang,
+                target_lang,
+                [term for term, _ in replacements],
+                ai_generated=bool(part),
+                elapsed_ms=elapsed_ms,
+            )
+        )
+    return results

@@ -1,0 +1,285 @@
+"""Translation support (engines.md §7.4, §10.8; DECISIONS §2 defect 17)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from oracle.engines.translation import (
+    FC60_PRESERVED_TERMS,
+    batch_translate,
+    detect_language,
+    parse_batch_response,
+    protect_terms,
+    restore_terms,
+    translate,
+)
+
+# --- §10.8 vectors -------------------------------------------------------------------------
+# V4's _protect_terms output, then the output with defect 17 fixed (no spurious "ER" from the
+# "TERM" of a placeholder, no tokens inside words such as BOX).
+PROTECTION_VECTORS = {
+    "wood-dragon": (
+        "Your Wood Dragon energy",
+        (
+            "Your __T__TERM002__M001__ __T__TERM002__M000__ energy",
+            [("Dragon", "__TERM000__"), ("Wood", "__TERM001__"), ("ER", "__TERM002__")],
+        ),
+        (
+            "Your __TERM001__ __TERM000__ energy",
+            [("Dragon", "__TERM000__"), ("Wood", "__TERM001__")],
+        ),
+    ),
+    "ox-and-box": (
+        "The OX and the BOX",
+        (
+            "The __T__TERM001__M000__ and the B__T__TERM001__M000__",
+            [("OX", "__TERM000__"), ("ER", "__TERM001__")],
+        ),
+        ("The __TERM000__ and the BOX", [("OX", "__TERM000__")]),
+    ),
+    "life-path-soul-urge-expression": (
+        "Life Path 7 with Soul Urge 3 — Expression",
+        (
+            "__T__TERM003__M001__ 7 with __T__TERM003__M002__ 3 — __T__TERM003__M000__",
+            [
+                ("Expression", "__TERM000__"),
+                ("Life Path", "__TERM001__"),
+                ("Soul Urge", "__TERM002__"),
+                ("ER", "__TERM003__"),
+            ],
+        ),
+        (
+            "__TERM001__ 7 with __TERM002__ 3 — __TERM000__",
+            [
+                ("Expression", "__TERM000__"),
+                ("Life Path", "__TERM001__"),
+                ("Soul Urge", "__TERM002__"),
+            ],
+        ),
+    ),
+    "hello": ("hello", ("hello", []), ("hello", [])),
+    "water-fire-fc60": (
+        "Water meets Fire in FC60 and FrankenChron-60",
+        (
+            "__T__TERM004__M001__ meets __T__TERM004__M003__ in __T__TERM004__M002__ and "
+            "__T__TERM004__M000__",
+            [
+                ("FrankenChron-60", "__TERM000__"),
+                ("Water", "__TERM001__"),
+                ("FC60", "__TERM002__"),
+                ("Fire", "__TERM003__"),
+                ("ER", "__TERM004__"),
+            ],
+        ),
+        (
+            "__TERM001__ meets __TERM003__ in __TERM002__ and __TERM000__",
+            [
+                ("FrankenChron-60", "__TERM000__"),
+                ("Water", "__TERM001__"),
+                ("FC60", "__TERM002__"),
+                ("Fire", "__TERM003__"),
+            ],
+        ),
+    ),
+}
+# V4's translate(...)["preserved_terms"] (§10.8) and the value with defect 17 fixed.
+PRESERVED_TERMS_VECTORS = {
+    "wood-dragon": (["Dragon", "Wood", "ER"], ["Dragon", "Wood"]),
+    "ox-and-box": (["OX", "ER"], ["OX"]),
+    "life-path-soul-urge-expression": (
+        ["Expression", "Life Path", "Soul Urge", "ER"],
+        ["Expression", "Life Path", "Soul Urge"],
+    ),
+    "hello": ([], []),
+    "water-fire-fc60": (
+        ["FrankenChron-60", "Water", "FC60", "Fire", "ER"],
+        ["FrankenChron-60", "Water", "FC60", "Fire"],
+    ),
+}
+
+
+@pytest.mark.parametrize("vector", list(PROTECTION_VECTORS))
+def test_term_protection_vector_with_defect_17_fixed(vector):
+    text, v4_output, fixed_output = PROTECTION_VECTORS[vector]
+    assert protect_terms(text) == fixed_output
+    # None of these texts holds a real ER token: V4's only extra term is the spurious "ER".
+    assert [term for term, _ in v4_output[1] if term != "ER"] == [t for t, _ in fixed_output[1]]
+
+
+@pytest.mark.parametrize("vector", list(PRESERVED_TERMS_VECTORS))
+def test_translate_without_ai_returns_the_original_text(vector):
+    text = PROTECTION_VECTORS[vector][0]
+    _, fixed_terms = PRESERVED_TERMS_VECTORS[vector]
+    assert translate(text) == {
+        "source_text": text,
+        "translated_text": text,
+        "source_lang": "en",
+        "target_lang": "fa",
+        "preserved_terms": fixed_terms,
+        "ai_generated": False,
+        "elapsed_ms": 0.0,
+    }
+
+
+def test_translate_empty_text_vector():
+    assert translate("") == {
+        "source_text": "",
+        "translated_text": "",
+        "source_lang": "en",
+        "target_lang": "fa",
+        "preserved_terms": [],
+        "ai_generated": False,
+        "elapsed_ms": 0.0,
+    }
+
+
+def test_batch_translate_without_ai_vector():
+    assert batch_translate(["Fire", "b"]) == [
+        {
+            "source_text": "Fire",
+            "translated_text": "Fire",
+            "source_lang": "en",
+            "target_lang": "fa",
+            "preserved_terms": [],
+            "ai_generated": False,
+            "elapsed_ms": 0.0,
+        },
+        {
+            "source_text": "b",
+            "translated_text": "b",
+            "source_lang": "en",
+            "target_lang": "fa",
+            "preserved_terms": [],
+            "ai_generated": False,
+            "elapsed_ms": 0.0,
+        },
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("سلام", "fa"),
+        ("hello", "en"),
+        ("سلام hello", "en"),
+        ("سلام hi", "fa"),
+        ("", "en"),
+        ("123", "en"),
+        ("[\\]^_`", "en"),
+    ],
+    ids=["persian", "english", "more-latin", "more-persian", "empty", "digits", "ascii-symbols"],
+)
+def test_detect_language_vector(text, language):
+    assert detect_language(text) == language
+
+
+@pytest.mark.parametrize(
+    ("response", "expected_count", "items"),
+    [
+        ("1. uno\n2. dos\nextra\n3. tres", 4, ["uno", "dos extra", "tres", ""]),
+        ("intro\n1. a\n3. c\n2. b", 3, ["intro 1. a 3. c", "b", ""]),
+    ],
+    ids=["continuation-and-padding", "preamble-and-out-of-order"],
+)
+def test_parse_batch_response_vector(response, expected_count, items):
+    assert parse_batch_response(response, expected_count) == items
+
+
+# --- defect 17 -----------------------------------------------------------------------------
+
+
+def test_term_protection_ignores_tokens_inside_words():
+    protected, replacements = protect_terms("The OX and the BOX, a DOG and a DOg, Woodland")
+    assert protected == "The __TERM000__ and the BOX, a DOG and a DOg, Woodland"
+    assert replacements == [("OX", "__TERM000__")]
+
+
+def test_term_protection_reports_no_spurious_er():
+    assert translate("Your Wood Dragon energy")["preserved_terms"] == ["Dragon", "Wood"]
+
+
+def test_term_protection_still_protects_a_real_er_token():
+    protected, replacements = protect_terms("Earth is ER in FC60")
+    assert protected == "__TERM000__ is __TERM002__ in __TERM001__"
+    assert [term for term, _ in replacements] == ["Earth", "FC60", "ER"]
+
+
+def test_term_protection_finds_tokens_of_an_fc60_stamp():
+    protected, _ = protect_terms("VE-OX-OXFI ☀OX-RUWU-RAWU")
+    assert protected == "VE-__TERM000__-OXFI ☀__TERM000__-RUWU-RAWU"
+
+
+def test_placeholder_numbering_skips_placeholders_already_in_the_text():
+    protected, replacements = protect_terms("__TERM000__ and Wood")
+    assert replacements == [("Wood", "__TERM001__")]
+    assert restore_terms(protected, replacements) == "__TERM000__ and Wood"
+
+
+def test_preserved_terms_table_is_v4s():
+    assert len(FC60_PRESERVED_TERMS) == 41
+    assert FC60_PRESERVED_TERMS[:4] == ("FC60", "FrankenChron-60", "Wu Xing", "Wood")
+    assert FC60_PRESERVED_TERMS[-5:] == ("WU", "FI", "ER", "MT", "WA")
+
+
+@given(st.text(max_size=200))
+def test_protect_then_restore_gives_back_the_text(text):
+    protected, replacements = protect_terms(text)
+    assert restore_terms(protected, replacements) == text
+
+
+# --- with an AI text generator -------------------------------------------------------------
+
+
+def test_translate_with_ai_restores_the_protected_terms():
+    prompts = []
+
+    def generate(prompt, *, system_prompt, temperature):
+        prompts.append((prompt, system_prompt, temperature))
+        return "انرژی __TERM001__ __TERM000__ شما"
+
+    result = translate("Your Wood Dragon energy", generate=generate)
+    assert result["translated_text"] == "انرژی Wood Dragon شما"
+    assert result["ai_generated"] is True
+    assert result["preserved_terms"] == ["Dragon", "Wood"]
+    prompt, system_prompt, temperature = prompts[0]
+    assert "Your __TERM001__ __TERM000__ energy" in prompt
+    assert "into Persian" in prompt
+    assert temperature == 0.3
+    assert system_prompt
+
+
+def test_translate_persian_to_english_uses_the_fa_to_en_prompt():
+    prompts = []
+
+    def generate(prompt, *, system_prompt, temperature):
+        prompts.append(prompt)
+        return "Hello"
+
+    result = translate("سلام", "fa", "en", generate=generate)
+    assert result["translated_text"] == "Hello"
+    assert "into English" in prompts[0]
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [lambda *a, **k: None, lambda *a, **k: "  ", lambda *a, **k: 1 / 0],
+    ids=["no-answer", "blank-answer", "raises"],
+)
+def test_translate_falls_back_to_the_original_when_ai_fails(failure):
+    result = translate("Your Wood Dragon energy", generate=failure)
+    assert result["translated_text"] == "Your Wood Dragon energy"
+    assert result["ai_generated"] is False
+    assert result["preserved_terms"] == ["Dragon", "Wood"]
+
+
+def test_batch_translate_with_ai_splits_the_numbered_answer():
+    def generate(prompt, *, system_prompt, temperature):
+        assert "1. __TERM000__\n2. hello" in prompt
+        return "1. آتش __TERM000__\n2. سلام"
+
+    results = batch_translate(["Fire", "hello"], generate=generate)
+    assert [r["translated_text"] for r in results] == ["آتش Fire", "سلام"]
+    assert [r["preserved_terms"] for r in results] == [["Fire"], []]
+    assert all(r["ai_generated"] for r in results)
