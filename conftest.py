@@ -1,9 +1,16 @@
 """Fixtures shared by every app's tests."""
 
+import copy
+import uuid
+
 import pytest
+from rest_framework.test import APIClient
 
 from nps.accounts.roles import Role
+from nps.accounts.services import tokens_for
 from nps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
+
+LEGACY_SECRET = "legacy-shared-secret-for-tests-0123456789"
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -30,6 +37,57 @@ def user(db):
 @pytest.fixture
 def admin_user(db):
     return UserFactory(username="chief", role=Role.ADMIN)
+
+
+@pytest.fixture(autouse=True)
+def isolated_cache(settings):
+    """Each test gets its own cache key space (Redis keeps keys between runs and workers)."""
+    caches = copy.deepcopy(settings.CACHES)
+    caches["default"]["KEY_PREFIX"] = f"test-{uuid.uuid4().hex}"
+    settings.CACHES = caches
+
+
+@pytest.fixture(autouse=True)
+def generous_rate_limits(settings):
+    """Tests share one client address and one cache; only the rate-limit tests set real limits."""
+    settings.NPS_RATE_LIMITS = {
+        "default": "100000/minute",
+        "ai": "100000/hour",
+        "auth_failures": "100000/minute",
+    }
+
+
+@pytest.fixture
+def api_client():
+    """An API client with no credentials."""
+    return APIClient()
+
+
+@pytest.fixture
+def api_as(db):
+    """`api_as(Role.USER)` → an APIClient with a JWT for a new account of that role.
+
+    `api_as(account=existing)` uses an existing account. The account is `client.account`.
+    """
+
+    def make(role: str = Role.USER, *, account=None) -> APIClient:
+        account = account or UserFactory(role=role)
+        client = APIClient()
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens_for(account).access_token}")
+        client.account = account
+        return client
+
+    return make
+
+
+@pytest.fixture
+def legacy_api(settings):
+    """An APIClient using V4's legacy shared secret (acts as admin, has no account)."""
+    settings.API_SECRET_KEY = LEGACY_SECRET
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {LEGACY_SECRET}")
+    client.account = None
+    return client
 
 
 @pytest.fixture(scope="session")

@@ -87,7 +87,7 @@ def database_config(url: str, base_dir: Path) -> dict:
     return config
 
 
-def cache_config(redis_url: str) -> dict:
+def cache_config(redis_url: str, key_prefix: str = "nps") -> dict:
     """`REDIS_URL` selects Redis (shared by all workers); empty means a per-process memory cache."""
     if not redis_url:
         return {
@@ -101,7 +101,7 @@ def cache_config(redis_url: str) -> dict:
     return {
         "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": redis_url,
-        "KEY_PREFIX": "nps",
+        "KEY_PREFIX": key_prefix,
         "OPTIONS": {
             "CLIENT_CLASS": "django_redis.client.DefaultClient",
             "SOCKET_CONNECT_TIMEOUT": 2,

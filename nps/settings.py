@@ -109,7 +109,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(env_str("DATABASE_URL", ""), BASE_DIR)}
-CACHES = {"default": cache_config(env_str("REDIS_URL", ""))}
+CACHES = {"default": cache_config(env_str("REDIS_URL", ""), env_str("REDIS_KEY_PREFIX", "nps"))}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -256,3 +256,14 @@ LOGGING = {
         "axes": {"level": "ERROR"},
     },
 }
+
+# AI interpretations and translations (Anthropic Messages API, oracle/services/ai.py). With no key
+# the AI is unavailable and every reading and translation uses its deterministic text instead.
+ANTHROPIC_API_KEY = env_str("ANTHROPIC_API_KEY", "")
+NPS_AI_MODEL = env_str("NPS_AI_MODEL", "claude-sonnet-4-20250514")
+NPS_AI_MAX_TOKENS = env_int("NPS_AI_MAX_TOKENS", 1024)
+NPS_AI_TIMEOUT = env_int("NPS_AI_TIMEOUT", 30)  # seconds for one call; there are no retries
+if NPS_AI_MAX_TOKENS < 1 or NPS_AI_TIMEOUT < 1:
+    raise ImproperlyConfigured("NPS_AI_MAX_TOKENS and NPS_AI_TIMEOUT must be at least 1.")
+# At DEBUG the SDK logs whole requests, and prompts hold people's names and questions.
+LOGGING["loggers"]["anthropic"] = {"level": "WARNING"}

@@ -56,9 +56,12 @@ def tokens_for(account: User) -> TokenPair:
     return TokenPair(str(access), str(refresh), int(lifetime.total_seconds()))
 
 
-@transaction.atomic
 def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
-    """Check the password through django-axes (lockout), then issue tokens. Audited."""
+    """Check the password through django-axes (lockout), then issue tokens.
+
+    Successes and failures are both audited; a failure's row must survive the refusal, so this
+    function is not one transaction.
+    """
     account = authenticate(request, username=username, password=password)
     if account is None:
         known = User.objects.filter(username=username).first()
@@ -79,9 +82,10 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
             details={"reason": "invalid_credentials"},
         )
         raise LoginRefused("Invalid username or password", status=401)
-    account.last_login = timezone.now()
-    account.save(update_fields=["last_login"])
-    audit.record("auth.login", actor=account, request=request)
+    with transaction.atomic():
+        account.last_login = timezone.now()
+        account.save(update_fields=["last_login"])
+        audit.record("auth.login", actor=account, request=request)
     return tokens_for(account)
 
 

@@ -6,9 +6,13 @@ import secrets
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.response import Response
+
+from nps.core.api import ApiView
 
 logger = logging.getLogger(__name__)
 
@@ -42,28 +46,52 @@ def cache_state() -> str:
     return "healthy" if echoed == value else "unhealthy"
 
 
-@never_cache
-@require_GET
-def health(request: HttpRequest) -> JsonResponse:
-    return JsonResponse({"status": "healthy", "version": settings.NPS_VERSION})
+@method_decorator(never_cache, name="dispatch")
+class HealthView(ApiView):
+    """Liveness: answers as long as the process serves requests."""
 
+    public = True
 
-@never_cache
-@require_GET
-def ready(request: HttpRequest) -> JsonResponse:
-    database = database_state()
-    cache_check = cache_state()
-    checks = {
-        "database": database,
-        # V4's key: the state of Redis. "not_configured" when REDIS_URL is unset and the app uses
-        # its per-process memory cache instead.
-        "redis": cache_check if cache_uses_redis() else "not_configured",
-        "cache": {
-            "backend": "redis" if cache_uses_redis() else "local-memory",
-            "state": cache_check,
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "Health", {"status": serializers.CharField(), "version": serializers.CharField()}
+            )
         },
-        "scanner_service": "not_deployed",
-        "oracle_service": "direct_mode",
-    }
-    status = "healthy" if database == "healthy" else "degraded"
-    return JsonResponse({"status": status, "checks": checks})
+        auth=[],
+    )
+    def get(self, request):
+        return Response({"status": "healthy", "version": settings.NPS_VERSION})
+
+
+@method_decorator(never_cache, name="dispatch")
+class ReadyView(ApiView):
+    """Readiness: a real `SELECT 1` and a real cache round trip; always 200, state in the body."""
+
+    public = True
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "Ready", {"status": serializers.CharField(), "checks": serializers.DictField()}
+            )
+        },
+        auth=[],
+    )
+    def get(self, request):
+        database = database_state()
+        cache_check = cache_state()
+        checks = {
+            "database": database,
+            # V4's key: the state of Redis. "not_configured" when REDIS_URL is unset and the app
+            # uses its per-process memory cache instead.
+            "redis": cache_check if cache_uses_redis() else "not_configured",
+            "cache": {
+                "backend": "redis" if cache_uses_redis() else "local-memory",
+                "state": cache_check,
+            },
+            "scanner_service": "not_deployed",
+            "oracle_service": "direct_mode",
+        }
+        status = "healthy" if database == "healthy" else "degraded"
+        return Response({"status": status, "checks": checks})
