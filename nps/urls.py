@@ -1,6 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import (
+    SpectacularJSONAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerView,
+)
 
 from nps.accounts import views as account_views
 from nps.core import health
@@ -14,9 +18,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/health", health.HealthView.as_view(), name="health"),
     path("api/health/ready", health.ReadyView.as_view(), name="health-ready"),
+    path("api/health/performance", health.PerformanceView.as_view(), name="health-performance"),
     path("api/auth/", include("nps.accounts.api_urls")),
     path("api/oracle/", include("oracle.api.urls")),
-    path("openapi.json", SpectacularAPIView.as_view(), name="openapi"),
+    path("api/translation/", include("oracle.api.urls_translation")),
+    path("api/location/", include("oracle.api.urls_location")),
+    path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     path("docs", SpectacularSwaggerView.as_view(url_name="openapi"), name="swagger-ui"),
     path("redoc", SpectacularRedocView.as_view(url_name="openapi"), name="redoc"),
 ]

@@ -11,7 +11,11 @@ import socket
 import sys
 from urllib.parse import urlparse
 
-DATABASE_URL = os.environ.get("TEST_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/nps")
+# The database name carries the runner's process id: pytest-django creates `test_<name>` and drops
+# it afterwards, so two test runs on one machine never share (or destroy) each other's database.
+DATABASE_URL = os.environ.get(
+    "TEST_DATABASE_URL", f"postgres://postgres@127.0.0.1:5432/nps_{os.getppid()}"
+)
 REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
 
 

@@ -1,16 +1,35 @@
 """Model fields shared by the apps: encrypted text and V4's POINT column."""
 
+import hashlib
+import hmac
 import logging
 import re
 
+from django.conf import settings
 from django.db import models
+from django_cryptography.core.signing import FernetSigner
 from django_cryptography.fields import EncryptedMixin
+from django_cryptography.utils.crypto import FernetBytes
 
 logger = logging.getLogger(__name__)
 
 
+def encryption_keys() -> tuple[bytes, bytes]:
+    """(AES key, HMAC key), both from `NPS_ENCRYPTION_KEY` alone.
+
+    django-cryptography derives the AES key from `CRYPTOGRAPHY_KEY` (= NPS_ENCRYPTION_KEY), but its
+    default signer authenticates with Django's `SECRET_KEY`, so rotating that key would make every
+    encrypted value unreadable. The signature key here is derived from the encryption key instead,
+    with its own label so the two keys differ.
+    """
+    aes_key = settings.CRYPTOGRAPHY_KEY
+    signing_key = hmac.new(aes_key, b"nps:encrypted-field-signature", hashlib.sha256).digest()
+    return aes_key, signing_key
+
+
 class EncryptedTextField(EncryptedMixin, models.TextField):
-    """Text encrypted at rest with django-cryptography (key `NPS_ENCRYPTION_KEY`).
+    """Text encrypted at rest with django-cryptography (Fernet-style AES-CBC + HMAC-SHA256), keyed
+    by `NPS_ENCRYPTION_KEY` only.
 
     A value that cannot be decrypted (wrong key, damaged row) reads as `None` and is logged without
     its content, so one bad row does not break a whole page or list (api.md §5.4).
@@ -19,6 +38,11 @@ class EncryptedTextField(EncryptedMixin, models.TextField):
 
     base_class = models.TextField
     wasinstance = True
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        aes_key, signing_key = encryption_keys()
+        self._fernet = FernetBytes(aes_key, signer=FernetSigner(key=signing_key))
 
     def _load(self, value: bytes):
         try:

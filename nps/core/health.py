@@ -12,6 +12,7 @@ from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 
+from nps.core import metrics
 from nps.core.api import ApiView
 
 logger = logging.getLogger(__name__)
@@ -95,3 +96,29 @@ class ReadyView(ApiView):
         }
         status = "healthy" if database == "healthy" else "degraded"
         return Response({"status": status, "checks": checks})
+
+
+@method_decorator(never_cache, name="dispatch")
+class PerformanceView(ApiView):
+    """V4's performance endpoint, with real numbers: this worker's uptime and traffic."""
+
+    public = True
+
+    @extend_schema(
+        responses={
+            200: inline_serializer(
+                "Performance",
+                {
+                    "uptime_seconds": serializers.FloatField(),
+                    "requests_total": serializers.IntegerField(),
+                    "requests_per_minute": serializers.IntegerField(),
+                    "p95_response_ms": serializers.FloatField(),
+                    "scope": serializers.CharField(),
+                    "worker_pid": serializers.IntegerField(),
+                },
+            )
+        },
+        auth=[],
+    )
+    def get(self, request):
+        return Response(metrics.snapshot())

@@ -1,4 +1,4 @@
-from django.http import HttpRequest, HttpResponse, HttpResponseServerError
+from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -11,10 +11,24 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"today": timezone.localdate()})
 
 
+API_ERROR_DETAILS = {
+    400: "Bad Request",
+    403: "Forbidden",
+    404: "Not Found",
+    500: "Internal Server Error",
+}
+
+
+def is_api(request: HttpRequest) -> bool:
+    return request.path.startswith("/api/")
+
+
 def error_page(template: str, status: int):
-    """Django's error handlers, rendering the styled pages with the request (language, user)."""
+    """Django's error handlers: the styled page, or V4's JSON `detail` under `/api/`."""
 
     def handler(request: HttpRequest, exception=None) -> HttpResponse:
+        if is_api(request):
+            return JsonResponse({"detail": API_ERROR_DETAILS[status]}, status=status)
         return render(request, template, status=status)
 
     return handler
@@ -31,5 +45,7 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if is_api(request):
+        return JsonResponse({"detail": API_ERROR_DETAILS[500]}, status=500)
     # Rendered without the request's context: whatever failed (database, session) may fail again.
     return HttpResponseServerError(render_to_string("500.html"))

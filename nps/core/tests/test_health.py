@@ -56,6 +56,7 @@ def test_ready_reports_database_down_as_degraded(client, monkeypatch):
     assert response.json()["checks"]["database"] == "unhealthy"
 
 
+@pytest.mark.django_db
 def test_health_refuses_other_methods(client):
     assert client.post("/api/health").status_code == 405
 
@@ -63,3 +64,16 @@ def test_health_refuses_other_methods(client):
 @pytest.mark.django_db
 def test_health_is_not_cached_by_proxies(client):
     assert "no-cache" in client.get("/api/health/ready")["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_performance_reports_this_workers_real_traffic(client):
+    before = client.get("/api/health/performance").json()
+    for _ in range(3):
+        client.get("/api/health")
+    after = client.get("/api/health/performance").json()
+    assert after["requests_total"] - before["requests_total"] == 4
+    assert after["requests_per_minute"] >= 4
+    assert after["p95_response_ms"] > 0
+    assert after["uptime_seconds"] >= before["uptime_seconds"]
+    assert after["scope"] == "worker"

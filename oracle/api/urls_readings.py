@@ -1,0 +1,3 @@
+"""`/api/oracle/...` reading routes (included by oracle/api/urls.py)."""
+
+urlpatterns: list = []
