@@ -16,7 +16,7 @@ DEV_SECRETS = {
 }
 
 TRUE_WORDS = {"1", "true", "yes", "on"}
-FALSE_WORDS = {"0", "false", "no", "off", ""}
+FALSE_WORDS = {"0", "false", "no", "off"}
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -25,10 +25,11 @@ def env_str(name: str, default: str = "") -> str:
 
 
 def env_bool(name: str, *, default: bool) -> bool:
-    raw = os.environ.get(name)
-    if raw is None:
-        return default
+    """A yes/no variable; unset and empty both mean the default."""
+    raw = os.environ.get(name, "")
     word = raw.strip().lower()
+    if not word:
+        return default
     if word in TRUE_WORDS:
         return True
     if word in FALSE_WORDS:

@@ -1,4 +1,5 @@
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -142,3 +143,17 @@ def test_env_list_splits_commas_and_strips(monkeypatch):
 
 def test_every_secret_has_a_development_default_entry():
     assert set(DEV_SECRETS) == set(REAL_SECRETS)
+
+
+def test_every_environment_variable_is_documented_in_env_example():
+    source = (PROJECT / "nps" / "settings.py").read_text()
+    read = set(re.findall(r'env_(?:str|bool|int|list)\(\s*"([A-Z_0-9]+)"', source))
+    documented = set(re.findall(r"^([A-Z_0-9]+)=", (PROJECT / ".env.example").read_text(), re.M))
+    assert read, "no variables found: the pattern no longer matches settings.py"
+    assert read - documented == set()
+
+
+@pytest.mark.parametrize("default", [True, False])
+def test_empty_variable_means_the_default(monkeypatch, default):
+    monkeypatch.setenv("NPS_FLAG", "  ")
+    assert env_bool("NPS_FLAG", default=default) is default
