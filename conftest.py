@@ -1,6 +1,7 @@
 """Fixtures shared by every app's tests."""
 
 import copy
+import os
 import uuid
 
 import pytest
@@ -11,6 +12,10 @@ from nps.accounts.services import tokens_for
 from nps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
 
 LEGACY_SECRET = "legacy-shared-secret-for-tests-0123456789"
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM refuses to run in a
+# thread with a running loop unless told this is safe (it is: the loop only drives the browser).
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

@@ -39,7 +39,6 @@ echo "== services"
 eval "$($PY scripts/test_services.py)"
 
 echo "== pytest"
-export DJANGO_ALLOW_ASYNC_UNSAFE=true  # Playwright's sync API runs an event loop in the test thread.
 # Development secrets; pytest-django still runs every test with DEBUG off.
 export DEBUG=1
 $PY -m pytest -n "${PYTEST_WORKERS:-2}" "$@"

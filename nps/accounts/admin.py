@@ -267,6 +267,7 @@ class ApiKeyAdmin(admin.ModelAdmin):
                 scopes=form.cleaned_data["scopes"],
                 expires_in_days=form.cleaned_data["expires_in_days"],
                 request=request,
+                actor=request.user,
             )
         except services.ApiKeyScopeError:
             form.add_error(

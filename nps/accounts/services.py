@@ -122,8 +122,10 @@ def create_api_key(
     scopes: list[str],
     expires_in_days: int | None,
     request: HttpRequest | None = None,
+    actor: User | None = None,
 ) -> tuple[ApiKey, str]:
-    """A new key with scopes ⊆ the creator's; returns the row and the raw key (shown once)."""
+    """A new key for `principal` with scopes ⊆ its own; returns the row and the raw key (shown
+    once). `actor` is who made it when that is someone else (an admin, in the console)."""
     unknown = sorted(set(scopes) - set(ALL_SCOPES))
     if unknown:
         raise ApiKeyScopeError(f"Unknown scope(s): {', '.join(unknown)}")
@@ -141,7 +143,7 @@ def create_api_key(
     )
     audit.record(
         "api_key.create",
-        actor=principal.account,
+        actor=actor or principal.account,
         request=request,
         details={"key_id": str(api_key.pk), "scopes": api_key.scopes},
     )

@@ -114,7 +114,7 @@ class AuditLog(models.Model):
     class Meta:
         db_table = "oracle_audit_log"
         verbose_name = _("audit entry")
-        verbose_name_plural = _("audit log")
+        verbose_name_plural = _("audit entries")
         ordering = ["-timestamp", "-id"]
         indexes = [
             models.Index(fields=["-timestamp"], name="idx_oracle_audit_timestamp"),

@@ -78,6 +78,7 @@ def test_creating_a_key_is_audited_once(client, admin_user, user):
     entries = AuditLog.objects.filter(action="api_key.create")
     assert entries.count() == 1
     assert entries.get().details["key_id"] == str(ApiKey.objects.get().pk)
+    assert entries.get().actor == admin_user  # who made it, not whose it is
 
 
 def test_scopes_beyond_the_owners_role_are_refused_with_a_form_error(client, admin_user):
