@@ -13,8 +13,10 @@ RUN pip install -r requirements.txt
 COPY . .
 # Collect static files with production storage (hashed names). The secrets here exist only for
 # this build step; the running container gets its own from the environment.
-RUN DEBUG=0 DJANGO_SECRET_KEY=build-only NPS_ENCRYPTION_KEY=build-only \
-    API_SECRET_KEY=build-only-api JWT_SECRET_KEY=build-only-jwt \
+RUN DEBUG=0 DJANGO_SECRET_KEY=build-only-django-secret-key-0123456789 \
+    NPS_ENCRYPTION_KEY=build-only-encryption-key-0123456789 \
+    API_SECRET_KEY=build-only-api-secret-key-0123456789 \
+    JWT_SECRET_KEY=build-only-jwt-secret-key-0123456789 \
     python manage.py collectstatic --noinput -v0 \
  && useradd --system --uid 1000 --home /app nps && chown -R nps /app
 USER nps

@@ -15,6 +15,9 @@ DEV_SECRETS = {
     "JWT_SECRET_KEY": "dev-only-jwt-secret-key-not-for-production",
 }
 
+# HS256 keys shorter than the hash are weak (RFC 7518 §3.2); the same floor for every secret.
+MIN_SECRET_LENGTH = 32
+
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off"}
 
@@ -64,6 +67,12 @@ def check_production_secrets(secrets: dict[str, str]) -> None:
             raise ImproperlyConfigured(
                 f"{name} is not set (it is empty or the development default). DEBUG is off, so "
                 "set it to a long random value; see .env.example."
+            )
+    for name, value in secrets.items():
+        if len(value) < MIN_SECRET_LENGTH:
+            raise ImproperlyConfigured(
+                f"{name} is too short ({len(value)} characters): use at least "
+                f"{MIN_SECRET_LENGTH} random characters; see .env.example."
             )
     if secrets["JWT_SECRET_KEY"] == secrets["API_SECRET_KEY"]:
         raise ImproperlyConfigured(

@@ -1,8 +1,98 @@
+import datetime
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
+
+# V4's seed profiles (api.md §3.8); coordinates are (longitude, latitude).
+DEMO_PROFILES = (
+    {
+        "name": "Hamzeh",
+        "name_persian": "حمزه",
+        "birthday": datetime.date(1990, 3, 21),
+        "mother_name": "Fatemeh",
+        "mother_name_persian": "فاطمه",
+        "city": "Tehran",
+        "longitude": 51.3890,
+        "latitude": 35.6892,
+    },
+    {
+        "name": "Sara",
+        "name_persian": "سارا",
+        "birthday": datetime.date(1995, 7, 14),
+        "mother_name": "Maryam",
+        "mother_name_persian": "مریم",
+        "city": "Isfahan",
+        "longitude": 51.6776,
+        "latitude": 32.6546,
+    },
+    {
+        "name": "Ali",
+        "name_persian": "علی",
+        "birthday": datetime.date(1988, 11, 2),
+        "mother_name": "Zahra",
+        "mother_name_persian": "زهرا",
+        "city": "Shiraz",
+        "longitude": 52.5836,
+        "latitude": 29.5918,
+    },
+)
 
 
 class OracleConfig(AppConfig):
     name = "oracle"
     verbose_name = _("Oracle")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def seed_demo_data(self, *, owner) -> str:
+        """V4's three seed profiles and one reading of each kind, made through the services (so
+        they are encrypted and audited like any other), owned by `owner`.
+
+        Does nothing (and returns "") when `owner` has, or had, any profile: a second run must not
+        duplicate anything, nor bring back demo data someone deleted. No AI is used: the demo
+        costs nothing and comes out the same on every machine.
+        """
+        from nps.accounts.principal import principal_for_account
+        from oracle.models import OracleUser
+        from oracle.services import profiles, readings
+
+        if OracleUser.all_objects.filter(owner=owner).exists():
+            return ""
+        principal = principal_for_account(owner, auth_type="session")
+        people = [
+            profiles.create_profile(
+                principal=principal, country="Iran", timezone="Asia/Tehran", **fields
+            )
+            for fields in DEMO_PROFILES
+        ]
+        hamzeh, sara = people[0], people[1]
+        readings.create_time_reading(
+            principal=principal,
+            datetime_text="2024-01-15T10:00:00",
+            profile_id=hamzeh.pk,
+            use_ai=False,
+        )
+        readings.create_question_reading(
+            principal=principal,
+            question="What does today hold for me?",
+            profile_id=sara.pk,
+            use_ai=False,
+        )
+        readings.create_name_reading(
+            principal=principal, name=sara.name, profile_id=sara.pk, use_ai=False
+        )
+        readings.create_multi_user_reading(
+            principal=principal,
+            users=[
+                readings.MultiUserMember(
+                    name=person.name,
+                    birth_year=person.birthday.year,
+                    birth_month=person.birthday.month,
+                    birth_day=person.birthday.day,
+                    user_id=person.pk,
+                )
+                for person in people
+            ],
+            use_ai=False,
+        )
+        names = ", ".join(person.name for person in people)
+        return f"3 profiles ({names}) and 4 readings (time, question, name, group of 3)"

@@ -23,6 +23,7 @@ class ProfilesView(ApiView):
         parameters=[ProfileListQuery],
         responses={200: ProfileList},
         summary="List your profiles (newest first; search matches name or Persian name)",
+        operation_id="api_oracle_users_list",
     )
     def get(self, request):
         query = ProfileListQuery(data=request.query_params)

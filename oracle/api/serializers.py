@@ -6,8 +6,11 @@ import zoneinfo
 from django.utils import timezone
 from rest_framework import serializers
 
-from nps.core.serializers import StrictCharField, StrictIntegerField
-from oracle.models import Gender, NumerologySystem, OracleUser
+from nps.core.serializers import StrictBooleanField, StrictCharField, StrictIntegerField
+from oracle.engines.compose import parse_reading_datetime, resolve_timezone
+from oracle.engines.errors import EngineError
+from oracle.models import Gender, NumerologySystem, OracleUser, SignType
+from oracle.services.readings import MAX_NAME_LENGTH, MAX_QUESTION_LENGTH
 
 TIMEZONES = frozenset(zoneinfo.available_timezones())
 
@@ -20,11 +23,16 @@ def validate_timezone_name(value: str) -> str:
     return value
 
 
+# PostgreSQL counts OFFSET and ids in bigint: larger numbers are a 422 here, not a 500 there.
+MAX_OFFSET = 2**62
+MAX_BIGINT = 2**63 - 1
+
+
 class PageQuery(serializers.Serializer):
     """`limit` / `offset` of V4's list endpoints."""
 
     limit = serializers.IntegerField(min_value=1, max_value=100, default=20)
-    offset = serializers.IntegerField(min_value=0, default=0)
+    offset = serializers.IntegerField(min_value=0, max_value=MAX_OFFSET, default=0)
 
 
 class ProfileListQuery(PageQuery):
@@ -120,3 +128,240 @@ class ProfileIdField(StrictIntegerField):
         kwargs.setdefault("default", None)
         kwargs.setdefault("min_value", 1)
         super().__init__(**kwargs)
+
+
+# --------------------------------------------------------------------------------------------
+# Readings (api.md §2.3–§2.4, §2.6)
+
+
+def _valid_zone(value: str | None) -> str | None:
+    """An IANA name or a ±HH:MM offset; blank means "not given" (the profile's zone, else UTC)."""
+    if value is None or not value.strip():
+        return None
+    try:
+        resolve_timezone(value)
+    except EngineError as exc:
+        raise serializers.ValidationError(str(exc)) from None
+    return value.strip()
+
+
+class ZoneField(StrictCharField):
+    """`timezone`: an IANA name (Asia/Tehran) or a UTC offset (+03:30, -05:00)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault("allow_blank", True)
+        kwargs.setdefault("default", None)
+        kwargs.setdefault("max_length", 64)
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        return _valid_zone(super().to_internal_value(data))
+
+
+class TimeReadingRequest(serializers.Serializer):
+    """V4's `ReadingRequest` plus the profile and zone the reading is for."""
+
+    datetime = StrictCharField(
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        default=None,
+        max_length=64,
+        trim_whitespace=False,
+        help_text="YYYY-MM-DD or ISO 8601; empty or null = now.",
+    )
+    extended = StrictBooleanField(required=False, default=False, help_text="Accepted, ignored.")
+    user_id = ProfileIdField(help_text="One of your profiles: its birth date and zone are used.")
+    timezone = ZoneField()
+
+
+class QuestionRequest(serializers.Serializer):
+    question = StrictCharField(
+        allow_blank=True, max_length=MAX_QUESTION_LENGTH, trim_whitespace=False
+    )
+    user_id = ProfileIdField()
+    timezone = ZoneField()
+
+
+class NameRequest(serializers.Serializer):
+    name = StrictCharField(allow_blank=True, max_length=MAX_NAME_LENGTH, trim_whitespace=False)
+    user_id = ProfileIdField()
+    numerology_system = serializers.ChoiceField(
+        choices=NumerologySystem.choices, required=False, allow_null=True, default=None
+    )
+
+
+class MultiUserInput(serializers.Serializer):
+    """V4's `MultiUserInput`, with its messages; the birth date must also exist."""
+
+    name = StrictCharField(allow_blank=True, max_length=200, trim_whitespace=False)
+    birth_year = StrictIntegerField()
+    birth_month = StrictIntegerField()
+    birth_day = StrictIntegerField()
+    user_id = ProfileIdField()
+
+    def validate_name(self, value: str) -> str:
+        if not value.strip():
+            raise serializers.ValidationError("name must not be empty")
+        return value
+
+    def validate_birth_year(self, value: int) -> int:
+        if not 1900 <= value <= 2030:
+            raise serializers.ValidationError("birth_year must be between 1900 and 2030")
+        return value
+
+    def validate_birth_month(self, value: int) -> int:
+        if not 1 <= value <= 12:
+            raise serializers.ValidationError("birth_month must be between 1 and 12")
+        return value
+
+    def validate_birth_day(self, value: int) -> int:
+        if not 1 <= value <= 31:
+            raise serializers.ValidationError("birth_day must be between 1 and 31")
+        return value
+
+    def validate(self, attrs: dict) -> dict:
+        year, month, day = attrs["birth_year"], attrs["birth_month"], attrs["birth_day"]
+        try:
+            datetime.date(year, month, day)
+        except ValueError:
+            raise serializers.ValidationError(
+                {"birth_day": [f"{year:04d}-{month:02d}-{day:02d} is not a real date"]}
+            ) from None
+        return attrs
+
+
+class MultiUserReadingRequest(serializers.Serializer):
+    """V4's `MultiUserReadingRequest`."""
+
+    users = MultiUserInput(many=True)
+    primary_user_index = StrictIntegerField(required=False, default=0)
+    include_interpretation = StrictBooleanField(required=False, default=True)
+
+    def validate_users(self, value: list) -> list:
+        if len(value) < 2:
+            raise serializers.ValidationError("At least 2 users are required")
+        if len(value) > 10:
+            raise serializers.ValidationError("Maximum 10 users allowed")
+        return value
+
+    def validate(self, attrs: dict) -> dict:
+        last = len(attrs["users"]) - 1
+        if not 0 <= attrs["primary_user_index"] <= last:
+            raise serializers.ValidationError(
+                {"primary_user_index": [f"primary_user_index must be between 0 and {last}"]}
+            )
+        return attrs
+
+
+class DailyQuery(serializers.Serializer):
+    date = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=64,
+        help_text="YYYY-MM-DD or ISO 8601; empty = today in the zone.",
+    )
+    user_id = serializers.IntegerField(required=False, allow_null=True, min_value=1, default=None)
+    timezone = ZoneField()
+
+    def validate_date(self, value: str) -> str:
+        try:
+            parse_reading_datetime(value, default=timezone.now())
+        except EngineError as exc:
+            raise serializers.ValidationError(str(exc)) from None
+        return value
+
+
+class ReadingListQuery(PageQuery):
+    # Optional filters: absent, empty or null all mean "no filter".
+    sign_type = serializers.ChoiceField(
+        choices=SignType.choices, required=False, allow_null=True, default=None
+    )
+    search = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
+    user_id = serializers.IntegerField(required=False, allow_null=True, min_value=1, default=None)
+    date_from = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="YYYY-MM-DD, UTC, inclusive."
+    )
+    date_to = serializers.DateField(
+        required=False, allow_null=True, default=None, help_text="YYYY-MM-DD, UTC, inclusive."
+    )
+    is_favorite = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+    def validate(self, attrs: dict) -> dict:
+        start, end = attrs["date_from"], attrs["date_to"]
+        if start is not None and end is not None and end < start:
+            raise serializers.ValidationError({"date_to": ["date_to must not be before date_from"]})
+        return attrs
+
+
+class StoredReading(serializers.Serializer):
+    """V4's `StoredReading` plus `is_favorite`, `is_multi_user`, `primary_user_id` (schema only:
+    the readings service builds the items)."""
+
+    id = serializers.IntegerField()
+    user_id = serializers.IntegerField(allow_null=True)
+    sign_type = serializers.ChoiceField(choices=SignType.choices)
+    sign_value = serializers.CharField()
+    question = serializers.CharField(allow_null=True)
+    reading_result = serializers.JSONField(allow_null=True, help_text="The endpoint's response.")
+    ai_interpretation = serializers.CharField(
+        allow_null=True, help_text="The main text; for multi-user readings V4's JSON text."
+    )
+    created_at = serializers.DateTimeField()
+    is_favorite = serializers.BooleanField()
+    is_multi_user = serializers.BooleanField()
+    primary_user_id = serializers.IntegerField(allow_null=True)
+
+
+class ReadingList(serializers.Serializer):
+    readings = StoredReading(many=True)
+    total = serializers.IntegerField()
+    limit = serializers.IntegerField()
+    offset = serializers.IntegerField()
+
+
+class FavoriteResponse(serializers.Serializer):
+    id = serializers.IntegerField()
+    is_favorite = serializers.BooleanField()
+
+
+class AuditQuery(PageQuery):
+    action = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, default=None, max_length=100
+    )
+    resource_type = serializers.CharField(
+        required=False, allow_null=True, allow_blank=True, default=None, max_length=50
+    )
+    resource_id = serializers.IntegerField(
+        required=False,
+        allow_null=True,
+        default=None,
+        min_value=0,
+        max_value=MAX_BIGINT,
+        help_text="Without resource_type it means an oracle_user id (V4); 0 = no filter.",
+    )
+    limit = serializers.IntegerField(min_value=1, max_value=200, default=50)
+
+
+class AuditEntry(serializers.Serializer):
+    id = serializers.IntegerField()
+    timestamp = serializers.DateTimeField()
+    user_id = serializers.IntegerField(allow_null=True, help_text="The profile concerned.")
+    action = serializers.CharField()
+    resource_type = serializers.CharField(allow_null=True)
+    resource_id = serializers.IntegerField(allow_null=True)
+    success = serializers.BooleanField()
+    ip_address = serializers.CharField(allow_null=True)
+    api_key_hash = serializers.CharField(allow_null=True)
+    details = serializers.JSONField(allow_null=True)
+    actor_id = serializers.UUIDField(allow_null=True, help_text="The account that acted.")
+
+
+class AuditList(serializers.Serializer):
+    entries = AuditEntry(many=True)
+    total = serializers.IntegerField()
+    limit = serializers.IntegerField()
+    offset = serializers.IntegerField()

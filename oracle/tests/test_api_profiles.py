@@ -161,7 +161,9 @@ def test_list_is_newest_first_with_v4_paging(api_as):
     assert [user["name"] for user in body["users"]] == ["Bravo", "Alpha"]
 
 
-@pytest.mark.parametrize("query", [{"limit": 0}, {"limit": 101}, {"offset": -1}, {"limit": "x"}])
+@pytest.mark.parametrize(
+    "query", [{"limit": 0}, {"limit": 101}, {"offset": -1}, {"limit": "x"}, {"offset": 10**30}]
+)
 def test_bad_paging_is_422_naming_the_parameter(api_as, query):
     response = api_as(Role.USER).get(USERS, query)
     assert response.status_code == 422

@@ -157,7 +157,7 @@ def test_invalid_token_is_403(token):
 
 def test_jwt_signed_with_the_legacy_secret_is_rejected(settings, user):
     """JWTs are signed with JWT_SECRET_KEY; knowing API_SECRET_KEY must not let anyone forge one."""
-    settings.API_SECRET_KEY = "legacy-secret-0123456789"
+    settings.API_SECRET_KEY = "legacy-secret-0123456789-abcdefghijklmnop"
     genuine = AccessToken.for_user(user)
     forged = jwt.encode(dict(genuine.payload), settings.API_SECRET_KEY, algorithm="HS256")
     assert bearer(str(genuine)).get(KEYS).status_code == 200

@@ -86,11 +86,15 @@ def test_openapi_schema_is_served_without_auth(api_client):
         assert route in schema["paths"]
 
 
-def test_openapi_schema_is_valid():
-    from drf_spectacular.generators import SchemaGenerator
-    from drf_spectacular.validation import validate_schema
+def test_openapi_schema_generates_without_warnings_and_validates(tmp_path):
+    """drf-spectacular's own check: every view, serializer and auth scheme is understood."""
+    from django.core.management import call_command
 
-    validate_schema(SchemaGenerator().get_schema(request=None, public=True))
+    target = tmp_path / "schema.yml"
+    call_command("spectacular", "--fail-on-warn", "--validate", "--file", str(target))
+    schema = target.read_text()
+    assert "bearerAuth" in schema
+    assert "/api/oracle/reading/multi-user" in schema
 
 
 @pytest.mark.parametrize("page", ["/docs", "/redoc"])

@@ -64,6 +64,11 @@ def test_production_starts_with_real_secrets():
     assert result.returncode == 0, result.stderr
 
 
+def test_short_secret_is_refused():
+    with pytest.raises(ImproperlyConfigured, match="API_SECRET_KEY is too short"):
+        check_production_secrets({**REAL_SECRETS, "API_SECRET_KEY": "short-but-not-empty"})
+
+
 def test_jwt_secret_must_differ_from_legacy_api_secret():
     secrets = {**REAL_SECRETS, "JWT_SECRET_KEY": REAL_SECRETS["API_SECRET_KEY"]}
     with pytest.raises(ImproperlyConfigured, match="JWT_SECRET_KEY must differ"):

@@ -1,0 +1,318 @@
+"""`/api/oracle/...` readings (api.md §2.3), their history (§2.4) and the audit query (§2.6).
+
+Views parse, call `oracle.services.readings` / `audit_log`, and answer. A `user_id` in a body
+that is not one of the caller's profiles is a 422 naming it; in a query string (history, daily)
+it is a 404, like any other resource the caller may not see.
+"""
+
+from typing import Any
+
+from django.http import Http404
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import exceptions
+from rest_framework.response import Response
+
+from nps.core.api import ApiView, FieldError, path_int
+from oracle.api.serializers import (
+    AuditList,
+    AuditQuery,
+    DailyQuery,
+    FavoriteResponse,
+    MultiUserReadingRequest,
+    NameRequest,
+    QuestionRequest,
+    ReadingList,
+    ReadingListQuery,
+    StoredReading,
+    TimeReadingRequest,
+)
+from oracle.services import audit_log, readings
+from oracle.services.profiles import ProfileNotFound
+
+READING_ID = OpenApiParameter("reading_id", int, OpenApiParameter.PATH)
+
+
+def invalid_reference(exc: readings.ProfileReferenceError) -> exceptions.ValidationError:
+    """A 422 whose `loc` is the reference's place in the body, e.g. `users.2.user_id`."""
+    detail: Any = [exc.message]
+    for part in reversed(exc.path):
+        detail = {part: detail}
+    return exceptions.ValidationError(detail)
+
+
+def query_reference(exc: readings.ProfileReferenceError) -> Exception:
+    """A profile named in a query string: unknown → 404, unreadable → 422 naming it."""
+    if isinstance(exc, readings.UnusableProfile):
+        return FieldError("user_id", exc.message, location="query")
+    return Http404(ProfileNotFound.message)
+
+
+def parse_query(serializer_class, request) -> dict[str, Any]:
+    query = serializer_class(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    return query.validated_data
+
+
+def parse_body(serializer_class, request) -> dict[str, Any]:
+    body = serializer_class(data=request.data)
+    body.is_valid(raise_exception=True)
+    return body.validated_data
+
+
+def created(service, **kwargs) -> Response:
+    """Run a reading service; its stored response is the answer (200, as V4)."""
+    try:
+        return Response(service(**kwargs))
+    except readings.ProfileReferenceError as exc:
+        raise invalid_reference(exc) from None
+
+
+def load_reading(principal, reading_id: str):
+    try:
+        return readings.get_reading(
+            principal=principal, reading_id=path_int(reading_id, "reading_id")
+        )
+    except readings.ReadingNotFound:
+        raise Http404(readings.ReadingNotFound.message) from None
+
+
+READING_RESPONSE = (
+    "V4's keys (fc60, numerology, zodiac, chinese, summary, generated_at), then fc60_encoding, "
+    "systems, synchronicities, person (with user_id), ai_interpretation and reading_id."
+)
+
+
+class TimeReadingView(ApiView):
+    required_scope = "oracle:write"
+
+    @extend_schema(
+        request=TimeReadingRequest,
+        responses={200: OpenApiTypes.OBJECT},
+        summary="Reading of a moment (stored)",
+        description=READING_RESPONSE,
+    )
+    def post(self, request):
+        data = parse_body(TimeReadingRequest, request)
+        return created(
+            readings.create_time_reading,
+            principal=self.principal,
+            request=request._request,
+            datetime_text=data["datetime"],
+            timezone_name=data["timezone"],
+            profile_id=data["user_id"],
+        )
+
+
+class QuestionView(ApiView):
+    required_scope = "oracle:write"
+
+    @extend_schema(
+        request=QuestionRequest,
+        responses={200: OpenApiTypes.OBJECT},
+        summary="Yes/no/maybe question asked now (stored; the question is encrypted)",
+        description="V4's keys (question, answer, sign_number, interpretation, confidence), then "
+        "moment, sign_meaning, fc60, moon, advice, fc60_encoding, person, ai_interpretation and "
+        "reading_id.",
+    )
+    def post(self, request):
+        data = parse_body(QuestionRequest, request)
+        return created(
+            readings.create_question_reading,
+            principal=self.principal,
+            request=request._request,
+            question=data["question"],
+            timezone_name=data["timezone"],
+            profile_id=data["user_id"],
+        )
+
+
+class NameView(ApiView):
+    required_scope = "oracle:write"
+
+    @extend_schema(
+        request=NameRequest,
+        responses={200: OpenApiTypes.OBJECT},
+        summary="Numerology of a name (stored; the name is encrypted)",
+        description="V4's keys (name, destiny_number, soul_urge, personality, letters, "
+        "interpretation), then numerology_system, chaldean, life_path, person, "
+        "ai_interpretation and reading_id.",
+    )
+    def post(self, request):
+        data = parse_body(NameRequest, request)
+        return created(
+            readings.create_name_reading,
+            principal=self.principal,
+            request=request._request,
+            name=data["name"],
+            numerology_system=data["numerology_system"],
+            profile_id=data["user_id"],
+        )
+
+
+class MultiUserView(ApiView):
+    required_scope = "oracle:write"
+
+    @extend_schema(
+        request=MultiUserReadingRequest,
+        responses={200: OpenApiTypes.OBJECT},
+        summary="Group reading of 2–10 people (stored)",
+        description="V4's MultiUserReadingResponse: user_count, pair_count, computation_ms, "
+        "profiles, pairwise_compatibility, group_energy, group_dynamics, ai_interpretation, "
+        "reading_id.",
+    )
+    def post(self, request):
+        data = parse_body(MultiUserReadingRequest, request)
+        return created(
+            readings.create_multi_user_reading,
+            principal=self.principal,
+            request=request._request,
+            users=[readings.MultiUserMember(**user) for user in data["users"]],
+            primary_user_index=data["primary_user_index"],
+            include_interpretation=data["include_interpretation"],
+        )
+
+
+class DailyView(ApiView):
+    required_scope = "oracle:read"
+
+    @extend_schema(
+        parameters=[DailyQuery],
+        responses={200: OpenApiTypes.OBJECT},
+        summary="Insight of a day (not stored)",
+        description="V4's keys (date, insight, lucky_numbers, optimal_activity), then day_number, "
+        "quality, fc60, moon, fc60_encoding, personal and person (with user_id), "
+        "ai_interpretation.",
+    )
+    def get(self, request):
+        query = parse_query(DailyQuery, request)
+        try:
+            result = readings.daily_reading(
+                principal=self.principal,
+                date_text=query["date"],
+                timezone_name=query["timezone"],
+                profile_id=query["user_id"],
+            )
+        except readings.ProfileReferenceError as exc:
+            raise query_reference(exc) from None
+        return Response(result)
+
+
+class ReadingsView(ApiView):
+    required_scope = "oracle:read"
+
+    @extend_schema(
+        parameters=[ReadingListQuery],
+        responses={200: ReadingList},
+        summary="Your readings, newest first, filtered",
+        operation_id="api_oracle_readings_list",
+    )
+    def get(self, request):
+        query = parse_query(ReadingListQuery, request)
+        try:
+            page = readings.list_readings(
+                principal=self.principal,
+                limit=query["limit"],
+                offset=query["offset"],
+                sign_type=query["sign_type"],
+                search=query["search"],
+                profile_id=query["user_id"],
+                date_from=query["date_from"],
+                date_to=query["date_to"],
+                is_favorite=query["is_favorite"],
+            )
+        except readings.ProfileReferenceError as exc:
+            raise query_reference(exc) from None
+        readings.record_read(
+            principal=self.principal, profile_id=query["user_id"], request=request._request
+        )
+        return Response(
+            {
+                "readings": [readings.reading_item(reading) for reading in page.readings],
+                "total": page.total,
+                "limit": query["limit"],
+                "offset": query["offset"],
+            }
+        )
+
+
+@extend_schema(parameters=[READING_ID])
+class ReadingView(ApiView):
+    required_scopes = {"GET": "oracle:read", "DELETE": "oracle:write"}
+
+    @extend_schema(responses={200: StoredReading})
+    def get(self, request, reading_id: str):
+        reading = load_reading(self.principal, reading_id)
+        readings.record_read(principal=self.principal, reading=reading, request=request._request)
+        return Response(readings.reading_item(reading))
+
+    @extend_schema(responses={200: StoredReading}, summary="Delete a reading (restorable)")
+    def delete(self, request, reading_id: str):
+        try:
+            reading = readings.delete_reading(
+                principal=self.principal,
+                reading_id=path_int(reading_id, "reading_id"),
+                request=request._request,
+            )
+        except readings.ReadingNotFound:
+            raise Http404(readings.ReadingNotFound.message) from None
+        return Response(readings.reading_item(reading))
+
+
+@extend_schema(parameters=[READING_ID])
+class ReadingRestoreView(ApiView):
+    required_scope = "oracle:write"
+
+    @extend_schema(request=None, responses={200: StoredReading}, summary="Undo a delete")
+    def post(self, request, reading_id: str):
+        try:
+            reading = readings.restore_reading(
+                principal=self.principal,
+                reading_id=path_int(reading_id, "reading_id"),
+                request=request._request,
+            )
+        except readings.ReadingNotFound:
+            raise Http404(readings.ReadingNotFound.message) from None
+        return Response(readings.reading_item(reading))
+
+
+@extend_schema(parameters=[READING_ID])
+class ReadingFavoriteView(ApiView):
+    required_scope = "oracle:write"
+
+    @extend_schema(request=None, responses={200: FavoriteResponse}, summary="Toggle favourite")
+    def patch(self, request, reading_id: str):
+        try:
+            reading = readings.toggle_favorite(
+                principal=self.principal,
+                reading_id=path_int(reading_id, "reading_id"),
+                request=request._request,
+            )
+        except readings.ReadingNotFound:
+            raise Http404(readings.ReadingNotFound.message) from None
+        return Response({"id": reading.pk, "is_favorite": reading.is_favorite})
+
+
+class AuditView(ApiView):
+    required_scope = "oracle:admin"
+
+    @extend_schema(
+        parameters=[AuditQuery], responses={200: AuditList}, summary="The audit log, newest first"
+    )
+    def get(self, request):
+        query = parse_query(AuditQuery, request)
+        page = audit_log.list_entries(
+            action=query["action"],
+            resource_type=query["resource_type"],
+            resource_id=query["resource_id"],
+            limit=query["limit"],
+            offset=query["offset"],
+        )
+        return Response(
+            {
+                "entries": page.entries,
+                "total": page.total,
+                "limit": query["limit"],
+                "offset": query["offset"],
+            }
+        )
