@@ -47,12 +47,8 @@ for _ in $(seq 50); do curl -sf "http://127.0.0.1:${PORT}/api/health" >/dev/null
 TOKEN=$(curl -sf -X POST "http://127.0.0.1:${PORT}/api/auth/login" -H 'Content-Type: application/json' \
   -d '{"username": "bench", "password": "bench-password-0123"}' | $PY -c 'import json,sys; print(json.load(sys.stdin)["access_token"])')
 
-MULTI='{"users": [
- {"name": "Hamzeh", "birth_year": 1990, "birth_month": 3, "birth_day": 21},
- {"name": "Sara", "birth_year": 1995, "birth_month": 7, "birth_day": 14},
- {"name": "Ali", "birth_year": 1988, "birth_month": 11, "birth_day": 2},
- {"name": "Maryam", "birth_year": 1979, "birth_month": 1, "birth_day": 30},
- {"name": "Reza", "birth_year": 2001, "birth_month": 9, "birth_day": 9}]}'
+# One line: each case below is read with `read`, which stops at a newline.
+MULTI='{"users": [{"name": "Hamzeh", "birth_year": 1990, "birth_month": 3, "birth_day": 21}, {"name": "Sara", "birth_year": 1995, "birth_month": 7, "birth_day": 14}, {"name": "Ali", "birth_year": 1988, "birth_month": 11, "birth_day": 2}, {"name": "Maryam", "birth_year": 1979, "birth_month": 1, "birth_day": 30}, {"name": "Reza", "birth_year": 2001, "birth_month": 9, "birth_day": 9}]}'
 
 CASES=(
   "GET|/api/health||"
@@ -60,6 +56,14 @@ CASES=(
   "POST|/api/oracle/reading|auth|{\"datetime\": \"2024-02-29T13:45:30+03:30\"}"
   "POST|/api/oracle/reading/multi-user|auth|${MULTI}"
 )
+
+# Each case must answer 2xx before it is measured (a benchmark of error pages measures nothing).
+for case in "${CASES[@]}"; do
+  IFS='|' read -r method path auth body <<< "$case"
+  status=$(curl -s -o /dev/null -w '%{http_code}' -X "$method" "http://127.0.0.1:${PORT}${path}" \
+    ${auth:+-H "Authorization: Bearer $TOKEN"} ${body:+-H 'Content-Type: application/json' -d "$body"})
+  [[ "$status" == 2* ]] || { echo "${method} ${path} answered ${status}; not benchmarking" >&2; exit 1; }
+done
 
 mkdir -p bench/results
 OUT="bench/results/http-$(date -u +%Y%m%dT%H%M%SZ).md"
@@ -72,6 +76,9 @@ OUT="bench/results/http-$(date -u +%Y%m%dT%H%M%SZ).md"
 
 for case in "${CASES[@]}"; do
   IFS='|' read -r method path auth body <<< "$case"
+  # Warm-up (discarded): every worker opens its connections and imports what the case uses.
+  BENCH_METHOD="$method" BENCH_BODY="$body" BENCH_TOKEN="${auth:+$TOKEN}" \
+    wrk -t2 -c16 -d2s -s bench/wrk/request.lua "http://127.0.0.1:${PORT}${path}" >/dev/null
   for connections in 4 16 64; do
     threads=$(( connections < 2 ? connections : 2 ))
     result=$(BENCH_METHOD="$method" BENCH_BODY="$body" BENCH_TOKEN="${auth:+$TOKEN}" \
@@ -86,6 +93,8 @@ for case in "${CASES[@]}"; do
     echo "| ${method} ${path} | ${connections} | ${rps} | ${p50} | ${p99} | ${errors} |" | tee -a "$OUT"
   done
 done
+workers_rss=$(ps -o rss= --ppid "$SERVER" | awk '{sum += $1; n++} END {printf "%d workers, %.0f MB resident in all, %.0f MB each on average", n, sum/1024, sum/1024/n}')
+{ echo; echo "Memory after the runs: ${workers_rss}"; } | tee -a "$OUT"
 echo
 echo "Saved to ${OUT}"
 kill $SERVER; wait $SERVER 2>/dev/null || true

@@ -16,29 +16,38 @@ deterministic texts when it answers nothing. This module is that generator for t
   not sent.
 """
 
+from __future__ import annotations
+
 import hashlib
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-import anthropic
-import httpx2
 from django.conf import settings
 from django.core.cache import cache
 
 from nps.accounts.principal import Principal
 from nps.core import ratelimit
 
+if TYPE_CHECKING:
+    # The SDK is imported only when a call is made: it costs every worker about 50 MB, which an
+    # installation without an AI key should not pay.
+    import anthropic
+    import httpx2
+
 logger = logging.getLogger(__name__)
 
 CACHE_TTL_SECONDS = 3600
 
-ClientFactory = Callable[..., anthropic.Anthropic]
+ClientFactory = Callable[..., "anthropic.Anthropic"]
 
 
 def build_client(
     *, api_key: str, timeout: float, http_client: httpx2.Client | None = None
 ) -> anthropic.Anthropic:
     """The SDK client as NPS uses it. `http_client` lets tests give it a fake transport."""
+    import anthropic
+
     return anthropic.Anthropic(
         api_key=api_key,
         timeout=timeout,

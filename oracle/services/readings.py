@@ -216,7 +216,9 @@ def _compose(
 
 def _seal(sign_type: str, response: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
     """``(clear, sealed)``: the response without its sealed paths, and those paths alone."""
-    clear = copy.deepcopy(dict(response))
+    # Only the dicts along sealed paths are copied: the rest is shared with `response`, which
+    # is not changed (a deep copy of every reading cost a tenth of the request).
+    clear = dict(response)
     clear.pop("reading_id", None)
     asked = ASKED_KEY.get(sign_type)
     if asked is not None:
@@ -225,8 +227,12 @@ def _seal(sign_type: str, response: Mapping[str, Any]) -> tuple[dict[str, Any], 
     for path in SEALED_PATHS.get(sign_type, ()):
         parent, target = clear, sealed
         for key in path[:-1]:
-            parent = parent.get(key) if isinstance(parent, dict) else None
-            target = target.setdefault(key, {})
+            child = parent.get(key) if isinstance(parent, dict) else None
+            if not isinstance(child, dict):
+                parent = None
+                break
+            parent[key] = child = dict(child)
+            parent, target = child, target.setdefault(key, {})
         if isinstance(parent, dict) and path[-1] in parent:
             target[path[-1]] = parent.pop(path[-1])
     return clear, sealed

@@ -260,3 +260,26 @@ def test_generator_keeps_a_rate_limit_refusal_for_the_caller(fake_anthropic, set
     with pytest.raises(RateLimitExceeded):
         generate.raise_if_refused()
     assert fake_anthropic.requests == []
+
+
+def test_the_sdk_is_not_loaded_until_a_call_is_made():
+    """The SDK costs each worker ~50 MB; without an AI key nothing should pay for it."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import django, sys; django.setup(); import nps.urls, oracle.api.readings; "
+        "from django.urls import resolve; resolve('/api/oracle/reading'); "
+        "print('anthropic' in sys.modules)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**__import__("os").environ, "DJANGO_SETTINGS_MODULE": "nps.settings", "DEBUG": "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False"
