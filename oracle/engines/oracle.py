@@ -782,13 +782,15 @@ def _name_interpretation(r: dict, system_title: str) -> str:
     ]
     if r["life_path"] is not None:
         lines.append(f"  Life Path: {r['life_path']} - {r['life_path_meaning']}")
-    lines += [
-        "",
-        "-- Chaldean Numerology --",
-        f"  Chaldean value: {r['chaldean']} - {r['chaldean_meaning']}",
-    ]
+    lines += ["", "-- Chaldean Numerology --"]
     if r["chaldean_breakdown"]:
+        lines.append(f"  Chaldean value: {r['chaldean']} - {r['chaldean_meaning']}")
         lines.append(f"  Breakdown: {r['chaldean_breakdown']}")
+    elif system_title == "Abjad":
+        # Chaldean counts Latin letters only; "0 - explore its vibration" would read as a result.
+        lines.append("  Chaldean counts Latin letters; this name is read with Abjad above.")
+    else:
+        lines.append(f"  Chaldean value: {r['chaldean']} - {r['chaldean_meaning']}")
     lines.append("")
     zodiac = r.get("birthday_zodiac")
     if zodiac is not None:

@@ -1321,3 +1321,10 @@ def test_question_sign_raises_only_engine_errors(question: str, moment: datetime
 @given(code=st.text())
 def test_get_human_meaning_always_answers(code: str) -> None:
     assert isinstance(get_human_meaning(code), str)
+
+
+def test_persian_name_reading_does_not_show_an_empty_chaldean_value():
+    text = read_name("علی")["interpretation"]
+    assert "Chaldean value: 0" not in text
+    assert "Chaldean counts Latin letters" in text
+    assert "Chaldean value:" in read_name("Ali")["interpretation"]
