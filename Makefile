@@ -28,7 +28,7 @@ test: venv
 	bash scripts/test.sh
 
 messages: venv
-	DEBUG=1 $(PY) manage.py makemessages --locale fa --no-obsolete --ignore .venv --ignore staticfiles
+	DEBUG=1 $(PY) manage.py makemessages --locale fa --no-obsolete --ignore .venv --ignore staticfiles --ignore bench
 	DEBUG=1 $(PY) manage.py compilemessages --locale fa --ignore .venv
 
 bench-engines: venv

@@ -23,6 +23,11 @@ echo "== translations compile"
 if command -v msgfmt >/dev/null 2>&1; then
   for po in locale/*/LC_MESSAGES/*.po; do
     msgfmt --check -o /dev/null "$po"
+    stats=$(LC_ALL=C msgfmt --statistics -o /dev/null "$po" 2>&1)
+    if [[ "$stats" == *untranslated* || "$stats" == *fuzzy* ]]; then
+      echo "$po: $stats — translate every entry ('make messages', then edit the .po)." >&2
+      exit 1
+    fi
     msgfmt -o "${po%.po}.mo.check" "$po"
     if ! cmp -s "${po%.po}.mo.check" "${po%.po}.mo"; then
       rm -f "${po%.po}.mo.check"
