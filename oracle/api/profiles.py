@@ -29,7 +29,7 @@ class ProfilesView(ApiView):
         query = ProfileListQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         page = profiles.list_profiles(principal=self.principal, **query.validated_data)
-        profiles.record_read(
+        profiles.record_action(
             principal=self.principal, action="oracle_user.list", request=request._request
         )
         return Response(
@@ -61,10 +61,10 @@ class ProfileView(ApiView):
     @extend_schema(responses={200: ProfileResponse})
     def get(self, request, user_id: str):
         profile = load_profile(self.principal, user_id)
-        profiles.record_read(
+        profiles.record_action(
             principal=self.principal,
             action="oracle_user.read",
-            resource_id=profile.pk,
+            profile_id=profile.pk,
             request=request._request,
         )
         return Response(ProfileResponse(profile).data)

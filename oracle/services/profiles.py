@@ -92,14 +92,8 @@ def create_profile(
             profile = OracleUser.objects.create(owner=owner, **fields)
     except IntegrityError:
         raise DuplicateProfile() from None  # a concurrent create won the race
-    audit.record(
-        "oracle_user.create",
-        profile_id=profile.pk,
-        actor=owner,
-        request=request,
-        resource_type="oracle_user",
-        resource_id=profile.pk,
-        api_key_hash=principal.api_key_hash,
+    record_action(
+        principal=principal, action="oracle_user.create", profile_id=profile.pk, request=request
     )
     return profile
 
@@ -124,14 +118,11 @@ def update_profile(
             profile.save()
     except IntegrityError:
         raise DuplicateProfile() from None
-    audit.record(
-        "oracle_user.update",
+    record_action(
+        principal=principal,
+        action="oracle_user.update",
         profile_id=profile.pk,
-        actor=principal.account,
         request=request,
-        resource_type="oracle_user",
-        resource_id=profile.pk,
-        api_key_hash=principal.api_key_hash,
         details={"updated_fields": updated_fields},
     )
     return profile
@@ -144,26 +135,28 @@ def delete_profile(
     """Soft delete: the profile disappears from lists, its readings are kept, it can be restored."""
     profile = get_profile(principal=principal, profile_id=profile_id)
     profile.delete()
-    audit.record(
-        "oracle_user.delete",
-        profile_id=profile.pk,
-        actor=principal.account,
-        request=request,
-        resource_type="oracle_user",
-        resource_id=profile.pk,
-        api_key_hash=principal.api_key_hash,
+    record_action(
+        principal=principal, action="oracle_user.delete", profile_id=profile.pk, request=request
     )
     return profile
 
 
-def record_read(*, principal: Principal, action: str, resource_id=None, request=None) -> None:
-    """Audit a read (`oracle_user.read` / `oracle_user.list`) as V4 did."""
+def record_action(
+    *,
+    principal: Principal,
+    action: str,
+    profile_id: int | None = None,
+    request: HttpRequest | None = None,
+    details: dict | None = None,
+) -> None:
+    """Audit an action on profiles (api.md §6); `profile_id` None for list actions."""
     audit.record(
         action,
-        profile_id=resource_id,
         actor=principal.account,
+        profile_id=profile_id,
         request=request,
         resource_type="oracle_user",
-        resource_id=resource_id,
+        resource_id=profile_id,
         api_key_hash=principal.api_key_hash,
+        details=details,
     )

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from itertools import combinations
 from types import MappingProxyType
 
+from oracle.engines.fc60 import ANIMAL_NAMES
+
 LIFE_PATH_NUMBERS: tuple[int, ...] = (1, 2, 3, 4, 5, 6, 7, 8, 9, 11, 22, 33)
 DEFAULT_SCORE = 0.5
 
@@ -37,20 +39,6 @@ def _life_path_table() -> dict[tuple[int, int], float]:
 # Keyed by (smaller, larger) life path.
 LIFE_PATH_COMPATIBILITY: Mapping[tuple[int, int], float] = MappingProxyType(_life_path_table())
 
-ANIMALS_IN_ORDER: tuple[str, ...] = (
-    "Rat",
-    "Ox",
-    "Tiger",
-    "Rabbit",
-    "Dragon",
-    "Snake",
-    "Horse",
-    "Goat",
-    "Monkey",
-    "Rooster",
-    "Dog",
-    "Pig",
-)
 _TRINES = (
     ("Rat", "Dragon", "Monkey"),
     ("Ox", "Snake", "Rooster"),
@@ -88,7 +76,7 @@ def _sorted_pair(first: str, second: str) -> tuple[str, str]:
 
 
 def _animal_table() -> dict[tuple[str, str], float]:
-    table = {(animal, animal): 0.7 for animal in ANIMALS_IN_ORDER}
+    table = {(animal, animal): 0.7 for animal in ANIMAL_NAMES}
     for trine in _TRINES:
         for first, second in combinations(trine, 2):
             table[_sorted_pair(first, second)] = 0.9
