@@ -17,6 +17,7 @@ from rest_framework.views import APIView
 from nps.accounts.authentication import BearerAuthentication
 from nps.accounts.principal import Principal
 from nps.core import ratelimit
+from nps.core.errors import NotFound
 from nps.core.http import client_ip
 from oracle.engines.errors import EngineError
 
@@ -148,6 +149,8 @@ def exception_handler(exc, context):
         return error(422, [{"type": "value_error", "loc": ["body", field], "msg": str(exc)}])
     if isinstance(exc, RequestDataTooBig):
         return error(413, "The request body is too large.")
+    if isinstance(exc, NotFound):
+        return error(404, str(exc))
     if isinstance(exc, Http404):
         return error(404, str(exc) or "Not Found")
     if isinstance(exc, exceptions.MethodNotAllowed):

@@ -1,6 +1,5 @@
 """`/api/oracle/users`: profiles of the people read for (api.md §2.5), owned by accounts."""
 
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
@@ -10,10 +9,7 @@ from oracle.services import profiles
 
 
 def load_profile(principal, profile_id):
-    try:
-        return profiles.get_profile(principal=principal, profile_id=path_int(profile_id, "user_id"))
-    except profiles.ProfileNotFound:
-        raise Http404(profiles.ProfileNotFound.message) from None
+    return profiles.get_profile(principal=principal, profile_id=path_int(profile_id, "user_id"))
 
 
 class ProfilesView(ApiView):
@@ -82,20 +78,15 @@ class ProfileView(ApiView):
                 request=request._request,
                 **body.validated_data,
             )
-        except profiles.ProfileNotFound:
-            raise Http404(profiles.ProfileNotFound.message) from None
         except profiles.DuplicateProfile:
             raise Conflict(profiles.DuplicateProfile.message) from None
         return Response(ProfileResponse(profile).data)
 
     @extend_schema(responses={200: ProfileResponse})
     def delete(self, request, user_id: str):
-        try:
-            profile = profiles.delete_profile(
-                principal=self.principal,
-                profile_id=path_int(user_id, "user_id"),
-                request=request._request,
-            )
-        except profiles.ProfileNotFound:
-            raise Http404(profiles.ProfileNotFound.message) from None
+        profile = profiles.delete_profile(
+            principal=self.principal,
+            profile_id=path_int(user_id, "user_id"),
+            request=request._request,
+        )
         return Response(ProfileResponse(profile).data)

@@ -7,7 +7,6 @@ it is a 404, like any other resource the caller may not see.
 
 from typing import Any
 
-from django.http import Http404
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import exceptions
@@ -45,7 +44,7 @@ def query_reference(exc: readings.ProfileReferenceError) -> Exception:
     """A profile named in a query string: unknown → 404, unreadable → 422 naming it."""
     if isinstance(exc, readings.UnusableProfile):
         return FieldError("user_id", exc.message, location="query")
-    return Http404(ProfileNotFound.message)
+    return ProfileNotFound()
 
 
 def parse_query(serializer_class, request) -> dict[str, Any]:
@@ -69,12 +68,7 @@ def created(service, **kwargs) -> Response:
 
 
 def load_reading(principal, reading_id: str):
-    try:
-        return readings.get_reading(
-            principal=principal, reading_id=path_int(reading_id, "reading_id")
-        )
-    except readings.ReadingNotFound:
-        raise Http404(readings.ReadingNotFound.message) from None
+    return readings.get_reading(principal=principal, reading_id=path_int(reading_id, "reading_id"))
 
 
 READING_RESPONSE = (
@@ -248,14 +242,11 @@ class ReadingView(ApiView):
 
     @extend_schema(responses={200: StoredReading}, summary="Delete a reading (restorable)")
     def delete(self, request, reading_id: str):
-        try:
-            reading = readings.delete_reading(
-                principal=self.principal,
-                reading_id=path_int(reading_id, "reading_id"),
-                request=request._request,
-            )
-        except readings.ReadingNotFound:
-            raise Http404(readings.ReadingNotFound.message) from None
+        reading = readings.delete_reading(
+            principal=self.principal,
+            reading_id=path_int(reading_id, "reading_id"),
+            request=request._request,
+        )
         return Response(readings.reading_item(reading))
 
 
@@ -265,14 +256,11 @@ class ReadingRestoreView(ApiView):
 
     @extend_schema(request=None, responses={200: StoredReading}, summary="Undo a delete")
     def post(self, request, reading_id: str):
-        try:
-            reading = readings.restore_reading(
-                principal=self.principal,
-                reading_id=path_int(reading_id, "reading_id"),
-                request=request._request,
-            )
-        except readings.ReadingNotFound:
-            raise Http404(readings.ReadingNotFound.message) from None
+        reading = readings.restore_reading(
+            principal=self.principal,
+            reading_id=path_int(reading_id, "reading_id"),
+            request=request._request,
+        )
         return Response(readings.reading_item(reading))
 
 
@@ -282,14 +270,11 @@ class ReadingFavoriteView(ApiView):
 
     @extend_schema(request=None, responses={200: FavoriteResponse}, summary="Toggle favourite")
     def patch(self, request, reading_id: str):
-        try:
-            reading = readings.toggle_favorite(
-                principal=self.principal,
-                reading_id=path_int(reading_id, "reading_id"),
-                request=request._request,
-            )
-        except readings.ReadingNotFound:
-            raise Http404(readings.ReadingNotFound.message) from None
+        reading = readings.toggle_favorite(
+            principal=self.principal,
+            reading_id=path_int(reading_id, "reading_id"),
+            request=request._request,
+        )
         return Response({"id": reading.pk, "is_favorite": reading.is_favorite})
 
 

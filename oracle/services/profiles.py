@@ -8,6 +8,7 @@ from django.http import HttpRequest
 
 from nps.accounts.principal import Principal
 from nps.core import audit
+from nps.core.errors import NotFound
 from oracle.models import OracleUser
 
 # Fields a person may set on a profile (location is set as latitude/longitude).
@@ -29,7 +30,7 @@ class DuplicateProfile(Exception):
     message = "User with this name and birthday already exists"
 
 
-class ProfileNotFound(LookupError):
+class ProfileNotFound(NotFound):
     message = "User not found"
 
 

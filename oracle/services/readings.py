@@ -48,6 +48,7 @@ from django.utils import timezone
 
 from nps.accounts.principal import Principal
 from nps.core import audit
+from nps.core.errors import NotFound
 from oracle.engines.compose import (
     ReadingProfile,
     compose_daily,
@@ -115,7 +116,7 @@ MAX_NAME_LENGTH = 100
 MAX_QUESTION_LENGTH = 2000
 
 
-class ReadingNotFound(LookupError):
+class ReadingNotFound(NotFound):
     message = "Reading not found"
 
 
