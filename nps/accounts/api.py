@@ -6,7 +6,7 @@ from rest_framework.response import Response
 
 from nps.accounts import services
 from nps.accounts.models import ApiKey
-from nps.core.api import ApiView, FieldError, error
+from nps.core.api import ApiView
 from nps.core.serializers import StrictCharField, StrictIntegerField, StrictListField
 
 
@@ -61,10 +61,7 @@ class LoginView(ApiView):
     def post(self, request):
         body = LoginRequest(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            tokens = services.log_in(request=request._request, **body.validated_data)
-        except services.LoginRefused as refused:
-            return error(refused.status, str(refused))
+        tokens = services.log_in(request=request._request, **body.validated_data)
         return Response(tokens.as_response())
 
 
@@ -75,10 +72,7 @@ class RefreshView(ApiView):
     def post(self, request):
         body = RefreshRequest(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            tokens = services.refresh(refresh_token=body.validated_data["refresh_token"])
-        except services.LoginRefused as refused:
-            return error(refused.status, str(refused))
+        tokens = services.refresh(refresh_token=body.validated_data["refresh_token"])
         return Response(tokens.as_response())
 
 
@@ -93,10 +87,7 @@ class LogoutView(ApiView):
     def post(self, request):
         body = RefreshRequest(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            services.log_out(refresh_token=body.validated_data["refresh_token"])
-        except services.LoginRefused as refused:
-            return error(refused.status, str(refused))
+        services.log_out(refresh_token=body.validated_data["refresh_token"])
         return Response({"detail": "Logged out"})
 
 
@@ -110,12 +101,9 @@ class ApiKeysView(ApiView):
     def post(self, request):
         body = ApiKeyCreateRequest(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            api_key, raw_key = services.create_api_key(
-                principal=self.principal, request=request._request, **body.validated_data
-            )
-        except services.ApiKeyScopeError as refused:
-            raise FieldError("scopes", str(refused)) from None
+        api_key, raw_key = services.create_api_key(
+            principal=self.principal, request=request._request, **body.validated_data
+        )
         return Response(ApiKeyResponse(api_key, context={"raw_key": raw_key}).data)
 
 
@@ -124,12 +112,5 @@ class ApiKeyView(ApiView):
         responses={200: inline_serializer("RevokeResponse", {"detail": serializers.CharField()})}
     )
     def delete(self, request, key_id):
-        try:
-            services.revoke_api_key(
-                principal=self.principal, key_id=key_id, request=request._request
-            )
-        except services.ApiKeyNotFound:
-            return error(404, "API key not found")
-        except services.ApiKeyForbidden:
-            return error(403, "Cannot revoke another user's API key")
+        services.revoke_api_key(principal=self.principal, key_id=key_id, request=request._request)
         return Response({"detail": "API key revoked"})

@@ -17,16 +17,31 @@ from nps.accounts.models import ApiKey, User
 from nps.accounts.principal import Principal
 from nps.accounts.roles import ALL_SCOPES, expand_scopes, scopes_for_role
 from nps.core import audit
+from nps.core.errors import Forbidden, InvalidField, NotAuthenticated, NotFound
 
 
-class LoginRefused(Exception):
-    def __init__(self, message: str, *, status: int) -> None:
-        super().__init__(message)
-        self.status = status
+class LoginRefused(NotAuthenticated):
+    """Wrong username or password, or an invalid, expired or used refresh token."""
+
+    message = "Invalid username or password"
 
 
-class ApiKeyScopeError(ValueError):
+class AccountDisabled(Forbidden):
+    message = "Account is disabled"
+
+
+class ApiKeyScopeError(InvalidField):
     """Requested scopes the creator does not hold (or that do not exist)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("scopes", message)
+
+
+class ApiKeyNotFound(NotFound):
+    message = "API key not found"
+
+
+INVALID_REFRESH = "Invalid or expired refresh token"
 
 
 @dataclass(frozen=True)
@@ -73,7 +88,7 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
                 success=False,
                 details={"reason": "account_disabled"},
             )
-            raise LoginRefused("Account is disabled", status=403)
+            raise AccountDisabled()
         audit.record(
             "auth.failed",
             actor=known,
@@ -81,7 +96,7 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
             success=False,
             details={"reason": "invalid_credentials"},
         )
-        raise LoginRefused("Invalid username or password", status=401)
+        raise LoginRefused()
     with transaction.atomic():
         account.last_login = timezone.now()
         account.save(update_fields=["last_login"])
@@ -94,10 +109,10 @@ def refresh(*, refresh_token: str) -> TokenPair:
     try:
         old = RefreshToken(refresh_token)
     except TokenError as exc:
-        raise LoginRefused("Invalid or expired refresh token", status=401) from exc
+        raise LoginRefused(INVALID_REFRESH) from exc
     account = User.objects.filter(pk=old.get("sub"), is_active=True).first()
     if account is None:
-        raise LoginRefused("Invalid or expired refresh token", status=401)
+        raise LoginRefused(INVALID_REFRESH)
     old.blacklist()
     return tokens_for(account)
 
@@ -106,7 +121,7 @@ def log_out(*, refresh_token: str) -> None:
     try:
         RefreshToken(refresh_token).blacklist()
     except TokenError as exc:
-        raise LoginRefused("Invalid or expired refresh token", status=401) from exc
+        raise LoginRefused(INVALID_REFRESH) from exc
 
 
 def generate_raw_key() -> str:
@@ -156,22 +171,17 @@ def api_keys_of(principal: Principal):
     return ApiKey.objects.filter(user=principal.account, is_active=True)
 
 
-class ApiKeyNotFound(LookupError):
-    pass
-
-
-class ApiKeyForbidden(PermissionError):
-    pass
-
-
 @transaction.atomic
 def revoke_api_key(*, principal: Principal, key_id, request: HttpRequest | None = None) -> None:
     api_key = ApiKey.objects.filter(pk=key_id).first()
-    if api_key is None:
+    owns = (
+        api_key is not None
+        and principal.account is not None
+        and api_key.user_id == principal.account.pk
+    )
+    if api_key is None or not (owns or principal.is_admin_role):
+        # Another account's key answers exactly like a missing one: ids cannot be probed.
         raise ApiKeyNotFound()
-    owns = principal.account is not None and api_key.user_id == principal.account.pk
-    if not owns and not principal.is_admin_role:
-        raise ApiKeyForbidden()
     if api_key.is_active:
         api_key.is_active = False
         api_key.save(update_fields=["is_active"])

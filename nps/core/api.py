@@ -17,27 +17,14 @@ from rest_framework.views import APIView
 from nps.accounts.authentication import BearerAuthentication
 from nps.accounts.principal import Principal
 from nps.core import ratelimit
-from nps.core.errors import NotFound
+from nps.core.errors import Conflict, Forbidden, InvalidField, NotAuthenticated, NotFound
 from nps.core.http import client_ip
 from oracle.engines.errors import EngineError
-
-
-class Conflict(exceptions.APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "Conflict"
 
 
 class RequestTooLarge(exceptions.APIException):
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."
-
-
-class FieldError(exceptions.ValidationError):
-    """A validation error about one named field, raised by a view or service."""
-
-    def __init__(self, field: str, message: str, *, location: str = "body") -> None:
-        super().__init__({field: [message]})
-        self.location = location
 
 
 class HasScope(BasePermission):
@@ -122,6 +109,11 @@ def validation_detail(errors, location: str, path: tuple = ()) -> list[dict]:
     return [{"type": "value_error", "loc": [location, *path], "msg": str(errors)}]
 
 
+def default_location(request) -> str:
+    """Where a field without an explicit location is: the query string for reads, else the body."""
+    return "query" if request is not None and request.method in ("GET", "DELETE") else "body"
+
+
 def error(status_code: int, detail, headers: dict | None = None) -> Response:
     return Response({"detail": detail}, status=status_code, headers=headers)
 
@@ -140,10 +132,10 @@ def exception_handler(exc, context):
     if isinstance(exc, exceptions.ParseError):
         return error(422, [{"type": "json_invalid", "loc": ["body"], "msg": str(exc.detail)}])
     if isinstance(exc, exceptions.ValidationError):
-        location = getattr(exc, "location", None) or (
-            "query" if request is not None and request.method in ("GET", "DELETE") else "body"
-        )
-        return error(422, validation_detail(exc.detail, location))
+        return error(422, validation_detail(exc.detail, default_location(request)))
+    if isinstance(exc, InvalidField):
+        location = exc.location or default_location(request)
+        return error(422, [{"type": "invalid", "loc": [location, *exc.path], "msg": str(exc)}])
     if isinstance(exc, EngineError):
         field = exc.field or "body"
         return error(422, [{"type": "value_error", "loc": ["body", field], "msg": str(exc)}])
@@ -151,6 +143,12 @@ def exception_handler(exc, context):
         return error(413, "The request body is too large.")
     if isinstance(exc, NotFound):
         return error(404, str(exc))
+    if isinstance(exc, Conflict):
+        return error(409, str(exc))
+    if isinstance(exc, Forbidden):
+        return error(403, str(exc))
+    if isinstance(exc, NotAuthenticated):
+        return error(401, str(exc))
     if isinstance(exc, Http404):
         return error(404, str(exc) or "Not Found")
     if isinstance(exc, exceptions.MethodNotAllowed):
@@ -163,5 +161,5 @@ def exception_handler(exc, context):
 def path_int(value: str, name: str) -> int:
     """A path segment that must be a whole number: anything else is a 422 naming it (as V4)."""
     if not value.isascii() or not value.isdigit() or len(value) > 18:
-        raise FieldError(name, "Input should be a valid integer.", location="path")
+        raise InvalidField(name, "Input should be a valid integer.", location="path")
     return int(value)

@@ -8,7 +8,6 @@ the person choose a country and city (or use the browser's own geolocation).
 
 import ipaddress
 
-from django.http import Http404
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import serializers
 from rest_framework.response import Response
@@ -91,12 +90,7 @@ class CoordinatesView(ApiView):
         query = CoordinatesQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
         city_name = query.validated_data["city"]
-        try:
-            city, country = location.find_city(
-                city=city_name, country=query.validated_data["country"]
-            )
-        except location.CityNotFound:
-            raise Http404(f"City '{city_name}' not found") from None
+        city, country = location.find_city(city=city_name, country=query.validated_data["country"])
         return Response(
             {
                 "city": city.name,
@@ -131,10 +125,7 @@ class CountryCitiesView(ApiView):
     def get(self, request, code: str):
         query = CitiesQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        try:
-            page = location.country_cities(code=code, **query.validated_data)
-        except location.CountryNotFound:
-            raise Http404(f"Country '{code}' not found") from None
+        page = location.country_cities(code=code, **query.validated_data)
         return Response(
             {
                 "country": CountryResponse(page.country).data,

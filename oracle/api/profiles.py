@@ -3,7 +3,7 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 
-from nps.core.api import ApiView, Conflict, error, path_int
+from nps.core.api import ApiView, error, path_int
 from oracle.api.serializers import ProfileList, ProfileListQuery, ProfileResponse, ProfileWrite
 from oracle.services import profiles
 
@@ -41,12 +41,9 @@ class ProfilesView(ApiView):
     def post(self, request):
         body = ProfileWrite(data=request.data)
         body.is_valid(raise_exception=True)
-        try:
-            profile = profiles.create_profile(
-                principal=self.principal, request=request._request, **body.validated_data
-            )
-        except profiles.DuplicateProfile:
-            raise Conflict(profiles.DuplicateProfile.message) from None
+        profile = profiles.create_profile(
+            principal=self.principal, request=request._request, **body.validated_data
+        )
         return Response(ProfileResponse(profile).data, status=201)
 
 
@@ -71,15 +68,12 @@ class ProfileView(ApiView):
             return error(400, "No fields to update")
         body = ProfileWrite(data=request.data, partial=True)
         body.is_valid(raise_exception=True)
-        try:
-            profile = profiles.update_profile(
-                principal=self.principal,
-                profile_id=path_int(user_id, "user_id"),
-                request=request._request,
-                **body.validated_data,
-            )
-        except profiles.DuplicateProfile:
-            raise Conflict(profiles.DuplicateProfile.message) from None
+        profile = profiles.update_profile(
+            principal=self.principal,
+            profile_id=path_int(user_id, "user_id"),
+            request=request._request,
+            **body.validated_data,
+        )
         return Response(ProfileResponse(profile).data)
 
     @extend_schema(responses={200: ProfileResponse})

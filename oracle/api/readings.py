@@ -9,10 +9,9 @@ from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import exceptions
 from rest_framework.response import Response
 
-from nps.core.api import ApiView, FieldError, path_int
+from nps.core.api import ApiView, path_int
 from oracle.api.serializers import (
     AuditList,
     AuditQuery,
@@ -27,24 +26,8 @@ from oracle.api.serializers import (
     TimeReadingRequest,
 )
 from oracle.services import audit_log, readings
-from oracle.services.profiles import ProfileNotFound
 
 READING_ID = OpenApiParameter("reading_id", int, OpenApiParameter.PATH)
-
-
-def invalid_reference(exc: readings.ProfileReferenceError) -> exceptions.ValidationError:
-    """A 422 whose `loc` is the reference's place in the body, e.g. `users.2.user_id`."""
-    detail: Any = [exc.message]
-    for part in reversed(exc.path):
-        detail = {part: detail}
-    return exceptions.ValidationError(detail)
-
-
-def query_reference(exc: readings.ProfileReferenceError) -> Exception:
-    """A profile named in a query string: unknown → 404, unreadable → 422 naming it."""
-    if isinstance(exc, readings.UnusableProfile):
-        return FieldError("user_id", exc.message, location="query")
-    return ProfileNotFound()
 
 
 def parse_query(serializer_class, request) -> dict[str, Any]:
@@ -57,14 +40,6 @@ def parse_body(serializer_class, request) -> dict[str, Any]:
     body = serializer_class(data=request.data)
     body.is_valid(raise_exception=True)
     return body.validated_data
-
-
-def created(service, **kwargs) -> Response:
-    """Run a reading service; its stored response is the answer (200, as V4)."""
-    try:
-        return Response(service(**kwargs))
-    except readings.ProfileReferenceError as exc:
-        raise invalid_reference(exc) from None
 
 
 def load_reading(principal, reading_id: str):
@@ -88,13 +63,14 @@ class TimeReadingView(ApiView):
     )
     def post(self, request):
         data = parse_body(TimeReadingRequest, request)
-        return created(
-            readings.create_time_reading,
-            principal=self.principal,
-            request=request._request,
-            datetime_text=data["datetime"],
-            timezone_name=data["timezone"],
-            profile_id=data["user_id"],
+        return Response(
+            readings.create_time_reading(
+                principal=self.principal,
+                request=request._request,
+                datetime_text=data["datetime"],
+                timezone_name=data["timezone"],
+                profile_id=data["user_id"],
+            )
         )
 
 
@@ -111,13 +87,14 @@ class QuestionView(ApiView):
     )
     def post(self, request):
         data = parse_body(QuestionRequest, request)
-        return created(
-            readings.create_question_reading,
-            principal=self.principal,
-            request=request._request,
-            question=data["question"],
-            timezone_name=data["timezone"],
-            profile_id=data["user_id"],
+        return Response(
+            readings.create_question_reading(
+                principal=self.principal,
+                request=request._request,
+                question=data["question"],
+                timezone_name=data["timezone"],
+                profile_id=data["user_id"],
+            )
         )
 
 
@@ -134,13 +111,14 @@ class NameView(ApiView):
     )
     def post(self, request):
         data = parse_body(NameRequest, request)
-        return created(
-            readings.create_name_reading,
-            principal=self.principal,
-            request=request._request,
-            name=data["name"],
-            numerology_system=data["numerology_system"],
-            profile_id=data["user_id"],
+        return Response(
+            readings.create_name_reading(
+                principal=self.principal,
+                request=request._request,
+                name=data["name"],
+                numerology_system=data["numerology_system"],
+                profile_id=data["user_id"],
+            )
         )
 
 
@@ -157,13 +135,14 @@ class MultiUserView(ApiView):
     )
     def post(self, request):
         data = parse_body(MultiUserReadingRequest, request)
-        return created(
-            readings.create_multi_user_reading,
-            principal=self.principal,
-            request=request._request,
-            users=[readings.MultiUserMember(**user) for user in data["users"]],
-            primary_user_index=data["primary_user_index"],
-            include_interpretation=data["include_interpretation"],
+        return Response(
+            readings.create_multi_user_reading(
+                principal=self.principal,
+                request=request._request,
+                users=[readings.MultiUserMember(**user) for user in data["users"]],
+                primary_user_index=data["primary_user_index"],
+                include_interpretation=data["include_interpretation"],
+            )
         )
 
 
@@ -180,15 +159,12 @@ class DailyView(ApiView):
     )
     def get(self, request):
         query = parse_query(DailyQuery, request)
-        try:
-            result = readings.daily_reading(
-                principal=self.principal,
-                date_text=query["date"],
-                timezone_name=query["timezone"],
-                profile_id=query["user_id"],
-            )
-        except readings.ProfileReferenceError as exc:
-            raise query_reference(exc) from None
+        result = readings.daily_reading(
+            principal=self.principal,
+            date_text=query["date"],
+            timezone_name=query["timezone"],
+            profile_id=query["user_id"],
+        )
         return Response(result)
 
 
@@ -203,20 +179,17 @@ class ReadingsView(ApiView):
     )
     def get(self, request):
         query = parse_query(ReadingListQuery, request)
-        try:
-            page = readings.list_readings(
-                principal=self.principal,
-                limit=query["limit"],
-                offset=query["offset"],
-                sign_type=query["sign_type"],
-                search=query["search"],
-                profile_id=query["user_id"],
-                date_from=query["date_from"],
-                date_to=query["date_to"],
-                is_favorite=query["is_favorite"],
-            )
-        except readings.ProfileReferenceError as exc:
-            raise query_reference(exc) from None
+        page = readings.list_readings(
+            principal=self.principal,
+            limit=query["limit"],
+            offset=query["offset"],
+            sign_type=query["sign_type"],
+            search=query["search"],
+            profile_id=query["user_id"],
+            date_from=query["date_from"],
+            date_to=query["date_to"],
+            is_favorite=query["is_favorite"],
+        )
         readings.record_read(
             principal=self.principal, profile_id=query["user_id"], request=request._request
         )

