@@ -8,7 +8,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from nps.accounts.roles import Role
-from nps.accounts.services import tokens_for
+from nps.accounts.services import start_session
 from nps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
 
 LEGACY_SECRET = "legacy-shared-secret-for-tests-0123456789"
@@ -53,12 +53,21 @@ def isolated_cache(settings):
 
 
 @pytest.fixture(autouse=True)
+def fresh_cache_guard(monkeypatch):
+    """Each test starts with the shared cache trusted (a test may simulate an outage)."""
+    from nps.core import ratelimit
+
+    monkeypatch.setattr(ratelimit, "guard", ratelimit.CacheGuard())
+
+
+@pytest.fixture(autouse=True)
 def generous_rate_limits(settings):
     """Tests share one client address and one cache; only the rate-limit tests set real limits."""
     settings.NPS_RATE_LIMITS = {
         "default": "100000/minute",
         "ai": "100000/hour",
         "auth_failures": "100000/minute",
+        "login_failures": "100000/minute",
     }
 
 
@@ -78,7 +87,7 @@ def api_as(db):
     def make(role: str = Role.USER, *, account=None) -> APIClient:
         account = account or UserFactory(role=role)
         client = APIClient()
-        client.credentials(HTTP_AUTHORIZATION=f"Bearer {tokens_for(account).access_token}")
+        client.credentials(HTTP_AUTHORIZATION=f"Bearer {start_session(account).access_token}")
         client.account = account
         return client
 

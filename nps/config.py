@@ -52,6 +52,16 @@ def env_int(name: str, default: int) -> int:
         raise ImproperlyConfigured(f"{name} must be a whole number (got {raw!r}).") from None
 
 
+def env_float(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number (got {raw!r}).") from None
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """A comma-separated variable; unset means the default, set-but-empty means an empty list."""
     raw = os.environ.get(name)
@@ -97,8 +107,12 @@ def database_config(url: str, base_dir: Path) -> dict:
     return config
 
 
-def cache_config(redis_url: str, key_prefix: str = "nps") -> dict:
-    """`REDIS_URL` selects Redis (shared by all workers); empty means a per-process memory cache."""
+def cache_config(redis_url: str, key_prefix: str = "nps", *, socket_timeout: float = 0.5) -> dict:
+    """`REDIS_URL` selects Redis (shared by all workers); empty means a per-process memory cache.
+
+    The socket timeouts are short: Redis answers in a millisecond, and a stopped server must not
+    hold requests for seconds (the rate limiter then counts in-process for a while).
+    """
     if not redis_url:
         return {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
@@ -114,7 +128,7 @@ def cache_config(redis_url: str, key_prefix: str = "nps") -> dict:
         "KEY_PREFIX": key_prefix,
         "OPTIONS": {
             "CLIENT_CLASS": "django_redis.client.DefaultClient",
-            "SOCKET_CONNECT_TIMEOUT": 2,
-            "SOCKET_TIMEOUT": 2,
+            "SOCKET_CONNECT_TIMEOUT": socket_timeout,
+            "SOCKET_TIMEOUT": socket_timeout,
         },
     }

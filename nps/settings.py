@@ -18,6 +18,7 @@ from nps.config import (
     check_production_secrets,
     database_config,
     env_bool,
+    env_float,
     env_int,
     env_list,
     env_str,
@@ -61,7 +62,6 @@ INSTALLED_APPS = [
     "django_htmx",
     "template_partials",
     "rest_framework",
-    "rest_framework_simplejwt.token_blacklist",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "axes",
@@ -110,7 +110,13 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(env_str("DATABASE_URL", ""), BASE_DIR)}
-CACHES = {"default": cache_config(env_str("REDIS_URL", ""), env_str("REDIS_KEY_PREFIX", "nps"))}
+CACHES = {
+    "default": cache_config(
+        env_str("REDIS_URL", ""),
+        env_str("REDIS_KEY_PREFIX", "nps"),
+        socket_timeout=env_float("REDIS_SOCKET_TIMEOUT", 0.5),
+    )
+}
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -200,7 +206,7 @@ REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["nps.accounts.authentication.BearerAuthentication"],
     # Deny by default; every API view derives from nps.core.api.ApiView, which checks scopes.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["nps.core.parsers.JSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "nps.core.api.exception_handler",
@@ -215,7 +221,7 @@ SIMPLE_JWT = {
     "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env_int("JWT_EXPIRE_MINUTES", 1440)),
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env_int("JWT_REFRESH_DAYS", 14)),
     "ROTATE_REFRESH_TOKENS": True,
-    "BLACKLIST_AFTER_ROTATION": True,
+    "BLACKLIST_AFTER_ROTATION": False,  # rotation is tracked by nps.accounts.TokenSession
     "UPDATE_LAST_LOGIN": False,
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "sub",
@@ -224,11 +230,14 @@ SIMPLE_JWT = {
 
 # Rate limits per principal (API key, account, legacy secret, else client address), shared by all
 # workers through the cache. "ai" is charged only for calls that really reach the AI provider;
-# "auth_failures" counts bad credentials per client address.
+# "auth_failures" counts bad bearer tokens per client address (past it, bad tokens get 429; valid
+# ones are always accepted); "login_failures" counts failed password logins per client address
+# across all usernames (past it, that address may not try to log in until the window ends).
 NPS_RATE_LIMITS = {
     "default": env_str("RATE_LIMIT_DEFAULT", "600/minute"),
     "ai": env_str("RATE_LIMIT_AI", "100/hour"),
     "auth_failures": env_str("RATE_LIMIT_AUTH_FAILURES", "30/minute"),
+    "login_failures": env_str("RATE_LIMIT_LOGIN_FAILURES", "30/hour"),
 }
 
 SPECTACULAR_SETTINGS = {

@@ -118,6 +118,7 @@ SCOPE_DESCRIPTIONS = {
     "vault:write": _("change the vault (includes read)"),
     "vault:admin": _("administer the vault (includes write)"),
     "admin": _("administration"),
+    "keys:manage": _("create, list and revoke the owner's API keys"),
 }
 
 
@@ -146,8 +147,8 @@ class ApiKeyCreateForm(forms.Form):
         widget=forms.CheckboxSelectMultiple(attrs={"class": "radiolist"}),
         required=False,
         help_text=_(
-            "Each ticked scope must be one the owner's role holds. None ticked: the key follows "
-            "the owner's role."
+            "Each ticked scope must be one the owner's role holds. None ticked: the scopes of "
+            "the owner's role, without key management."
         ),
     )
     expires_in_days = forms.IntegerField(
@@ -264,7 +265,7 @@ class ApiKeyAdmin(admin.ModelAdmin):
             api_key, raw_key = services.create_api_key(
                 principal=principal_for_account(owner, auth_type="session"),
                 name=form.cleaned_data["name"],
-                scopes=form.cleaned_data["scopes"],
+                scopes=form.cleaned_data["scopes"] or None,
                 expires_in_days=form.cleaned_data["expires_in_days"],
                 request=request,
                 actor=request.user,

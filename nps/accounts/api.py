@@ -6,6 +6,7 @@ from rest_framework.response import Response
 
 from nps.accounts import services
 from nps.accounts.models import ApiKey
+from nps.accounts.roles import KEYS_SCOPE
 from nps.core.api import ApiView
 from nps.core.serializers import StrictCharField, StrictIntegerField, StrictListField
 
@@ -28,7 +29,12 @@ class RefreshRequest(serializers.Serializer):
 
 class ApiKeyCreateRequest(serializers.Serializer):
     name = StrictCharField(max_length=100)
-    scopes = StrictListField(child=StrictCharField(), required=False, default=list)
+    scopes = StrictListField(
+        child=StrictCharField(),
+        required=False,
+        help_text="Scopes of the key, within your own. Left out: your own scopes except "
+        "keys:manage. An empty list is refused.",
+    )
     expires_in_days = StrictIntegerField(
         required=False, allow_null=True, default=None, min_value=1, max_value=3650
     )
@@ -91,7 +97,25 @@ class LogoutView(ApiView):
         return Response({"detail": "Logged out"})
 
 
+class LogoutEverywhereView(ApiView):
+    @extend_schema(
+        request=None,
+        responses={
+            200: inline_serializer(
+                "LogoutEverywhereResponse",
+                {"detail": serializers.CharField(), "sessions_ended": serializers.IntegerField()},
+            )
+        },
+        summary="End every token session of your account (all devices)",
+    )
+    def post(self, request):
+        ended = services.log_out_everywhere(principal=self.principal, request=request._request)
+        return Response({"detail": "Logged out everywhere", "sessions_ended": ended})
+
+
 class ApiKeysView(ApiView):
+    required_scope = KEYS_SCOPE
+
     @extend_schema(responses={200: ApiKeyResponse(many=True)})
     def get(self, request):
         keys = services.api_keys_of(self.principal)
@@ -102,12 +126,18 @@ class ApiKeysView(ApiView):
         body = ApiKeyCreateRequest(data=request.data)
         body.is_valid(raise_exception=True)
         api_key, raw_key = services.create_api_key(
-            principal=self.principal, request=request._request, **body.validated_data
+            principal=self.principal,
+            request=request._request,
+            name=body.validated_data["name"],
+            scopes=body.validated_data.get("scopes"),
+            expires_in_days=body.validated_data["expires_in_days"],
         )
         return Response(ApiKeyResponse(api_key, context={"raw_key": raw_key}).data)
 
 
 class ApiKeyView(ApiView):
+    required_scope = KEYS_SCOPE
+
     @extend_schema(
         responses={200: inline_serializer("RevokeResponse", {"detail": serializers.CharField()})}
     )

@@ -9,4 +9,6 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from nps.accounts import schema  # noqa: F401  (registers the OpenAPI auth scheme)
+        # Imported for their side effects: the OpenAPI auth scheme, and the receiver counting
+        # failed logins per address.
+        from nps.accounts import schema, services  # noqa: F401

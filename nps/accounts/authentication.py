@@ -4,12 +4,19 @@
 2. a JWT access token signed with `JWT_SECRET_KEY` (a different secret),
 3. an API key (looked up by its SHA-256).
 
-Every request re-reads the account: a disabled account or a revoked key stops working at once.
-Bad credentials are answered 403 and counted per client address; too many → 429.
+Every request re-reads the account: a disabled account or a revoked key stops working at once. A JWT
+works only while its login session (`TokenSession`, claim `sid`) is live, so logout and password
+changes end it at once.
+
+Bad credentials are answered 403 and counted per client address; past the `auth_failures` limit
+they are answered 429. Valid credentials are always accepted, whatever others sent from the same
+address (offices and NATs share one): the tokens carry at least 256 random or signed bits, so the
+limit is there to spare the server and its log, not to make guessing feasible-but-slow.
 """
 
 import hashlib
 import hmac
+import uuid
 
 from django.conf import settings
 from django.utils import timezone
@@ -18,7 +25,7 @@ from rest_framework.authentication import BaseAuthentication, get_authorization_
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import AccessToken
 
-from nps.accounts.models import ApiKey, User
+from nps.accounts.models import ApiKey, TokenSession
 from nps.accounts.principal import (
     LEGACY_PRINCIPAL,
     Principal,
@@ -41,15 +48,25 @@ def is_legacy_secret(token: str) -> bool:
     return bool(secret) and hmac.compare_digest(token.encode(), secret.encode())
 
 
+def live_session(session_id, account_id) -> TokenSession | None:
+    """The live login session a token names, with its (active) account; None for anything else."""
+    try:
+        session_id = uuid.UUID(str(session_id))
+    except ValueError:
+        return None
+    sessions = TokenSession.objects.live().select_related("account")
+    return sessions.filter(pk=session_id, account_id=account_id).first()
+
+
 def principal_from_jwt(token: str) -> Principal | None:
     try:
         access = AccessToken(token)
     except TokenError:
         return None
-    account = User.objects.filter(pk=access.get("sub"), is_active=True).first()
-    if account is None:
+    session = live_session(access.get("sid"), access.get("sub"))
+    if session is None:
         return None
-    return principal_for_account(account, auth_type="jwt")
+    return principal_for_account(session.account, auth_type="jwt")
 
 
 def principal_from_api_key(token: str) -> Principal | None:
@@ -83,9 +100,6 @@ class BearerAuthentication(BaseAuthentication):
         header = get_authorization_header(request).split()
         if not header or header[0].lower() != b"bearer":
             return None  # → 401 "Not authenticated" when the view needs a principal
-        address = client_ip(request) or "unknown"
-        if ratelimit.peek("auth_failures", address):
-            raise ratelimit.RateLimitExceeded(ratelimit.hit("auth_failures", address))
         principal = None
         if len(header) == 2:
             try:
@@ -93,7 +107,9 @@ class BearerAuthentication(BaseAuthentication):
             except UnicodeDecodeError:
                 principal = None
         if principal is None:
-            ratelimit.hit("auth_failures", address)
+            failures = ratelimit.hit("auth_failures", client_ip(request) or "unknown")
+            if failures.exceeded:
+                raise ratelimit.RateLimitExceeded(failures)
             raise InvalidCredentials()
         return principal.account, principal
 

@@ -83,6 +83,14 @@ class User(AbstractBaseUser):
     def __str__(self) -> str:
         return self.username
 
+    def save(self, *args, **kwargs) -> None:
+        # `set_password()` leaves the new clear password in `_password` until the row is saved.
+        password_changed = self._password is not None and not self._state.adding
+        super().save(*args, **kwargs)
+        if password_changed:
+            # A new password ends every API login of the account at once (their access tokens too).
+            TokenSession.objects.filter(account=self).revoke()
+
     @property
     def is_admin(self) -> bool:
         return self.is_active and self.role == Role.ADMIN
@@ -173,3 +181,54 @@ class ApiKey(models.Model):
     @property
     def is_expired(self) -> bool:
         return self.expires_at is not None and self.expires_at <= timezone.now()
+
+
+class TokenSessionQuerySet(models.QuerySet):
+    def live(self):
+        """Sessions whose tokens still work: not revoked, not expired, of an active account."""
+        return self.filter(
+            revoked_at__isnull=True, expires_at__gt=timezone.now(), account__is_active=True
+        )
+
+    def revoke(self) -> int:
+        return self.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+class TokenSession(models.Model):
+    """One API login (`POST /api/auth/login`) and the token chain that grew from it.
+
+    Access and refresh tokens carry the session's id (claim `sid`); a token works only while its
+    session is live, so logging out, a password change or "log out everywhere" ends its tokens at
+    once. Only the id (`jti`) of the one refresh token that may be used next is stored — never a
+    token, which could be replayed by whoever reads the database.
+    """
+
+    id = models.UUIDField(
+        primary_key=True, default=uuid.uuid4, db_default=RandomUUID(), editable=False
+    )
+    account = models.ForeignKey(
+        User,
+        verbose_name=_("account"),
+        on_delete=models.CASCADE,
+        db_column="user_id",
+        related_name="token_sessions",
+    )
+    refresh_jti = models.CharField(_("current refresh token id"), max_length=64, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_default=Now())
+    refreshed_at = models.DateTimeField(_("last refreshed"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    objects = TokenSessionQuerySet.as_manager()
+
+    class Meta:
+        db_table = "auth_token_sessions"
+        verbose_name = _("API login session")
+        verbose_name_plural = _("API login sessions")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["account", "revoked_at"], name="idx_token_sessions_account")
+        ]
+
+    def __str__(self) -> str:
+        return str(self.pk)

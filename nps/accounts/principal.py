@@ -53,14 +53,15 @@ def principal_for_account(account, *, auth_type: str) -> Principal:
 
 
 def principal_for_api_key(api_key) -> Principal:
-    """A key acts with its own scopes (or its owner's role defaults when it has none), never with
-    more than its owner has *now*: a demoted owner's keys shrink with them."""
+    """A key acts with exactly its own scopes — none when its list is empty — and never with more
+    than its owner has *now*: a demoted owner's keys shrink with them."""
     owner = api_key.user
-    requested = expand_scopes(api_key.scopes) if api_key.scopes else None
+    granted = expand_scopes(api_key.scopes or ())
     if owner is None:
-        return Principal(None, requested or frozenset(), "api_key", api_key)
-    owner_scopes = expand_scopes(scopes_for_role(owner.role))
-    return Principal(owner, (requested or owner_scopes) & owner_scopes, "api_key", api_key)
+        return Principal(None, granted, "api_key", api_key)
+    return Principal(
+        owner, granted & expand_scopes(scopes_for_role(owner.role)), "api_key", api_key
+    )
 
 
 LEGACY_PRINCIPAL = Principal(None, expand_scopes(ALL_SCOPES), "legacy")

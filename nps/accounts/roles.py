@@ -1,4 +1,9 @@
-"""Roles and the API scopes they grant (api.md §4.4, DECISIONS §3; `scanner:*` dropped)."""
+"""Roles and the API scopes they grant.
+
+V4's scopes without the scanner's (`oracle:*`, `vault:*`, `admin`), plus `keys:manage`: creating,
+listing and revoking API keys. Every role holds it, so anyone logged in manages their own keys; an
+API key holds it only when it was given it explicitly.
+"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -11,6 +16,8 @@ class Role(models.TextChoices):
     READONLY = "readonly", _("Read-only")
 
 
+KEYS_SCOPE = "keys:manage"
+
 ALL_SCOPES = (
     "oracle:read",
     "oracle:write",
@@ -19,6 +26,7 @@ ALL_SCOPES = (
     "vault:write",
     "vault:admin",
     "admin",
+    KEYS_SCOPE,
 )
 
 ROLE_SCOPES: dict[str, tuple[str, ...]] = {
@@ -30,10 +38,11 @@ ROLE_SCOPES: dict[str, tuple[str, ...]] = {
         "vault:write",
         "vault:read",
         "admin",
+        KEYS_SCOPE,
     ),
-    Role.MODERATOR: ("oracle:admin", "oracle:write", "oracle:read", "vault:read"),
-    Role.USER: ("oracle:write", "oracle:read", "vault:write", "vault:read"),
-    Role.READONLY: ("oracle:read", "vault:read"),
+    Role.MODERATOR: ("oracle:admin", "oracle:write", "oracle:read", "vault:read", KEYS_SCOPE),
+    Role.USER: ("oracle:write", "oracle:read", "vault:write", "vault:read", KEYS_SCOPE),
+    Role.READONLY: ("oracle:read", "vault:read", KEYS_SCOPE),
 }
 
 # Roles that see and manage every account's profiles and readings, not only their own.

@@ -1,11 +1,14 @@
 """Account services shared by the API and the admin: logging in for tokens, API keys."""
 
 import secrets
+import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
 from django.contrib.auth import authenticate
+from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import timezone
 from rest_framework_simplejwt.exceptions import TokenError
@@ -13,11 +16,12 @@ from rest_framework_simplejwt.settings import api_settings as jwt_settings
 from rest_framework_simplejwt.tokens import RefreshToken
 
 from nps.accounts.authentication import hash_api_key
-from nps.accounts.models import ApiKey, User
+from nps.accounts.models import ApiKey, TokenSession, User
 from nps.accounts.principal import Principal
-from nps.accounts.roles import ALL_SCOPES, expand_scopes, scopes_for_role
-from nps.core import audit
+from nps.accounts.roles import ALL_SCOPES, KEYS_SCOPE, expand_scopes, scopes_for_role
+from nps.core import audit, ratelimit
 from nps.core.errors import Forbidden, InvalidField, NotAuthenticated, NotFound
+from nps.core.http import client_ip
 
 
 class LoginRefused(NotAuthenticated):
@@ -43,6 +47,9 @@ class ApiKeyNotFound(NotFound):
 
 INVALID_REFRESH = "Invalid or expired refresh token"
 
+# The claim of access and refresh tokens naming their `TokenSession`.
+SESSION_CLAIM = "sid"
+
 
 @dataclass(frozen=True)
 class TokenPair:
@@ -59,24 +66,55 @@ class TokenPair:
         }
 
 
-def tokens_for(account: User) -> TokenPair:
+def _tokens_for(session: TokenSession) -> TokenPair:
+    """A new refresh/access pair of `session`; the session must then remember the refresh's id."""
+    account = session.account
     refresh = RefreshToken.for_user(account)
-    access = refresh.access_token
+    refresh[SESSION_CLAIM] = str(session.pk)
+    access = refresh.access_token  # copies `sub` and `sid`, with its own id and expiry
     # V4's claims, so V4 clients that read them keep working; authorization never trusts them
-    # (every request re-reads the account).
+    # (every request re-reads the account and its session).
     access["username"] = account.username
     access["role"] = account.role
     access["scopes"] = sorted(expand_scopes(scopes_for_role(account.role)))
+    session.refresh_jti = refresh[jwt_settings.JTI_CLAIM]
     lifetime = jwt_settings.ACCESS_TOKEN_LIFETIME
     return TokenPair(str(access), str(refresh), int(lifetime.total_seconds()))
 
 
+def _session_expiry():
+    return timezone.now() + jwt_settings.REFRESH_TOKEN_LIFETIME
+
+
+def start_session(account: User) -> TokenPair:
+    """A new API login session for `account` and its first pair of tokens."""
+    session = TokenSession(account=account, expires_at=_session_expiry())
+    tokens = _tokens_for(session)
+    session.save()
+    return tokens
+
+
+def check_login_allowed(address: str | None) -> None:
+    """Refuse (429) an address that failed too many logins lately, across all usernames."""
+    state = ratelimit.current("login_failures", address or "unknown")
+    if state.exceeded:
+        raise ratelimit.RateLimitExceeded(state)
+
+
+@receiver(user_login_failed)
+def count_login_failure(sender, credentials=None, request=None, **kwargs) -> None:
+    """Every failed password login (API, pages, admin) counts against its address."""
+    ratelimit.hit("login_failures", client_ip(request) or "unknown")
+
+
 def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
-    """Check the password through django-axes (lockout), then issue tokens.
+    """Check the password through django-axes (lockout per username and address, and the limit per
+    address across usernames), then start a token session.
 
     Successes and failures are both audited; a failure's row must survive the refusal, so this
     function is not one transaction.
     """
+    check_login_allowed(client_ip(request))
     account = authenticate(request, username=username, password=password)
     if account is None:
         known = User.objects.filter(username=username).first()
@@ -101,27 +139,74 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
         account.last_login = timezone.now()
         account.save(update_fields=["last_login"])
         audit.record("auth.login", actor=account, request=request)
-    return tokens_for(account)
+        return start_session(account)
 
 
-def refresh(*, refresh_token: str) -> TokenPair:
-    """Rotate a refresh token (the old one is blacklisted) for a still-active account."""
+def _verified_refresh(refresh_token: str) -> RefreshToken:
     try:
-        old = RefreshToken(refresh_token)
+        return RefreshToken(refresh_token)
     except TokenError as exc:
         raise LoginRefused(INVALID_REFRESH) from exc
-    account = User.objects.filter(pk=old.get("sub"), is_active=True).first()
-    if account is None:
+
+
+def _session_id(token: RefreshToken) -> uuid.UUID:
+    try:
+        return uuid.UUID(str(token.get(SESSION_CLAIM)))
+    except ValueError:
+        raise LoginRefused(INVALID_REFRESH) from None  # a token from before token sessions
+
+
+@transaction.atomic
+def refresh(*, refresh_token: str) -> TokenPair:
+    """Rotate a refresh token: exactly one use of each token succeeds, even when several arrive at
+    once (a conditional UPDATE on its id), and only while its session and account are live."""
+    old = _verified_refresh(refresh_token)
+    session = (
+        TokenSession.objects.live()
+        .select_related("account")
+        .filter(pk=_session_id(old), account_id=old.get("sub"))
+        .first()
+    )
+    if session is None:
         raise LoginRefused(INVALID_REFRESH)
-    old.blacklist()
-    return tokens_for(account)
+    used_jti = old.get(jwt_settings.JTI_CLAIM)
+    tokens = _tokens_for(session)
+    won = (
+        TokenSession.objects.live()
+        .filter(pk=session.pk, refresh_jti=used_jti)
+        .update(
+            refresh_jti=session.refresh_jti,
+            refreshed_at=timezone.now(),
+            expires_at=_session_expiry(),
+        )
+    )
+    if won != 1:
+        raise LoginRefused(INVALID_REFRESH)  # already used (or revoked) by a concurrent request
+    return tokens
 
 
 def log_out(*, refresh_token: str) -> None:
-    try:
-        RefreshToken(refresh_token).blacklist()
-    except TokenError as exc:
-        raise LoginRefused(INVALID_REFRESH) from exc
+    """End the session of `refresh_token`: its refresh and access tokens stop working at once."""
+    old = _verified_refresh(refresh_token)
+    ended = TokenSession.objects.filter(pk=_session_id(old), account_id=old.get("sub")).revoke()
+    if ended != 1:
+        raise LoginRefused(INVALID_REFRESH)
+
+
+def log_out_everywhere(*, principal: Principal, request: HttpRequest | None = None) -> int:
+    """End every token session of the principal's account; returns how many were live."""
+    if principal.account is None:
+        raise Forbidden("Only an account can log out; the legacy secret has no sessions.")
+    with transaction.atomic():
+        ended = TokenSession.objects.filter(account=principal.account).revoke()
+        audit.record(
+            "auth.logout_all",
+            actor=principal.account,
+            request=request,
+            api_key_hash=principal.api_key_hash,
+            details={"sessions_ended": ended},
+        )
+    return ended
 
 
 def generate_raw_key() -> str:
@@ -129,18 +214,34 @@ def generate_raw_key() -> str:
     return secrets.token_urlsafe(32)
 
 
+def default_key_scopes(principal: Principal) -> list[str]:
+    """The scopes of a key created without a list: the creator's own, except key management."""
+    return sorted(principal.scopes - {KEYS_SCOPE})
+
+
 @transaction.atomic
 def create_api_key(
     *,
     principal: Principal,
     name: str,
-    scopes: list[str],
+    scopes: list[str] | None,
     expires_in_days: int | None,
     request: HttpRequest | None = None,
     actor: User | None = None,
 ) -> tuple[ApiKey, str]:
     """A new key for `principal` with scopes ⊆ its own; returns the row and the raw key (shown
-    once). `actor` is who made it when that is someone else (an admin, in the console)."""
+    once). `actor` is who made it when that is someone else (an admin, in the console).
+
+    `scopes=None` gives `default_key_scopes()`; an empty list is refused (a key that may do
+    nothing is a mistake). The stored list is explicit: a key never acts with more than it lists.
+    """
+    if scopes is None:
+        scopes = default_key_scopes(principal)
+    if not scopes:
+        raise ApiKeyScopeError(
+            "Choose at least one scope, or leave 'scopes' out to give the key your own scopes "
+            "(without key management)."
+        )
     unknown = sorted(set(scopes) - set(ALL_SCOPES))
     if unknown:
         raise ApiKeyScopeError(f"Unknown scope(s): {', '.join(unknown)}")

@@ -3,6 +3,10 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from nps.accounts import services
+from nps.core import ratelimit
+from nps.core.http import client_ip
+
 LOCKOUT_STATUS = 429
 
 
@@ -36,9 +40,28 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
     return response
 
 
+def address_limited(request: HttpRequest, state: ratelimit.RateState) -> HttpResponse:
+    """The login page's answer to an address that failed too many logins across usernames."""
+    response = render(
+        request,
+        "429.html",
+        {"address_limited": True, "retry_minutes": max(1, -(-state.reset // 60))},
+        status=LOCKOUT_STATUS,
+    )
+    response["Retry-After"] = str(state.reset)
+    return response
+
+
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        try:
+            services.check_login_allowed(client_ip(request))
+        except ratelimit.RateLimitExceeded as refused:
+            return address_limited(request, refused.state)
+        return super().post(request, *args, **kwargs)
 
 
 class LogoutView(auth_views.LogoutView):

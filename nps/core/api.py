@@ -68,6 +68,7 @@ class ApiView(APIView):
 
     def check_rate_limit(self, request) -> None:
         principal = request.auth if isinstance(request.auth, Principal) else None
+        request.authenticated = principal is not None
         key = principal.rate_key if principal else f"ip:{client_ip(request)}"
         rate = None
         api_key = principal.api_key if principal else None
@@ -75,7 +76,7 @@ class ApiView(APIView):
             rate = ratelimit.Rate(api_key.rate_limit, 60)
         state = ratelimit.hit("default", key, rate)
         request.rate_limit_state = state
-        if state is not None and state.exceeded:
+        if state.exceeded:
             raise ratelimit.RateLimitExceeded(state)
 
     def finalize_response(self, request, response, *args, **kwargs):
@@ -84,6 +85,10 @@ class ApiView(APIView):
         if state is not None and response.status_code != 429:
             for name, value in state.headers().items():
                 response.setdefault(name, value)
+        if getattr(request, "authenticated", False):
+            # Answers to an authenticated caller may hold decrypted private data (mother names,
+            # questions, interpretations): no browser or proxy may keep them.
+            response["Cache-Control"] = "no-store"
         return response
 
 

@@ -1,17 +1,24 @@
 """Rate limits kept in the cache, so every worker shares them (Redis in production).
 
 Fixed windows counted with the cache's atomic increment. Classes (limits from the environment):
-`default` for every API request, `ai` charged only when a call really reaches the AI provider, and
-`auth_failures` counting bad credentials per client address. If the cache is unreachable, requests
-are let through (and the failure is logged) rather than refused.
+`default` for every API request, `ai` charged only when a call really reaches the AI provider,
+`auth_failures` counting bad bearer tokens per client address, and `login_failures` counting failed
+password logins per client address across usernames.
+
+When the cache cannot be reached, limits are not switched off: they are counted in this process
+instead (a degraded limit, per worker rather than shared), and the cache is left alone for
+`CACHE_RETRY_SECONDS` so a stopped Redis costs one socket timeout per interval, not one per
+request. One warning is logged when an outage starts and one when it ends.
 """
 
 import logging
+import threading
 import time
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.cache.backends.locmem import LocMemCache
 from django.core.exceptions import ImproperlyConfigured
 
 logger = logging.getLogger(__name__)
@@ -69,41 +76,98 @@ def rate_for(rate_class: str) -> Rate:
     return Rate.parse(settings.NPS_RATE_LIMITS[rate_class])
 
 
-def hit(rate_class: str, key: str, rate: Rate | None = None) -> RateState | None:
-    """Count one request of `key` in `rate_class`; `None` if the cache could not be reached."""
-    rate = rate or rate_for(rate_class)
-    now = time.time()
-    window_start = int(now // rate.window) * rate.window
-    cache_key = f"ratelimit:{rate_class}:{key}:{window_start}"
+# Seconds the shared cache is left alone after it failed, before it is tried again.
+CACHE_RETRY_SECONDS = 5.0
+
+
+class CacheGuard:
+    """Which counter store to use: the shared cache, or this process's while the cache is down."""
+
+    def __init__(self) -> None:
+        self.local = LocMemCache("nps-ratelimit-degraded", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+        self._lock = threading.Lock()
+        self._retry_at = 0.0
+        self.outage = False
+
+    def store(self):
+        return cache if time.monotonic() >= self._retry_at else self.local
+
+    def failed(self, error: Exception) -> None:
+        with self._lock:
+            self._retry_at = time.monotonic() + CACHE_RETRY_SECONDS
+            if not self.outage:
+                self.outage = True
+                logger.warning(
+                    "The cache is unreachable (%s): rate limits are counted per process until it "
+                    "answers again.",
+                    type(error).__name__,
+                )
+
+    def succeeded(self) -> None:
+        if self.outage:
+            with self._lock:
+                if self.outage:
+                    self.outage = False
+                    logger.warning("The cache answers again: rate limits are shared again.")
+
+
+guard = CacheGuard()
+
+
+def _window(rate: Rate, now: float) -> int:
+    return int(now // rate.window) * rate.window
+
+
+def _increment(store, cache_key: str, timeout: int) -> int:
     try:
-        cache.add(cache_key, 0, timeout=rate.window + 1)
-        count = cache.incr(cache_key)
+        store.add(cache_key, 0, timeout=timeout)
+        return store.incr(cache_key)
     except ValueError:
         # The window's key expired between add and incr: this is its first request.
-        count = 1
-        cache.set(cache_key, count, timeout=rate.window + 1)
-    except Exception:
-        logger.warning("Rate limiting skipped: the cache is unreachable", exc_info=True)
-        return None
+        store.set(cache_key, 1, timeout=timeout)
+        return 1
+
+
+def _with_store(operation):
+    """Run `operation(store)` on the shared cache, or on the local one while the cache is down."""
+    store = guard.store()
+    if store is guard.local:
+        return operation(store)
+    try:
+        result = operation(store)
+    except Exception as error:  # any client error: refused connection, timeout, protocol
+        guard.failed(error)
+        return operation(guard.local)
+    guard.succeeded()
+    return result
+
+
+def hit(rate_class: str, key: str, rate: Rate | None = None) -> RateState:
+    """Count one request of `key` in `rate_class`."""
+    rate = rate or rate_for(rate_class)
+    now = time.time()
+    window_start = _window(rate, now)
+    cache_key = f"ratelimit:{rate_class}:{key}:{window_start}"
+    count = _with_store(lambda store: _increment(store, cache_key, rate.window + 1))
     reset = max(1, int(window_start + rate.window - now + 0.999))
     return RateState(rate.limit, rate.limit - count, reset)
 
 
-def peek(rate_class: str, key: str) -> bool:
-    """Whether `key` is already over its limit in `rate_class` (without counting a request)."""
+def current(rate_class: str, key: str) -> RateState:
+    """Where `key` stands in `rate_class` now, without counting a request; `exceeded` once the
+    limit is used up (the next request would be refused)."""
     rate = rate_for(rate_class)
-    window_start = int(time.time() // rate.window) * rate.window
-    try:
-        count = cache.get(f"ratelimit:{rate_class}:{key}:{window_start}", 0)
-    except Exception:
-        logger.warning("Rate limiting skipped: the cache is unreachable", exc_info=True)
-        return False
-    return count >= rate.limit
+    now = time.time()
+    window_start = _window(rate, now)
+    cache_key = f"ratelimit:{rate_class}:{key}:{window_start}"
+    count = _with_store(lambda store: store.get(cache_key, 0))
+    reset = max(1, int(window_start + rate.window - now + 0.999))
+    return RateState(rate.limit, rate.limit - count - 1, reset)
 
 
-def charge(rate_class: str, key: str) -> RateState | None:
+def charge(rate_class: str, key: str) -> RateState:
     """Count one request and raise `RateLimitExceeded` when it is over the limit."""
     state = hit(rate_class, key)
-    if state is not None and state.exceeded:
+    if state.exceeded:
         raise RateLimitExceeded(state)
     return state

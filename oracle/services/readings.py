@@ -681,7 +681,7 @@ def list_readings(
         )
     if date_from is not None:
         readings = readings.filter(created_at__gte=_utc_midnight(date_from))
-    if date_to is not None:
+    if date_to is not None and date_to < dt.date.max:  # the last day has no day after it
         readings = readings.filter(created_at__lt=_utc_midnight(date_to + dt.timedelta(days=1)))
     if is_favorite is not None:
         readings = readings.filter(is_favorite=is_favorite)

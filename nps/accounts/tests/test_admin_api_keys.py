@@ -22,7 +22,7 @@ def make_key(owner, *, name="script", scopes=(), expires_in_days=None):
     return services.create_api_key(
         principal=principal_for_account(owner, auth_type="session"),
         name=name,
-        scopes=list(scopes),
+        scopes=list(scopes) or None,
         expires_in_days=expires_in_days,
     )
 
@@ -30,7 +30,7 @@ def make_key(owner, *, name="script", scopes=(), expires_in_days=None):
 def api_status_with(raw_key: str) -> int:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {raw_key}")
-    return client.get("/api/auth/api-keys").status_code
+    return client.get("/api/oracle/users").status_code
 
 
 def create_through_admin(client, owner, **fields):
@@ -62,7 +62,9 @@ def test_created_key_is_shown_once_and_only_its_sha256_is_stored(client, admin_u
 
 def test_created_key_authenticates_as_its_owner(client, admin_user, user):
     client.force_login(admin_user)
-    raw_key = create_through_admin(client, user, scopes=["oracle:read"]).context["raw_key"]
+    raw_key = create_through_admin(client, user, scopes=["oracle:read", "keys:manage"]).context[
+        "raw_key"
+    ]
 
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {raw_key}")

@@ -69,7 +69,11 @@ def test_an_api_keys_own_rate_limit_applies(api_as):
 
     from nps.accounts.models import ApiKey
 
-    created = api_as(Role.USER).post(KEYS, {"name": "slow"}, format="json").json()
+    created = (
+        api_as(Role.USER)
+        .post(KEYS, {"name": "slow", "scopes": ["keys:manage"]}, format="json")
+        .json()
+    )
     ApiKey.objects.filter(pk=created["id"]).update(rate_limit=2)
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {created['key']}")
@@ -101,18 +105,6 @@ def test_classes_are_counted_apart(settings):
     key = f"test-classes-{time.time_ns()}"
     ratelimit.charge("ai", key)
     assert ratelimit.hit("default", key).remaining == 4
-
-
-def test_unreachable_cache_lets_requests_through(settings):
-    settings.CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": "redis://127.0.0.1:1/0",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 1, "SOCKET_TIMEOUT": 1},
-        }
-    }
-    assert ratelimit.hit("default", "anyone") is None
-    assert ratelimit.peek("auth_failures", "anyone") is False
 
 
 # --- shared across processes ------------------------------------------------------------------
