@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from nps.accounts import services
-from nps.accounts.models import ApiKey, User
+from nps.accounts.models import ApiKey, TokenSession, User
 from nps.accounts.principal import principal_for_account
 from nps.accounts.roles import ALL_SCOPES
 from nps.core import audit
@@ -68,7 +68,7 @@ class AccountAdmin(DjangoUserAdmin):
             },
         ),
     )
-    actions = ("activate", "deactivate")
+    actions = ("activate", "deactivate", "end_token_sessions")
 
     @admin.action(description=_("Activate the selected accounts"))
     def activate(self, request, queryset):
@@ -89,6 +89,24 @@ class AccountAdmin(DjangoUserAdmin):
         self.message_user(
             request,
             ngettext("%d account deactivated.", "%d accounts deactivated.", count) % count,
+            messages.SUCCESS,
+        )
+
+    @admin.action(description=_("Log the selected accounts out of the API everywhere"))
+    def end_token_sessions(self, request, queryset):
+        count = TokenSession.objects.filter(account__in=queryset).revoke()
+        audit.record(
+            "auth.logout_all",
+            actor=request.user,
+            request=request,
+            details={
+                "sessions_ended": count,
+                "accounts": [str(pk) for pk in queryset.values_list("pk", flat=True)],
+            },
+        )
+        self.message_user(
+            request,
+            ngettext("%d API session ended.", "%d API sessions ended.", count) % count,
             messages.SUCCESS,
         )
 

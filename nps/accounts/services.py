@@ -171,14 +171,14 @@ def refresh(*, refresh_token: str) -> TokenPair:
         raise LoginRefused(INVALID_REFRESH)
     used_jti = old.get(jwt_settings.JTI_CLAIM)
     tokens = _tokens_for(session)
-    won = (
-        TokenSession.objects.live()
-        .filter(pk=session.pk, refresh_jti=used_jti)
-        .update(
-            refresh_jti=session.refresh_jti,
-            refreshed_at=timezone.now(),
-            expires_at=_session_expiry(),
-        )
+    # One UPDATE on the session's own columns (no join: PostgreSQL re-checks this WHERE against a
+    # row a concurrent refresh has just changed, so only one of them matches).
+    won = TokenSession.objects.filter(
+        pk=session.pk, refresh_jti=used_jti, revoked_at__isnull=True
+    ).update(
+        refresh_jti=session.refresh_jti,
+        refreshed_at=timezone.now(),
+        expires_at=_session_expiry(),
     )
     if won != 1:
         raise LoginRefused(INVALID_REFRESH)  # already used (or revoked) by a concurrent request

@@ -186,10 +186,9 @@ def test_finding_3_date_fields_at_the_edges_never_answer_500(api_as, method, pat
 # --- 4. refresh-token rotation was not atomic ------------------------------------------------
 
 
-@pytest.mark.django_db(transaction=True)
-def test_finding_4_one_refresh_token_refreshes_exactly_once_under_concurrency(account):
-    refresh_token = log_in(account).json()["refresh_token"]
-    start = threading.Barrier(4)
+def refresh_at_once(refresh_token: str, count: int) -> list[int]:
+    """`count` refreshes with one token, released together from separate threads (connections)."""
+    start = threading.Barrier(count)
     statuses: list[int] = []
 
     def refresh() -> None:
@@ -200,13 +199,19 @@ def test_finding_4_one_refresh_token_refreshes_exactly_once_under_concurrency(ac
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=refresh) for _ in range(4)]
+    threads = [threading.Thread(target=refresh) for _ in range(count)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
+    return sorted(statuses)
 
-    assert sorted(statuses) == [200, 401, 401, 401]
+
+@pytest.mark.django_db(transaction=True)
+def test_finding_4_one_refresh_token_refreshes_exactly_once_under_concurrency(account):
+    for _round in range(3):  # a race shows up in some rounds only: give it several chances
+        refresh_token = log_in(account).json()["refresh_token"]
+        assert refresh_at_once(refresh_token, 4) == [200, 401, 401, 401]
 
 
 # --- 5. tokens outlived logout and password changes ------------------------------------------
@@ -259,6 +264,21 @@ def test_finding_5_log_out_everywhere_ends_every_session(account):
     for pair in tokens:
         assert bearer(pair["access_token"]).get(PROFILES).status_code == 403
     assert bearer(others["access_token"]).get(PROFILES).status_code == 200
+
+
+def test_finding_5_an_admin_can_log_an_account_out_of_the_api_everywhere(client, account):
+    tokens = log_in(account).json()
+    bystander = log_in(UserFactory(password=PASSWORD)).json()
+    client.force_login(UserFactory(role=Role.ADMIN))
+    response = client.post(
+        "/admin/accounts/user/",
+        {"action": "end_token_sessions", "_selected_action": [str(account.pk)]},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert "1 API session ended." in response.content.decode()
+    assert bearer(tokens["access_token"]).get(PROFILES).status_code == 403
+    assert bearer(bystander["access_token"]).get(PROFILES).status_code == 200
 
 
 def test_finding_5_saving_an_account_without_a_new_password_keeps_its_tokens(account):
