@@ -201,7 +201,11 @@ REST_FRAMEWORK = {
     # Deny by default; every API view derives from nps.core.api.ApiView, which checks scopes.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON unless the client asks for text/html: then DRF's browsable API (a logged-in session).
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "nps.core.renderers.BrowsableApiRenderer",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "nps.core.api.exception_handler",
     "UNAUTHENTICATED_USER": None,
