@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's form templates, for the TemplatesSetting-based FORM_RENDERER
     "corsheaders",
     "django_htmx",
     "template_partials",
@@ -109,6 +110,9 @@ TEMPLATES = [
         },
     }
 ]
+
+# Forms render through the project's templates; every field through templates/forms/field.html.
+FORM_RENDERER = "nps.core.forms.FormRenderer"
 
 DATABASES = {"default": database_config(env_str("DATABASE_URL", ""), BASE_DIR)}
 CACHES = {"default": cache_config(env_str("REDIS_URL", ""), env_str("REDIS_KEY_PREFIX", "nps"))}

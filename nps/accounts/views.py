@@ -3,6 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from nps.accounts.forms import LoginForm
+
 LOCKOUT_STATUS = 429
 
 
@@ -38,6 +40,7 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
 
