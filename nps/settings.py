@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",  # Django's form templates, for the TemplatesSetting-based FORM_RENDERER
     "corsheaders",
     "django_htmx",
     "template_partials",
@@ -80,6 +81,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "nps.accounts.middleware.PrincipalMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -108,6 +110,9 @@ TEMPLATES = [
         },
     }
 ]
+
+# Forms render through the project's templates; every field through templates/forms/field.html.
+FORM_RENDERER = "nps.core.forms.FormRenderer"
 
 DATABASES = {"default": database_config(env_str("DATABASE_URL", ""), BASE_DIR)}
 CACHES = {
@@ -207,7 +212,11 @@ REST_FRAMEWORK = {
     # Deny by default; every API view derives from nps.core.api.ApiView, which checks scopes.
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": ["nps.core.parsers.JSONParser"],
-    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    # JSON unless the client asks for text/html: then DRF's browsable API (a logged-in session).
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "nps.core.renderers.BrowsableApiRenderer",
+    ],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "nps.core.api.exception_handler",
     "UNAUTHENTICATED_USER": None,

@@ -2,7 +2,9 @@
 
 1. V4's legacy shared secret `API_SECRET_KEY` (acts as admin; compared in constant time),
 2. a JWT access token signed with `JWT_SECRET_KEY` (a different secret),
-3. an API key (looked up by its SHA-256).
+3. an API key (looked up by its SHA-256);
+
+or, with no Bearer header, the site's login session (the browsable API; CSRF enforced).
 
 Every request re-reads the account: a disabled account or a revoked key stops working at once. A JWT
 works only while its login session (`TokenSession`, claim `sid`) is live, so logout and password
@@ -21,7 +23,11 @@ import uuid
 from django.conf import settings
 from django.utils import timezone
 from rest_framework import exceptions
-from rest_framework.authentication import BaseAuthentication, get_authorization_header
+from rest_framework.authentication import (
+    BaseAuthentication,
+    SessionAuthentication,
+    get_authorization_header,
+)
 from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.tokens import AccessToken
 
@@ -115,3 +121,19 @@ class BearerAuthentication(BaseAuthentication):
 
     def authenticate_header(self, request):
         return "Bearer"
+
+
+class SessionPrincipalAuthentication(SessionAuthentication):
+    """The site's login session, for the browsable API: the account's role decides its scopes.
+
+    DRF's class enforces CSRF on unsafe methods (403 without the token). It comes after
+    `BearerAuthentication`, so a Bearer header always wins; with neither, the view still answers
+    401 before reading the body.
+    """
+
+    def authenticate(self, request):
+        result = super().authenticate(request)
+        if result is None:
+            return None
+        account, _ = result
+        return account, principal_for_account(account, auth_type="session")

@@ -1,5 +1,7 @@
-"""How the OpenAPI schema describes NPS's Bearer authentication (for Swagger UI's Authorize)."""
+"""How the OpenAPI schema describes NPS's authentication: Bearer (for Swagger UI's Authorize),
+and the site's session cookie (the browsable API)."""
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
 
@@ -16,3 +18,7 @@ class BearerAuthenticationScheme(OpenApiAuthenticationExtension):
                 "POST /api/auth/api-keys, or (V4 clients) the legacy shared secret."
             ),
         }
+
+
+class SessionPrincipalScheme(SessionScheme):
+    target_class = "nps.accounts.authentication.SessionPrincipalAuthentication"

@@ -4,6 +4,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from nps.accounts import services
+from nps.accounts.forms import LoginForm
 from nps.core import ratelimit
 from nps.core.http import client_ip
 
@@ -54,6 +55,7 @@ def address_limited(request: HttpRequest, state: ratelimit.RateState) -> HttpRes
 
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
     def post(self, request, *args, **kwargs):

@@ -14,7 +14,7 @@ from rest_framework.permissions import BasePermission
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from nps.accounts.authentication import BearerAuthentication
+from nps.accounts.authentication import BearerAuthentication, SessionPrincipalAuthentication
 from nps.accounts.principal import Principal
 from nps.core import ratelimit
 from nps.core.errors import Conflict, Forbidden, InvalidField, NotAuthenticated, NotFound
@@ -43,7 +43,7 @@ class HasScope(BasePermission):
 class ApiView(APIView):
     """Base of every API view: Bearer auth, scope check, default-class rate limit, size limit."""
 
-    authentication_classes = [BearerAuthentication]
+    authentication_classes = [BearerAuthentication, SessionPrincipalAuthentication]
     permission_classes = [HasScope]
     required_scope: str | None = None
     public = False  # True: no authentication at all (health, login)

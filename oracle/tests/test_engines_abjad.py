@@ -26,6 +26,10 @@ from oracle.engines.numerology import (
     resolve_numerology_system,
 )
 
+from .vectors import load, params
+
+VECTORS = load("abjad")
+
 ZWNJ = "\u200c"
 
 SECTION_12_TABLE = {
@@ -65,80 +69,7 @@ def test_diacritics_tatweel_and_joiners_are_worth_zero(mark):
 
 @pytest.mark.parametrize(
     ("name", "total", "expression"),
-    [
-        # ع70 + ل30 + ی10 = 110 → 1+1+0 = 2
-        pytest.param("علی", 110, 2, id="Ali"),
-        # ح8 + م40 + ز7 + ه5 = 60 → 6
-        pytest.param("حمزه", 60, 6, id="Hamzeh"),
-        # م40 + ح8 + م40 + د4 = 92 → 11 (master)
-        pytest.param("محمد", 92, 11, id="Mohammad"),
-        # ر200 + ض800 + ا1 = 1001 → 2
-        pytest.param("رضا", 1001, 2, id="Reza"),
-        # ف80 + ا1 + ط9 + م40 + ه5 = 135 → 9
-        pytest.param("فاطمه", 135, 9, id="Fatemeh"),
-        # ز7 + ه5 + ر200 + ا1 = 213 → 6
-        pytest.param("زهرا", 213, 6, id="Zahra"),
-        # م40 + ر200 + ی10 + م40 = 290 → 11 (master)
-        pytest.param("مریم", 290, 11, id="Maryam"),
-        # ح8 + س60 + ی10 + ن50 = 128 → 11 (master)
-        pytest.param("حسین", 128, 11, id="Hossein"),
-        # ح8 + س60 + ن50 = 118 → 10 → 1
-        pytest.param("حسن", 118, 1, id="Hassan"),
-        # آ1 + ر200 + ش300 = 501 → 6   (آ alef madda)
-        pytest.param("آرش", 501, 6, id="Arash-alef-madda"),
-        # پ2 + ر200 + و6 + ی10 + ز7 = 225 → 9   (پ)
-        pytest.param("پرویز", 225, 9, id="Parviz-pe"),
-        # م40 + ن50 + و6 + چ3 + ه5 + ر200 = 304 → 7   (چ)
-        pytest.param("منوچهر", 304, 7, id="Manouchehr-che"),
-        # چ3 + ن50 + گ20 + ی10 + ز7 = 90 → 9   (چ and گ)
-        pytest.param("چنگیز", 90, 9, id="Changiz-che-gaf"),
-        # ژ7 + ا1 + ل30 + ه5 = 43 → 7   (ژ)
-        pytest.param("ژاله", 43, 7, id="Zhaleh-zhe"),
-        # گ20 + ل30 + ن50 + ا1 + ز7 = 108 → 9   (گ)
-        pytest.param("گلناز", 108, 9, id="Golnaz-gaf"),
-        # علی 110 + ZWNJ 0 + رضا 1001 = 1111 → 4
-        pytest.param("علی" + ZWNJ + "رضا", 1111, 4, id="Alireza-ZWNJ"),
-        # ذ700 + ب2 + ی10 + ح8 + ZWNJ0 + ا1 + ل30 + ل30 + ه5 = 786 → 21 → 3
-        pytest.param("ذبیح" + ZWNJ + "الله", 786, 3, id="Zabihollah-ZWNJ"),
-        # م40 + ◌ُ0 + ح8 + ◌َ0 + م40 + ◌َّ0 + د4 = 92 → 11   (damma, fatha, shadda+fatha)
-        pytest.param("مُحَمَّد", 92, 11, id="Mohammad-diacritics"),
-        # ع70 + ل30 + ـ0 ـ0 ـ0 + ی10 = 110 → 2   (tatweel)
-        pytest.param("علـــی", 110, 2, id="Ali-tatweel"),
-        # Arabic spelling: ع70 + ل30 + ي10 (Arabic yeh) = 110 → 2
-        pytest.param("علي", 110, 2, id="Ali-arabic-yeh"),
-        # ك20 (Arabic kaf) + ر200 + ي10 + م40 = 270 → 9
-        pytest.param("كريم", 270, 9, id="Karim-arabic-kaf"),
-        # ک20 (Persian keheh) + ر200 + ی10 + م40 = 270 → 9
-        pytest.param("کریم", 270, 9, id="Karim-persian-kaf"),
-        # أ1 + ح8 + م40 + د4 = 53 → 8   (alef with hamza above)
-        pytest.param("أحمد", 53, 8, id="Ahmad-alef-hamza"),
-        # إ1 + ب2 + ر200 + ا1 + ه5 + ي10 + م40 = 259 → 16 → 7   (alef with hamza below)
-        pytest.param("إبراهيم", 259, 7, id="Ebrahim-alef-hamza-below"),
-        # ع70 + ب2 + د4 + ٱ1 + ل30 + ل30 + ه5 = 142 → 7   (alef wasla)
-        pytest.param("عبدٱلله", 142, 7, id="Abdollah-alef-wasla"),
-        # غ1000 + ل30 + ا1 + م40 + ر200 + ض800 + ا1 = 2072 → 11 (master)
-        pytest.param("غلامرضا", 2072, 11, id="Gholamreza"),
-        # خ600 + د4 + ی10 + ج3 + ه5 = 622 → 10 → 1
-        pytest.param("خدیجه", 622, 1, id="Khadijeh"),
-        # ث500 + ر200 + ی10 + ا1 = 711 → 9
-        pytest.param("ثریا", 711, 9, id="Soraya"),
-        # ص90 + ا1 + د4 + ق100 = 195 → 15 → 6
-        pytest.param("صادق", 195, 6, id="Sadegh"),
-        # ظ900 + ف80 + ر200 = 1180 → 10 → 1
-        pytest.param("ظفر", 1180, 1, id="Zafar"),
-        # ط9 + ا1 + ه5 + ر200 + ه5 = 220 → 4
-        pytest.param("طاهره", 220, 4, id="Tahereh"),
-        # ش300 + ه5 + ر200 + ز7 + ا1 + د4 = 517 → 13 → 4
-        pytest.param("شهرزاد", 517, 4, id="Shahrzad"),
-        # ت400 + ی10 + ن50 + ا1 = 461 → 11 (master)
-        pytest.param("تینا", 461, 11, id="Tina"),
-        # علی 110 + space + رضایی (ر200 + ض800 + ا1 + ی10 + ی10 = 1021) = 1131 → 6
-        pytest.param("علی رضایی", 1131, 6, id="Ali-Rezaei-two-words"),
-        # presentation forms ﻋ ﻠ ﻲ fold (NFKC) to ع70 + ل30 + ي10 = 110 → 2
-        pytest.param("\ufecb\ufee0\ufef2", 110, 2, id="Ali-presentation-forms"),
-        # ف80 + ا1 + ط9 + م40 + ة5 (teh marbuta counted as ه) = 135 → 9, as the Persian spelling
-        pytest.param("فاطمة", 135, 9, id="Fatima-teh-marbuta"),
-    ],
+    params(VECTORS["test_persian_and_arabic_names_have_their_abjad_value"]),
 )
 def test_persian_and_arabic_names_have_their_abjad_value(name, total, expression):
     assert name_sum(name) == total  # auto-selected: Persian script → Abjad
@@ -148,22 +79,7 @@ def test_persian_and_arabic_names_have_their_abjad_value(name, total, expression
 
 @pytest.mark.parametrize(
     ("name", "soul_urge", "personality"),
-    [
-        # vowels ی10 → 1; consonants ع70 + ل30 = 100 → 1
-        pytest.param("علی", 1, 1, id="Ali"),
-        # no long vowel → 0; consonants ح8 + م40 + ز7 + ه5 = 60 → 6
-        pytest.param("حمزه", 0, 6, id="Hamzeh"),
-        # vowels ا1 → 1; consonants ف80 + ط9 + م40 + ه5 = 134 → 8
-        pytest.param("فاطمه", 1, 8, id="Fatemeh"),
-        # vowels و6 + ی10 = 16 → 7; consonants پ2 + ر200 + ز7 = 209 → 11
-        pytest.param("پرویز", 7, 11, id="Parviz"),
-        # vowels ی10 + ا1 = 11 (master); consonants ع70 + ل30 + ر200 + ض800 = 1100 → 2
-        pytest.param("علی" + ZWNJ + "رضا", 11, 2, id="Alireza"),
-        # vowels آ1 → 1; consonants ر200 + ش300 = 500 → 5
-        pytest.param("آرش", 1, 5, id="Arash"),
-        # vowels ی10 + ا1 = 11 (master); consonants ت400 + ن50 = 450 → 9
-        pytest.param("تینا", 11, 9, id="Tina"),
-    ],
+    params(VECTORS["test_abjad_soul_urge_counts_long_vowels_and_personality_the_rest"]),
 )
 def test_abjad_soul_urge_counts_long_vowels_and_personality_the_rest(name, soul_urge, personality):
     assert name_soul_urge(name) == soul_urge
@@ -186,20 +102,7 @@ def test_abjad_breakdown_lists_counted_letters_only():
 
 @pytest.mark.parametrize(
     ("name", "preferred", "locale", "system"),
-    [
-        pytest.param("Alice", None, None, "pythagorean", id="latin-is-pythagorean"),
-        pytest.param("علی", None, None, "abjad", id="persian-is-abjad"),
-        pytest.param("محمد", None, "en", "abjad", id="arabic-script-beats-english-locale"),
-        pytest.param("Ali علی", None, None, "abjad", id="any-persian-letter-is-abjad"),
-        pytest.param("Alice", "chaldean", None, "chaldean", id="explicit-chaldean-wins"),
-        pytest.param("علی", "pythagorean", None, "pythagorean", id="explicit-pythagorean-wins"),
-        pytest.param("Alice", "abjad", None, "abjad", id="explicit-abjad-wins"),
-        pytest.param("Alice", "auto", None, "pythagorean", id="auto-is-no-preference"),
-        pytest.param("Alice", " Chaldean ", None, "chaldean", id="preference-case-insensitive"),
-        pytest.param("۱۲۳", None, "fa-IR", "abjad", id="persian-locale-decides-scriptless"),
-        pytest.param("۱۲۳", None, "en-US", "pythagorean", id="persian-digits-are-not-letters"),
-        pytest.param("Ali", None, "fa", "pythagorean", id="latin-name-stays-countable-in-fa"),
-    ],
+    params(VECTORS["test_detect_system"]),
 )
 def test_detect_system(name, preferred, locale, system):
     assert detect_system(name, preferred=preferred, locale=locale) == system

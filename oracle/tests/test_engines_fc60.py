@@ -53,440 +53,15 @@ from oracle.engines.fc60 import (
     weighted_check,
 )
 
-V4_KEYS = [
-    "stamp",
-    "iso",
-    "tz60",
-    "y60",
-    "y2k",
-    "j60",
-    "jdn",
-    "mjd60",
-    "rd60",
-    "u60",
-    "unix",
-    "moon_phase_idx",
-    "moon_phase",
-    "moon_name",
-    "moon_age",
-    "moon_illumination",
-    "moon_meaning",
-    "gz_token",
-    "gz_name",
-    "chk",
-    "weekday_idx",
-    "weekday_name",
-    "weekday_planet",
-    "weekday_domain",
-]
+from .vectors import load, params
+
+VECTORS = load("fc60")
+
+V4_KEYS = VECTORS["V4_KEYS"]
 
 # ── §10.1 encode_fc60: all 24 keys ──────────────────────────────────────────────────────────────
 
-ENCODE_VECTORS = [
-    pytest.param(
-        (2026, 2, 6, 1, 15, 0, 8, 0),
-        {},
-        {
-            "stamp": "VE-OX-OXFI ☀OX-RUWU-RAWU",
-            "iso": "2026-02-06T01:15:00+08:00",
-            "tz60": "+OXMT-RAWU",
-            "y60": "HOMT-ROFI",
-            "y2k": "SNFI",
-            "j60": "TIFI-DRMT-GOER-PIMT",
-            "jdn": 2461078,
-            "mjd60": "RUFI-PIER-PIER",
-            "rd60": "RAMT-SNWU-SNER-HOMT",
-            "u60": "RAER-RUFI-GOWU-DOMT-RUWU-RAWU",
-            "unix": 1770311700,
-            "moon_phase_idx": 5,
-            "moon_phase": "🌖",
-            "moon_name": "Waning Gibbous",
-            "moon_age": 19.0503893339065,
-            "moon_illumination": 80.61878676212149,
-            "moon_meaning": "Gratitude, sharing, distribution",
-            "gz_token": "BI-HO",
-            "gz_name": "丙午 Fire Horse",
-            "chk": "TIMT",
-            "weekday_idx": 5,
-            "weekday_name": "Friday",
-            "weekday_planet": "Venus ♀",
-            "weekday_domain": "Love, values, beauty",
-        },
-        id="V1-2026-02-06T01:15:00+08:00",
-    ),
-    pytest.param(
-        (2000, 1, 1, 0, 0, 0, 0, 0),
-        {},
-        {
-            "stamp": "SA-RA-RAFI ☀RA-RAWU-RAWU",
-            "iso": "2000-01-01T00:00:00+00:00",
-            "tz60": "Z",
-            "y60": "HOMT-DRWU",
-            "y2k": "RAWU",
-            "j60": "TIFI-DRWU-PIWA-OXWU",
-            "jdn": 2451545,
-            "mjd60": "TIWA-RUWA-RAWA",
-            "rd60": "RAMT-DRER-ROMT-MOWU",
-            "u60": "RAFI-TIMT-RAER-ROMT-RAWU-RAWU",
-            "unix": 946684800,
-            "moon_phase_idx": 6,
-            "moon_phase": "🌗",
-            "moon_name": "Last Quarter",
-            "moon_age": 24.43058885290687,
-            "moon_illumination": 26.659689596102897,
-            "moon_meaning": "Letting go, forgiveness, release",
-            "gz_token": "GE-DR",
-            "gz_name": "庚辰 Metal Dragon",
-            "chk": "RAWU",
-            "weekday_idx": 6,
-            "weekday_name": "Saturday",
-            "weekday_planet": "Saturn ♄",
-            "weekday_domain": "Discipline, lessons, mastery",
-        },
-        id="V2-2000-01-01T00:00:00+00:00",
-    ),
-    pytest.param(
-        (1970, 1, 1, 0, 0, 0, 0, 0),
-        {},
-        {
-            "stamp": "JO-RA-RAFI ☀RA-RAWU-RAWU",
-            "iso": "1970-01-01T00:00:00+00:00",
-            "tz60": "Z",
-            "y60": "HOER-DOWU",
-            "y2k": "HOWU",
-            "j60": "TIFI-RUER-PIFI-SNMT",
-            "jdn": 2440588,
-            "mjd60": "TIFI-RUFI-SNER",
-            "rd60": "RAMT-RUWA-ROFI-RAMT",
-            "u60": "RAWU",
-            "unix": 0,
-            "moon_phase_idx": 6,
-            "moon_phase": "🌗",
-            "moon_name": "Last Quarter",
-            "moon_age": 23.27905331590729,
-            "moon_illumination": 38.08256593818227,
-            "moon_meaning": "Letting go, forgiveness, release",
-            "gz_token": "GE-DO",
-            "gz_name": "庚戌 Metal Dog",
-            "chk": "TIFI",
-            "weekday_idx": 4,
-            "weekday_name": "Thursday",
-            "weekday_planet": "Jupiter ♃",
-            "weekday_domain": "Expansion, wisdom, abundance",
-        },
-        id="V3-1970-01-01T00:00:00+00:00",
-    ),
-    pytest.param(
-        (2024, 2, 29, 13, 45, 30, 0, 0),
-        {},
-        {
-            "stamp": "JO-OX-SNWA 🌙OX-ROWU-HOWU",
-            "iso": "2024-02-29T13:45:30+00:00",
-            "tz60": "Z",
-            "y60": "HOMT-MOWA",
-            "y2k": "DRWA",
-            "j60": "TIFI-DRMT-SNFI-TIWU",
-            "jdn": 2460370,
-            "mjd60": "RUFI-ROFI-OXWA",
-            "rd60": "RAMT-SNWU-RUWU-ROWU",
-            "u60": "RAER-TIFI-DOMT-RAFI-ROWU-HOWU",
-            "unix": 1709214330,
-            "moon_phase_idx": 5,
-            "moon_phase": "🌖",
-            "moon_name": "Waning Gibbous",
-            "moon_age": 19.78452180590653,
-            "moon_illumination": 74.09675145479943,
-            "moon_meaning": "Gratitude, sharing, distribution",
-            "gz_token": "JA-DR",
-            "gz_name": "甲辰 Wood Dragon",
-            "chk": "RAER",
-            "weekday_idx": 4,
-            "weekday_name": "Thursday",
-            "weekday_planet": "Jupiter ♃",
-            "weekday_domain": "Expansion, wisdom, abundance",
-        },
-        id="V4-2024-02-29T13:45:30+00:00",
-    ),
-    pytest.param(
-        (1990, 5, 15, 23, 59, 59, -5, 0),
-        {},
-        {
-            "stamp": "MA-DR-RUWU 🌙PI-PIWA-PIWA",
-            "iso": "1990-05-15T23:59:59-05:00",
-            "tz60": "-OXWU-RAWU",
-            "y60": "HOMT-TIWU",
-            "y2k": "DOWU",
-            "j60": "TIFI-DRWU-RAWU-SNER",
-            "jdn": 2448027,
-            "mjd60": "TIMT-DRWU-SNFI",
-            "rd60": "RAMT-DRFI-DOWU-RAER",
-            "u60": "ROWA-GOFI-RAWA-PIWA-PIWA",
-            "unix": 642833999,
-            "moon_phase_idx": 5,
-            "moon_phase": "🌖",
-            "moon_name": "Waning Gibbous",
-            "moon_age": 20.570662359907004,
-            "moon_illumination": 66.46658381150039,
-            "moon_meaning": "Gratitude, sharing, distribution",
-            "gz_token": "GE-HO",
-            "gz_name": "庚午 Metal Horse",
-            "chk": "GOWU",
-            "weekday_idx": 2,
-            "weekday_name": "Tuesday",
-            "weekday_planet": "Mars ♂",
-            "weekday_domain": "Drive, action, courage",
-        },
-        id="V5-1990-05-15T23:59:59-05:00",
-    ),
-    pytest.param(
-        (2025, 12, 31, 12, 0, 0, 5, 30),
-        {},
-        {
-            "stamp": "ME-PI-HOFI 🌙RA-RAWU-RAWU",
-            "iso": "2025-12-31T12:00:00+05:30",
-            "tz60": "+OXWU-HOWU",
-            "y60": "HOMT-ROWU",
-            "y2k": "SNWU",
-            "j60": "TIFI-DRMT-GOER-DRFI",
-            "jdn": 2461041,
-            "mjd60": "RUFI-PIER-DRWU",
-            "rd60": "RAMT-SNWU-SNFI-PIFI",
-            "u60": "RAER-RUFI-DRFI-RUMT-HOWU-RAWU",
-            "unix": 1767162600,
-            "moon_phase_idx": 3,
-            "moon_phase": "🌔",
-            "moon_name": "Waxing Gibbous",
-            "moon_age": 11.580978186906503,
-            "moon_illumination": 88.95639699913265,
-            "moon_meaning": "Refinement, patience, almost there",
-            "gz_token": "YI-SN",
-            "gz_name": "乙巳 Wood Snake",
-            "chk": "PIER",
-            "weekday_idx": 3,
-            "weekday_name": "Wednesday",
-            "weekday_planet": "Mercury ☿",
-            "weekday_domain": "Communication, thought, connection",
-        },
-        id="V6-2025-12-31T12:00:00+05:30",
-    ),
-    pytest.param(
-        (1969, 7, 20, 20, 17, 40, 0, 0),
-        {},
-        {
-            "stamp": "SO-HO-DRWU 🌙MO-RUER-MOWU",
-            "iso": "1969-07-20T20:17:40+00:00",
-            "tz60": "Z",
-            "y60": "HOER-ROWA",
-            "y2k": "SNWA",
-            "j60": "TIFI-RUER-DOMT-MOMT",
-            "jdn": 2440423,
-            "mjd60": "TIFI-TIMT-MOER",
-            "rd60": "RAMT-RUWA-MOMT-RUMT",
-            "u60": "NEG-RAFI-OXWU-GOWA-MOER-DRWU",
-            "unix": -14182940,
-            "moon_phase_idx": 1,
-            "moon_phase": "🌒",
-            "moon_name": "Waxing Crescent",
-            "moon_age": 5.9319975809072965,
-            "moon_illumination": 34.81122873625579,
-            "moon_meaning": "Setting intentions, building",
-            "gz_token": "JI-RO",
-            "gz_name": "己酉 Earth Rooster",
-            "chk": "ROWA",
-            "weekday_idx": 0,
-            "weekday_name": "Sunday",
-            "weekday_planet": "Sun ☉",
-            "weekday_domain": "Identity, vitality, core self",
-        },
-        id="V7-1969-07-20T20:17:40+00:00",
-    ),
-    pytest.param(
-        (1999, 4, 22, 6, 30, 0, 3, 30),
-        {},
-        {
-            "stamp": "JO-RU-DRER ☀HO-HOWU-RAWU",
-            "iso": "1999-04-22T06:30:00+03:30",
-            "tz60": "+RAMT-HOWU",
-            "y60": "HOMT-RUWA",
-            "y2k": "PIWA",
-            "j60": "TIFI-DRWU-DOWA-DOFI",
-            "jdn": 2451291,
-            "mjd60": "TIWA-TIWA-DOWU",
-            "rd60": "RAMT-DRER-MOWA-SNFI",
-            "u60": "RAFI-TIFI-DRFI-RUWU-RAWU-RAWU",
-            "unix": 924750000,
-            "moon_phase_idx": 1,
-            "moon_phase": "🌒",
-            "moon_name": "Waxing Crescent",
-            "moon_age": 6.675299676906878,
-            "moon_illumination": 42.50330468361094,
-            "moon_meaning": "Setting intentions, building",
-            "gz_token": "JI-RU",
-            "gz_name": "己卯 Earth Rabbit",
-            "chk": "DRWA",
-            "weekday_idx": 4,
-            "weekday_name": "Thursday",
-            "weekday_planet": "Jupiter ♃",
-            "weekday_domain": "Expansion, wisdom, abundance",
-        },
-        id="V8-1999-04-22T06:30:00+03:30",
-    ),
-    pytest.param(
-        (2026, 4, 22, 21, 5, 9, -3, -30),
-        {},
-        {
-            "stamp": "ME-RU-DRER 🌙RO-OXWU-OXWA",
-            "iso": "2026-04-22T21:05:09-03:30",
-            "tz60": "-RAMT-HOWU",
-            "y60": "HOMT-ROFI",
-            "y2k": "SNFI",
-            "j60": "TIFI-DRMT-GOWA-TIMT",
-            "jdn": 2461153,
-            "mjd60": "RUFI-PIWA-TIER",
-            "rd60": "RAMT-SNWU-SNMT-ROMT",
-            "u60": "RAER-RUER-OXFI-DRWA-GOWU-OXWA",
-            "unix": 1776904509,
-            "moon_phase_idx": 1,
-            "moon_phase": "🌒",
-            "moon_name": "Waxing Crescent",
-            "moon_age": 5.458622774906498,
-            "moon_illumination": 30.098326018096333,
-            "moon_meaning": "Setting intentions, building",
-            "gz_token": "BI-HO",
-            "gz_name": "丙午 Fire Horse",
-            "chk": "TIWA",
-            "weekday_idx": 3,
-            "weekday_name": "Wednesday",
-            "weekday_planet": "Mercury ☿",
-            "weekday_domain": "Communication, thought, connection",
-        },
-        id="V9-2026-04-22T21:05:09-03:30",
-    ),
-    pytest.param(
-        (1955, 3, 31, 11, 11, 11, 0, 0),
-        {},
-        {
-            "stamp": "JO-TI-HOFI ☀PI-TIFI-TIFI",
-            "iso": "1955-03-31T11:11:11+00:00",
-            "tz60": "Z",
-            "y60": "HOER-GOWU",
-            "y2k": "RUWU",
-            "j60": "TIFI-RUFI-SNFI-GOMT",
-            "jdn": 2435198,
-            "mjd60": "OXWA-ROFI-GOER",
-            "rd60": "RAMT-RUMT-RUFI-TIMT",
-            "u60": "NEG-GOWU-PIWU-ROMT-ROMT-ROWA",
-            "unix": -465655729,
-            "moon_phase_idx": 2,
-            "moon_phase": "🌓",
-            "moon_name": "First Quarter",
-            "moon_age": 7.846224561907498,
-            "moon_illumination": 54.92374496036723,
-            "moon_meaning": "Challenges, decisions, action",
-            "gz_token": "YI-GO",
-            "gz_name": "乙未 Wood Goat",
-            "chk": "SNWU",
-            "weekday_idx": 4,
-            "weekday_name": "Thursday",
-            "weekday_planet": "Jupiter ♃",
-            "weekday_domain": "Expansion, wisdom, abundance",
-        },
-        id="V10-1955-03-31T11:11:11+00:00",
-    ),
-    pytest.param(
-        (2026, 2, 8),
-        {"include_time": False},
-        {
-            "stamp": "SO-OX-OXMT",
-            "iso": "2026-02-08",
-            "tz60": "Z",
-            "y60": "HOMT-ROFI",
-            "y2k": "SNFI",
-            "j60": "TIFI-DRMT-GOMT-RAWU",
-            "jdn": 2461080,
-            "mjd60": "RUFI-PIER-PIWA",
-            "rd60": "RAMT-SNWU-SNER-GOWU",
-            "u60": "RAER-RUFI-GOFI-ROMT-RAWU-RAWU",
-            "unix": 1770508800,
-            "moon_phase_idx": 5,
-            "moon_phase": "🌖",
-            "moon_name": "Waning Gibbous",
-            "moon_age": 21.0503893339065,
-            "moon_illumination": 61.57040342600858,
-            "moon_meaning": "Gratitude, sharing, distribution",
-            "gz_token": "BI-HO",
-            "gz_name": "丙午 Fire Horse",
-            "chk": "TIWA",
-            "weekday_idx": 0,
-            "weekday_name": "Sunday",
-            "weekday_planet": "Sun ☉",
-            "weekday_domain": "Identity, vitality, core self",
-        },
-        id="V11-2026-02-08",
-    ),
-    pytest.param(
-        (2026, 2, 6),
-        {"include_time": False},
-        {
-            "stamp": "VE-OX-OXFI",
-            "iso": "2026-02-06",
-            "tz60": "Z",
-            "y60": "HOMT-ROFI",
-            "y2k": "SNFI",
-            "j60": "TIFI-DRMT-GOER-PIMT",
-            "jdn": 2461078,
-            "mjd60": "RUFI-PIER-PIER",
-            "rd60": "RAMT-SNWU-SNER-HOMT",
-            "u60": "RAER-RUFI-GOFI-RAWU-RAWU-RAWU",
-            "unix": 1770336000,
-            "moon_phase_idx": 5,
-            "moon_phase": "🌖",
-            "moon_name": "Waning Gibbous",
-            "moon_age": 19.0503893339065,
-            "moon_illumination": 80.61878676212149,
-            "moon_meaning": "Gratitude, sharing, distribution",
-            "gz_token": "BI-HO",
-            "gz_name": "丙午 Fire Horse",
-            "chk": "DOWA",
-            "weekday_idx": 5,
-            "weekday_name": "Friday",
-            "weekday_planet": "Venus ♀",
-            "weekday_domain": "Love, values, beauty",
-        },
-        id="V12-2026-02-06",
-    ),
-    pytest.param(
-        (1, 1, 1),
-        {"include_time": False},
-        {
-            "stamp": "LU-RA-RAFI",
-            "iso": "0001-01-01",
-            "tz60": "Z",
-            "y60": "RAFI",
-            "y2k": "MOFI",
-            "j60": "OXER-PIMT-TIWU-SNFI",
-            "jdn": 1721426,
-            "mjd60": "NEG-RAMT-OXMT-SNWA-GOWU",
-            "rd60": "RAFI",
-            "u60": "NEG-RAFI-RUWA-DOWA-DRWA-ROMT-RAWU-RAWU",
-            "unix": -62135596800,
-            "moon_phase_idx": 5,
-            "moon_phase": "🌖",
-            "moon_name": "Waning Gibbous",
-            "moon_age": 19.709390424934984,
-            "moon_illumination": 74.79397785926062,
-            "moon_meaning": "Gratitude, sharing, distribution",
-            "gz_token": "XI-RO",
-            "gz_name": "辛酉 Metal Rooster",
-            "chk": "OXMT",
-            "weekday_idx": 1,
-            "weekday_name": "Monday",
-            "weekday_planet": "Moon ☽",
-            "weekday_domain": "Emotions, intuition, inner world",
-        },
-        id="V13-0001-01-01",
-    ),
-]
+ENCODE_VECTORS = params(VECTORS["ENCODE_VECTORS"], "tuple")
 
 
 @pytest.mark.parametrize(("args", "kwargs", "expected"), ENCODE_VECTORS)
@@ -530,20 +105,7 @@ def test_digit60_rejects_unknown_token_as_value_error(bad):
 
 @pytest.mark.parametrize(
     ("n", "encoded"),
-    [
-        pytest.param(0, "RAWU", id="0"),
-        pytest.param(1, "RAFI", id="1"),
-        pytest.param(59, "PIWA", id="59"),
-        pytest.param(60, "RAFI-RAWU", id="60"),
-        pytest.param(3600, "RAFI-RAWU-RAWU", id="3600"),
-        pytest.param(2461072, "TIFI-DRMT-GOER-DOER", id="2461072"),
-        pytest.param(999999, "RAWA-GOER-ROFI-GOWA", id="999999"),
-        pytest.param(2451545, "TIFI-DRWU-PIWA-OXWU", id="J60-2451545"),
-        pytest.param(2461078, "TIFI-DRMT-GOER-PIMT", id="J60-2461078"),
-        pytest.param(2440588, "TIFI-RUER-PIFI-SNMT", id="J60-2440588"),
-        pytest.param(2026, "HOMT-ROFI", id="Y60-2026"),
-        pytest.param(-61, "NEG-RAFI-RAFI", id="negative"),
-    ],
+    params(VECTORS["test_encode_base60"]),
 )
 def test_encode_base60(n, encoded):
     assert encode_base60(n) == encoded
@@ -672,120 +234,7 @@ def test_weighted_check_worked_example():
 
 # ── §10.2 symbolic text and formatted outputs ───────────────────────────────────────────────────
 
-SYMBOLIC_VECTORS = [
-    pytest.param(
-        (2026, 2, 6, 1, 15),
-        (
-            "At 01:15 on this Venus day (Love, values, beauty), the Ox hour carries the energy of Endurance.\n"
-            "  The hour of silence — deep night, when the subconscious surfaces\n"
-            "\n"
-            "☀🌙 Sun/Moon paradox: You're in the Sun half, but sitting in darkness. You carry light that hasn't been made visible yet.\n"
-            "\n"
-            "⚡ The Ox (OX) appears 3 times — in the month, day, hour. This is not background noise; this is the main message.\n"
-            "   Power: Endurance — Patience, commitment, steady progress\n"
-            "\n"
-            "Today's core energy: Ox + Fire (OXFI)\n"
-            "  Patience, commitment, steady progress\n"
-            "  Element force: Transformation — Passion, illumination, change\n"
-            "\n"
-            "Moon: 🌖 Waning Gibbous (age 19.1d, 81% illuminated)\n"
-            "  Energy: Share — Gratitude, sharing, distribution\n"
-            "  Best for: Teaching, distributing, gratitude\n"
-            "\n"
-            "Year cycle: 丙午 Fire Horse (BI-HO)\n"
-            "  Element: Fire (Yang)\n"
-        ),
-        id="2026-2-6-1-15",
-    ),
-    pytest.param(
-        (2024, 1, 25, 13, 40, 0),
-        (
-            "At 13:40 on this Jupiter day (Expansion, wisdom, abundance), the Ox hour carries the energy of Endurance.\n"
-            "  Midday checkpoint — momentum building or fading\n"
-            "\n"
-            "Today's core energy: Snake + Wood (SNWU)\n"
-            "  Shedding the old, precision, depth\n"
-            "  Element force: Growth — New beginnings, flexibility, expansion\n"
-            "\n"
-            "Moon: 🌔 Waxing Gibbous (age 14.3d, 100% illuminated)\n"
-            "  Energy: Refine — Refinement, patience, almost there\n"
-            "  Best for: Editing, perfecting, patience\n"
-            "\n"
-            "Year cycle: 甲辰 Wood Dragon (JA-DR)\n"
-            "  Element: Wood (Yang)\n"
-        ),
-        id="2024-1-25-13-40-0",
-    ),
-    pytest.param(
-        (2026, 1, 3, 14, 30),
-        (
-            "At 14:30 on this Saturn day (Discipline, lessons, mastery), the Tiger hour carries the energy of Courage.\n"
-            "  Midday checkpoint — momentum building or fading\n"
-            "\n"
-            "🔁 The Rat (RA) appears 2 times — in the month, day. Doubled signal — emphasized quality.\n"
-            "   Power: Instinct — Resourcefulness, new beginnings, sharp perception\n"
-            "\n"
-            "🔁 The Horse (HO) appears 2 times — in the minute, year_branch. Doubled signal — emphasized quality.\n"
-            "   Power: Freedom — Movement, passionate energy, independence\n"
-            "\n"
-            "Today's core energy: Rat + Metal (RAMT)\n"
-            "  Resourcefulness, new beginnings, sharp perception\n"
-            "  Element force: Refinement — Precision, structure, cutting away excess\n"
-            "\n"
-            "Moon: 🌔 Waxing Gibbous (age 14.6d, 100% illuminated)\n"
-            "  Energy: Refine — Refinement, patience, almost there\n"
-            "  Best for: Editing, perfecting, patience\n"
-            "\n"
-            "Year cycle: 丙午 Fire Horse (BI-HO)\n"
-            "  Element: Fire (Yang)\n"
-        ),
-        id="2026-1-3-14-30",
-    ),
-    pytest.param(
-        (2024, 5, 22, 16, 20),
-        (
-            "At 16:20 on this Mercury day (Communication, thought, connection), the Dragon hour carries the energy of Destiny.\n"
-            "  Afternoon shift — results arriving, time to adjust\n"
-            "\n"
-            "⚡ The Dragon (DR) appears 5 times — in the month, day, hour, minute, year_branch. This is not background noise; this is the main message.\n"
-            "   Power: Destiny — Transformation, ambition, greatness\n"
-            "\n"
-            "Today's core energy: Dragon + Earth (DRER)\n"
-            "  Transformation, ambition, greatness\n"
-            "  Element force: Grounding — Stability, foundation, centering\n"
-            "\n"
-            "Moon: 🌔 Waxing Gibbous (age 14.2d, 100% illuminated)\n"
-            "  Energy: Refine — Refinement, patience, almost there\n"
-            "  Best for: Editing, perfecting, patience\n"
-            "\n"
-            "Year cycle: 甲辰 Wood Dragon (JA-DR)\n"
-            "  Element: Wood (Yang)\n"
-        ),
-        id="2024-5-22-16-20",
-    ),
-    pytest.param(
-        (2026, 7, 30, 22, 5, 0),
-        (
-            "At 22:05 on this Jupiter day (Expansion, wisdom, abundance), the Dog hour carries the energy of Loyalty.\n"
-            "  Night hours — masks off, real questions surface\n"
-            "\n"
-            "⚡ The Horse (HO) appears 3 times — in the month, day, year_branch. This is not background noise; this is the main message.\n"
-            "   Power: Freedom — Movement, passionate energy, independence\n"
-            "\n"
-            "Today's core energy: Horse + Wood (HOWU)\n"
-            "  Movement, passionate energy, independence\n"
-            "  Element force: Growth — New beginnings, flexibility, expansion\n"
-            "\n"
-            "Moon: 🌕 Full Moon (age 15.9d, 99% illuminated)\n"
-            "  Energy: Culminate — Culmination, illumination, release\n"
-            "  Best for: Celebrating, releasing, clarity\n"
-            "\n"
-            "Year cycle: 丙午 Fire Horse (BI-HO)\n"
-            "  Element: Fire (Yang)\n"
-        ),
-        id="2026-7-30-22-5-0",
-    ),
-]
+SYMBOLIC_VECTORS = params(VECTORS["SYMBOLIC_VECTORS"], "tuple")
 
 
 @pytest.mark.parametrize(("args", "text"), SYMBOLIC_VECTORS)
@@ -793,50 +242,18 @@ def test_generate_symbolic_reading_matches_v4_vector(args, text):
     assert generate_symbolic_reading(*args) == text
 
 
+# Each vector names the formatter applied to encode_fc60(*args, **kwargs).
+FORMATTERS = {
+    "format_full_output": format_full_output,
+    "format_compact_output": format_compact_output,
+}
 FORMAT_VECTORS = [
     pytest.param(
-        lambda: format_full_output(encode_fc60(2026, 2, 6, 1, 15, 0, 8, 0)),
-        (
-            "FC60:  VE-OX-OXFI ☀OX-RUWU-RAWU\n"
-            "ISO:   2026-02-06T01:15:00+08:00\n"
-            "TZ60:  +OXMT-RAWU\n"
-            "Y60:   HOMT-ROFI\n"
-            "Y2K:   SNFI\n"
-            "J:     TIFI-DRMT-GOER-PIMT\n"
-            "MJD:   RUFI-PIER-PIER\n"
-            "RD:    RAMT-SNWU-SNER-HOMT\n"
-            "U:     RAER-RUFI-GOWU-DOMT-RUWU-RAWU\n"
-            "MOON:  🌖 Waning Gibbous  age=19.05d  illum=81%\n"
-            "GZ:    BI-HO (丙午 Fire Horse)\n"
-            "CHK:   TIMT"
-        ),
-        id="full-with-time",
-    ),
-    pytest.param(
-        lambda: format_compact_output(encode_fc60(2026, 2, 6, 1, 15, 0, 8, 0)),
-        (
-            "FC60=VE-OX-OXFI ☀OX-RUWU-RAWU | ISO=2026-02-06T01:15:00+08:00 | TZ60=+OXMT-RAWU | Y60=HOMT-ROFI | J=TIFI-DRMT-GOER-PIMT | MOON=🌖 | GZ=BI-HO | CHK=TIMT"
-        ),
-        id="compact-with-time",
-    ),
-    pytest.param(
-        lambda: format_full_output(encode_fc60(2026, 2, 8, include_time=False)),
-        (
-            "FC60:  SO-OX-OXMT\n"
-            "ISO:   2026-02-08\n"
-            "TZ60:  Z\n"
-            "Y60:   HOMT-ROFI\n"
-            "Y2K:   SNFI\n"
-            "J:     TIFI-DRMT-GOMT-RAWU\n"
-            "MJD:   RUFI-PIER-PIWA\n"
-            "RD:    RAMT-SNWU-SNER-GOWU\n"
-            "U:     RAER-RUFI-GOFI-ROMT-RAWU-RAWU\n"
-            "MOON:  🌖 Waning Gibbous  age=21.05d  illum=62%\n"
-            "GZ:    BI-HO (丙午 Fire Horse)\n"
-            "CHK:   TIWA"
-        ),
-        id="full-date-only",
-    ),
+        lambda row=row: FORMATTERS[row["formatter"]](encode_fc60(*row["args"], **row["kwargs"])),
+        row["text"],
+        id=row["id"],
+    )
+    for row in VECTORS["FORMAT_VECTORS"]
 ]
 
 
@@ -866,64 +283,7 @@ UNIX_1770311700 = {
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [
-        pytest.param(
-            "2026-02-06T01:15:00+08:00",
-            {
-                **WITH_TIME_0115,
-                "iso": "2026-02-06T01:15:00+08:00",
-                "tz60": "+OXMT-RAWU",
-                "unix": 1770311700,
-            },
-            id="iso-with-offset",
-        ),
-        pytest.param(
-            "2026-02-06T01:15:00Z",
-            {**WITH_TIME_0115, "iso": "2026-02-06T01:15:00+00:00", "tz60": "Z", "unix": 1770340500},
-            id="iso-zulu",
-        ),
-        pytest.param(
-            "2026-02-06T01:15",
-            {**WITH_TIME_0115, "iso": "2026-02-06T01:15:00+00:00", "tz60": "Z", "unix": 1770340500},
-            id="iso-without-seconds",
-        ),
-        pytest.param(
-            "2026-02-06T01:15:00.123+08:00",
-            {
-                **WITH_TIME_0115,
-                "iso": "2026-02-06T01:15:00+08:00",
-                "tz60": "+OXMT-RAWU",
-                "unix": 1770311700,
-            },
-            id="iso-fraction-dropped",
-        ),
-        pytest.param(
-            "2026-02-06T01:15:00-05",
-            {
-                **WITH_TIME_0115,
-                "iso": "2026-02-06T01:15:00-05:00",
-                "tz60": "-OXWU-RAWU",
-                "unix": 1770358500,
-            },
-            id="iso-negative-whole-hours",
-        ),
-        pytest.param("2026-02-06", DATE_ONLY_0206, id="date"),
-        pytest.param("  2026-02-06  ", DATE_ONLY_0206, id="date-padded"),
-        pytest.param("20260206", DATE_ONLY_0206, id="compact-date"),
-        pytest.param("1770311700", UNIX_1770311700, id="unix-seconds"),
-        pytest.param("1770311700123", UNIX_1770311700, id="unix-milliseconds"),
-        pytest.param(
-            "1234567890",
-            {
-                "stamp": "VE-OX-TIMT 🌙PI-HOFI-HOWU",
-                "iso": "2009-02-13T23:31:30+00:00",
-                "tz60": "Z",
-                "unix": 1234567890,
-                "chk": "HOFI",
-            },
-            id="unix-1234567890",
-        ),
-    ],
+    params(VECTORS["test_parse_input_moment_matches_v4_vector"]),
 )
 def test_parse_input_moment_matches_v4_vector(text, expected):
     result = parse_input(text)
@@ -933,19 +293,7 @@ def test_parse_input_moment_matches_v4_vector(text, expected):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [
-        pytest.param(
-            "12345",
-            {"raw_integer": 12345, "base60": "RAMT-SNWU-ROWU", "token60": "ROWU"},
-            id="12345",
-        ),
-        pytest.param("0", {"raw_integer": 0, "base60": "RAWU", "token60": "RAWU"}, id="0"),
-        pytest.param("-7", {"raw_integer": -7, "base60": "NEG-OXER", "token60": None}, id="-7"),
-        pytest.param("NEG-RAFI", {"decoded_integer": -1, "base60": "NEG-RAFI"}, id="NEG-RAFI"),
-        pytest.param("RAFI-RAWU", {"decoded_integer": 60, "base60": "RAFI-RAWU"}, id="RAFI-RAWU"),
-        pytest.param("rafi", {"decoded_integer": 1, "base60": "rafi"}, id="rafi"),
-        pytest.param("hello", {"error": "Could not parse input: hello"}, id="hello"),
-    ],
+    params(VECTORS["test_parse_input_number_and_token_vectors"]),
 )
 def test_parse_input_number_and_token_vectors(text, expected):
     assert parse_input(text) == expected
@@ -1051,33 +399,7 @@ def test_leap_day_is_accepted_only_in_leap_years():
 
 @pytest.mark.parametrize(
     ("ymd", "message"),
-    [
-        pytest.param(
-            (2026, 13, 1), "Month 13 does not exist: use a month from 1 to 12.", id="month-13"
-        ),
-        pytest.param(
-            (2026, 0, 1), "Month 0 does not exist: use a month from 1 to 12.", id="month-0"
-        ),
-        pytest.param(
-            (2026, 4, 31),
-            "2026-04-31 is not a real date: April 2026 has days 1 to 30.",
-            id="april-31",
-        ),
-        pytest.param(
-            (2026, 1, 0),
-            "2026-01-00 is not a real date: January 2026 has days 1 to 31.",
-            id="day-0",
-        ),
-        pytest.param((0, 1, 1), "Year 0 is not supported: use a year from 1 to 9999.", id="year-0"),
-        pytest.param(
-            (10000, 1, 1),
-            "Year 10000 is not supported: use a year from 1 to 9999.",
-            id="year-10000",
-        ),
-        pytest.param(
-            (2026.0, 1, 1), "The year must be a whole number, not 2026.0.", id="float-year"
-        ),
-    ],
+    params(VECTORS["test_invalid_date_parts_are_rejected_with_what_is_allowed"], "tuple"),
 )
 def test_invalid_date_parts_are_rejected_with_what_is_allowed(ymd, message):
     with pytest.raises(InvalidDateError) as caught:
@@ -1087,20 +409,7 @@ def test_invalid_date_parts_are_rejected_with_what_is_allowed(ymd, message):
 
 @pytest.mark.parametrize(
     ("hms", "message"),
-    [
-        pytest.param(
-            (24, 0, 0), "Hour 24 is not on the clock: use an hour from 0 to 23.", id="hour-24"
-        ),
-        pytest.param(
-            (-1, 0, 0), "Hour -1 is not on the clock: use an hour from 0 to 23.", id="hour-negative"
-        ),
-        pytest.param(
-            (12, 60, 0), "Minute 60 is not on the clock: use a minute from 0 to 59.", id="minute-60"
-        ),
-        pytest.param(
-            (12, 0, 60), "Second 60 is not on the clock: use a second from 0 to 59.", id="second-60"
-        ),
-    ],
+    params(VECTORS["test_out_of_range_time_is_rejected_with_clear_error"], "tuple"),
 )
 def test_out_of_range_time_is_rejected_with_clear_error(hms, message):
     with pytest.raises(InvalidTimeError) as caught:
@@ -1126,34 +435,7 @@ def test_parse_input_rejects_impossible_moments(text, error):
 
 @pytest.mark.parametrize(
     ("tz", "message"),
-    [
-        pytest.param(
-            (15, 0), "UTC offset hours +15 do not exist: use hours from -12 to +14.", id="+15"
-        ),
-        pytest.param(
-            (-13, 0), "UTC offset hours -13 do not exist: use hours from -12 to +14.", id="-13"
-        ),
-        pytest.param(
-            (14, 30),
-            "UTC offset +14:30 does not exist: use an offset from -12:00 to +14:00.",
-            id="+14:30",
-        ),
-        pytest.param(
-            (-12, -30),
-            "UTC offset -12:30 does not exist: use an offset from -12:00 to +14:00.",
-            id="-12:30",
-        ),
-        pytest.param(
-            (5, 60),
-            "UTC offset minutes 60 are not valid: use minutes from 0 to 59.",
-            id="minutes-60",
-        ),
-        pytest.param(
-            (3, -30),
-            "UTC offset (3, -30) mixes signs: write +05:30 as (5, 30) and -05:30 as (-5, -30).",
-            id="mixed-signs",
-        ),
-    ],
+    params(VECTORS["test_zone_outside_range_is_rejected_with_clear_error"], "tuple"),
 )
 def test_zone_outside_range_is_rejected_with_clear_error(tz, message):
     with pytest.raises(InvalidTimezoneError) as caught:

@@ -21,6 +21,10 @@ from oracle.engines.interpretation import (
 from oracle.engines.multi_user import analyze
 from oracle.engines.oracle import read_name, read_sign
 
+from .vectors import load
+
+VECTORS = load("interpretation")
+
 MU1_USERS = [
     {"name": "Alice", "birth_year": 1990, "birth_month": 5, "birth_day": 15},
     {"name": "Bob", "birth_year": 1992, "birth_month": 3, "birth_day": 20},
@@ -32,148 +36,13 @@ MU2_USERS = [
 ]
 
 # engines.md §10.6 AI-G1 (AI unavailable), without its elapsed times.
-SPEC_AI_G1 = {
-    "compatibility_narrative": (
-        "Alice (Metal Horse) and Bob (Water Monkey) share a neutral "
-        "connection at 0% overall compatibility. Their bond draws "
-        "from growing elemental and life path resonance."
-    ),
-    "dynamics_narrative": (
-        "This group of 2 individuals — Alice (Metal Horse, LP 3); "
-        "Bob (Water Monkey, LP 8) — forms Complementary Duo. With "
-        "roles spanning Alice: {'role': 'Harmonizer', 'description': "
-        "'Bridges differences and creates flow', 'life_path': 3}; "
-        "Bob: {'role': 'Leader', 'description': 'Drives vision and "
-        "initiative', 'life_path': 8}, the group achieves an average "
-        "compatibility of 0.585. Their combined energies create a "
-        "dynamic where each member's strengths complement the "
-        "others' areas for growth."
-    ),
-    "energy_narrative": (
-        "The group's combined energy signature reveals a "
-        "Metal-dominant collective with Monkey as the prevailing "
-        "animal energy. Their joint Life Path of 11 suggests a "
-        "shared destiny direction. As 'Complementary Duo', this "
-        "group naturally gravitates toward collective evolution."
-    ),
-    "individual_insights": {
-        "Alice": "Alice: Metal Horse, Life Path 3, Destiny 3",
-        "Bob": "Bob: Water Monkey, Life Path 8, Destiny 1",
-    },
-    "ai_available": False,
-}
+SPEC_AI_G1 = VECTORS["SPEC_AI_G1"]
 
 # engines.md §10.6 AI-G2 (AI unavailable), without its elapsed times.
-SPEC_AI_G2 = {
-    "compatibility_narrative": (
-        "Alice (Metal Horse) and Bob (Water Monkey) share a neutral "
-        "connection at 0% overall compatibility. Their bond draws "
-        "from growing elemental and life path resonance.\n\nAlice "
-        "(Metal Horse) and Carol (Earth Dragon) share a neutral "
-        "connection at 0% overall compatibility. Their bond draws "
-        "from growing elemental and life path resonance.\n\nAlice "
-        "(Metal Horse) and Dave (Wood Pig) share a neutral "
-        "connection at 0% overall compatibility. Their bond draws "
-        "from growing elemental and life path resonance.\n\nBob (Water "
-        "Monkey) and Carol (Earth Dragon) share a neutral connection "
-        "at 0% overall compatibility. Their bond draws from growing "
-        "elemental and life path resonance.\n\nBob (Water Monkey) and "
-        "Dave (Wood Pig) share a neutral connection at 0% overall "
-        "compatibility. Their bond draws from growing elemental and "
-        "life path resonance.\n\nCarol (Earth Dragon) and Dave (Wood "
-        "Pig) share a challenging connection at 0% overall "
-        "compatibility. Their bond draws from growing elemental and "
-        "life path resonance."
-    ),
-    "dynamics_narrative": (
-        "This group of 4 individuals — Alice (Metal Horse, LP 3); "
-        "Bob (Water Monkey, LP 8); Carol (Earth Dragon, LP 8); Dave "
-        "(Wood Pig, LP 3) — forms Balanced Harmonizers. With roles "
-        "spanning Alice: {'role': 'Harmonizer', 'description': "
-        "'Bridges differences and creates flow', 'life_path': 3}; "
-        "Bob: {'role': 'Leader', 'description': 'Drives vision and "
-        "initiative', 'life_path': 8}; Carol: {'role': 'Leader', "
-        "'description': 'Drives vision and initiative', 'life_path': "
-        "8}; Dave: {'role': 'Harmonizer', 'description': 'Bridges "
-        "differences and creates flow', 'life_path': 3}, the group "
-        "achieves an average compatibility of 0.523. Their combined "
-        "energies create a dynamic where each member's strengths "
-        "complement the others' areas for growth."
-    ),
-    "energy_narrative": (
-        "The group's combined energy signature reveals a "
-        "Wood-dominant collective with Pig as the prevailing animal "
-        "energy. Their joint Life Path of 22 suggests a shared "
-        "destiny direction. As 'Balanced Harmonizers', this group "
-        "naturally gravitates toward collective evolution."
-    ),
-    "individual_insights": {
-        "Alice": "Alice: Metal Horse, Life Path 3, Destiny 3",
-        "Bob": "Bob: Water Monkey, Life Path 8, Destiny 1",
-        "Carol": "Carol: Earth Dragon, Life Path 8, Destiny 22",
-        "Dave": "Dave: Wood Pig, Life Path 3, Destiny 5",
-    },
-    "ai_available": False,
-}
+SPEC_AI_G2 = VECTORS["SPEC_AI_G2"]
 
 # engines.md §10.6 AI-R1 (AI unavailable), without its elapsed times.
-SPEC_AI_R1 = {
-    "simple": {
-        "format": "simple",
-        "text": (
-            "Your FC60 signature is (not available) (not available) with "
-            "Life Path (not available). As a Aquarius, you carry that "
-            "sign's natural gifts. The (not available) element shapes "
-            "how you interact with the world, while the (not available) "
-            "energy guides your instincts."
-        ),
-        "ai_generated": False,
-        "cached": False,
-    },
-    "advice": {
-        "format": "advice",
-        "text": (
-            "Dear Alice, your (not available) (not available) nature "
-            "gives you a unique perspective. With Life Path (not "
-            "available), you're drawn to understanding and growth. Trust "
-            "the patterns you see — they are not coincidence. Your "
-            "numerological signature suggests this is a time for "
-            "thoughtful action rather than rushing forward."
-        ),
-        "ai_generated": False,
-        "cached": False,
-    },
-    "action_steps": {
-        "format": "action_steps",
-        "text": (
-            "**Daily Practice**: Spend 5 minutes each morning connecting "
-            "with your (not available) energy — notice where it shows up "
-            "in your environment.\n\n**Decision-Making**: When faced with "
-            "choices, ask yourself: 'What would (not available) energy "
-            "guide me toward?' — trust your "
-            "instincts.\n\n**Relationships**: Share your numerological "
-            "insights with someone close to you today. Understanding "
-            "each other's energetic signatures deepens connection."
-        ),
-        "ai_generated": False,
-        "cached": False,
-    },
-    "universe_message": {
-        "format": "universe_message",
-        "text": (
-            "The universe sees Alice as a bearer of (not available) "
-            "energy, walking the path of (not available) with the wisdom "
-            "of Life Path (not available). Every number you encounter, "
-            "every pattern that catches your eye, is the cosmos "
-            "whispering its secrets to one who listens. You are not "
-            "separate from the great mathematical fabric — you are woven "
-            "into it, a unique thread that the pattern needs."
-        ),
-        "ai_generated": False,
-        "cached": False,
-    },
-    "ai_available": False,
-}
+SPEC_AI_R1 = VECTORS["SPEC_AI_R1"]
 
 
 class FakeAI:

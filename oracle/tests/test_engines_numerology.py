@@ -47,6 +47,10 @@ from oracle.engines.numerology import (
     personal_year,
 )
 
+from .vectors import load, params
+
+VECTORS = load("numerology")
+
 REDUCED_VALUES = frozenset({*range(10), 11, 22, 33})
 
 # ── Tables ──────────────────────────────────────────────────────────────────────────────────────
@@ -84,24 +88,7 @@ def test_life_path_meanings_are_table_t9():
 
 @pytest.mark.parametrize(
     ("name", "expression", "soul_urge", "personality"),
-    [
-        pytest.param("JOHN", 2, 6, 5, id="JOHN"),
-        pytest.param("DAVE", 5, 6, 8, id="DAVE"),
-        pytest.param("Alice", 3, 6, 6, id="Alice"),
-        pytest.param("Bob", 1, 6, 4, id="Bob"),
-        pytest.param("Carol", 22, 7, 6, id="Carol"),
-        pytest.param("John Smith", 8, 6, 11, id="John-Smith"),
-        pytest.param("Alice Smith", 9, 6, 3, id="Alice-Smith"),
-        pytest.param("Mary-Jane O'Neil", 7, 9, 7, id="Mary-Jane-ONeil"),
-        pytest.param("Yvonne", 5, 11, 3, id="Yvonne"),
-        pytest.param("Nikola Tesla", 11, 22, 7, id="Nikola-Tesla"),
-        pytest.param("Albert Einstein", 9, 7, 11, id="Albert-Einstein"),
-        pytest.param("Hamzeh", 7, 6, 1, id="Hamzeh"),
-        pytest.param("Sara", 3, 2, 1, id="Sara"),
-        pytest.param("Björn Ström", 33, 0, 33, id="Bjorn-Strom"),
-        pytest.param("Straße", 2, 6, 5, id="Strasse"),
-        pytest.param("xyz 123", 3, 0, 3, id="xyz-123"),
-    ],
+    params(VECTORS["test_name_numbers_match_v4_vector"]),
 )
 def test_name_numbers_match_v4_vector(name, expression, soul_urge, personality):
     assert name_to_number(name) == expression
@@ -155,25 +142,7 @@ def test_unknown_numerology_system_is_rejected():
 
 @pytest.mark.parametrize(
     ("name", "raw", "expression", "soul_urge", "personality"),
-    [
-        # T4 + E5 + S3 + T4 = 16 → 7 (V4's read_sign("test") chaldean raw_sum 16, value 7);
-        # vowels E5; consonants T4 S3 T4 = 11 (master)
-        pytest.param("test", 16, 7, 5, 11, id="test"),
-        # J1 + O7 + H5 + N5 = 18 → 9; vowels O7; consonants J1 H5 N5 = 11
-        pytest.param("JOHN", 18, 9, 7, 11, id="JOHN"),
-        # A1 + L3 + I1 + C3 + E5 = 13 → 4; vowels A1 I1 E5 = 7; consonants L3 C3 = 6
-        pytest.param("Alice", 13, 4, 7, 6, id="Alice"),
-        # B2 + O7 + B2 = 11 (master); vowels O7; consonants B2 B2 = 4
-        pytest.param("Bob", 11, 11, 7, 4, id="Bob"),
-        # M4 + A1 + R2 + Y1 = 8; vowels A1; consonants M4 R2 Y1 = 7
-        pytest.param("Mary", 8, 8, 1, 7, id="Mary"),
-        # N5 I1 K2 O7 L3 A1 = 19, T4 E5 S3 L3 A1 = 16 → 35 → 8; vowels I1 O7 A1 E5 A1 = 15 → 6;
-        # consonants N5 K2 L3 T4 S3 L3 = 20 → 2
-        pytest.param("Nikola Tesla", 35, 8, 6, 2, id="Nikola-Tesla"),
-        # F8 + R2 + E5 + D4 = 19 → 10 → 1 (F is 8 in Chaldean, 6 in Pythagorean);
-        # vowels E5; consonants F8 R2 D4 = 14 → 5
-        pytest.param("Fred", 19, 1, 5, 5, id="Fred"),
-    ],
+    params(VECTORS["test_chaldean_name_numbers"]),
 )
 def test_chaldean_name_numbers(name, raw, expression, soul_urge, personality):
     assert name_sum(name, system="chaldean") == raw
@@ -191,32 +160,7 @@ def test_chaldean_breakdown_lists_upper_case_letters_in_order():
 
 @pytest.mark.parametrize(
     ("n", "reduced"),
-    [
-        pytest.param(n, r, id=str(n))
-        for n, r in [
-            (0, 0),
-            (1, 1),
-            (9, 9),
-            (10, 1),
-            (11, 11),
-            (19, 1),
-            (22, 22),
-            (29, 11),
-            (33, 33),
-            (38, 11),
-            (44, 8),
-            (55, 1),
-            (66, 3),
-            (99, 9),
-            (100, 1),
-            (199, 1),
-            (299, 2),
-            (1999, 1),
-            (2025, 9),
-            (2026, 1),
-            (4444, 7),
-        ]
-    ],
+    params(VECTORS["test_numerology_reduce_matches_v4_vector"]),
 )
 def test_numerology_reduce_matches_v4_vector(n, reduced):
     assert numerology_reduce(n) == reduced
@@ -246,25 +190,7 @@ def test_master_numbers_are_kept_by_the_one_reduction_rule():
 
 @pytest.mark.parametrize(
     ("n", "master"),
-    [
-        pytest.param(n, m, id=str(n))
-        for n, m in [
-            (11, True),
-            (22, True),
-            (33, True),
-            (29, True),
-            (38, True),
-            (47, True),
-            (92, True),
-            (299, False),
-            (1100, False),
-            (10, False),
-            (0, False),
-            (-29, True),
-            (2, False),
-            (5555, False),
-        ]
-    ],
+    params(VECTORS["test_is_master_number_matches_v4_vector"]),
 )
 def test_is_master_number_matches_v4_vector(n, master):
     assert is_master_number(n) is master
@@ -300,26 +226,7 @@ def test_reduction_rejects_non_integers(bad):
 
 @pytest.mark.parametrize(
     ("ymd", "number"),
-    [
-        pytest.param(ymd, n, id="-".join(map(str, ymd)))
-        for ymd, n in [
-            ((1990, 5, 15), 3),
-            ((1992, 3, 20), 8),
-            ((1988, 11, 7), 8),
-            ((1995, 8, 25), 3),
-            ((2000, 1, 1), 4),
-            ((1985, 11, 29), 9),
-            ((1969, 7, 20), 7),
-            ((2026, 2, 6), 9),
-            ((1999, 9, 9), 1),
-            ((1978, 11, 22), 4),
-            ((2002, 2, 2), 8),
-            ((1984, 12, 29), 9),
-            ((1980, 1, 1), 11),
-            ((1980, 2, 11), 22),
-            ((1980, 2, 22), 33),
-        ]
-    ],
+    params(VECTORS["test_life_path_matches_v4_vector"], "tuple"),
 )
 def test_life_path_matches_v4_vector(ymd, number):
     assert life_path(*ymd) == number
@@ -372,100 +279,15 @@ def test_birthday_on_29_february_has_a_personal_year_in_any_year():
 # ── §2.4 helpers ────────────────────────────────────────────────────────────────────────────────
 
 
+def meaning_as_tuple(vibration: dict) -> dict:
+    """`life_path_meaning` is a (title, meaning) tuple, or None; JSON keeps it as a list."""
+    meaning = vibration["life_path_meaning"]
+    return {**vibration, "life_path_meaning": tuple(meaning) if meaning else meaning}
+
+
 @pytest.mark.parametrize(
     ("n", "expected"),
-    [
-        pytest.param(
-            0,
-            {
-                "digit_sum": 0,
-                "reduced": 0,
-                "is_master": False,
-                "life_path_meaning": None,
-                "fc60_token": "RAWU",
-                "fc60_animal": "Rat",
-                "fc60_element": "Wood",
-                "fc60_animal_power": "Instinct",
-                "fc60_element_force": "Growth",
-            },
-            id="0",
-        ),
-        pytest.param(
-            7,
-            {
-                "digit_sum": 7,
-                "reduced": 7,
-                "is_master": False,
-                "life_path_meaning": ("The Seeker", "Question, analyze, find meaning"),
-                "fc60_token": "OXER",
-                "fc60_animal": "Ox",
-                "fc60_element": "Earth",
-                "fc60_animal_power": "Endurance",
-                "fc60_element_force": "Grounding",
-            },
-            id="7",
-        ),
-        pytest.param(
-            29,
-            {
-                "digit_sum": 11,
-                "reduced": 11,
-                "is_master": True,
-                "life_path_meaning": ("The Visionary", "See what hasn't been built (master)"),
-                "fc60_token": "SNWA",
-                "fc60_animal": "Snake",
-                "fc60_element": "Water",
-                "fc60_animal_power": "Wisdom",
-                "fc60_element_force": "Depth",
-            },
-            id="29",
-        ),
-        pytest.param(
-            1234,
-            {
-                "digit_sum": 10,
-                "reduced": 1,
-                "is_master": False,
-                "life_path_meaning": ("The Pioneer", "Lead, start, go first"),
-                "fc60_token": "HOWA",
-                "fc60_animal": "Horse",
-                "fc60_element": "Water",
-                "fc60_animal_power": "Freedom",
-                "fc60_element_force": "Depth",
-            },
-            id="1234",
-        ),
-        pytest.param(
-            2026,
-            {
-                "digit_sum": 10,
-                "reduced": 1,
-                "is_master": False,
-                "life_path_meaning": ("The Pioneer", "Lead, start, go first"),
-                "fc60_token": "ROFI",
-                "fc60_animal": "Rooster",
-                "fc60_element": "Fire",
-                "fc60_animal_power": "Truth",
-                "fc60_element_force": "Transformation",
-            },
-            id="2026",
-        ),
-        pytest.param(
-            -7,
-            {
-                "digit_sum": 7,
-                "reduced": 7,
-                "is_master": False,
-                "life_path_meaning": ("The Seeker", "Question, analyze, find meaning"),
-                "fc60_token": "DOMT",
-                "fc60_animal": "Dog",
-                "fc60_element": "Metal",
-                "fc60_animal_power": "Loyalty",
-                "fc60_element_force": "Refinement",
-            },
-            id="-7",
-        ),
-    ],
+    params(VECTORS["test_number_vibration_matches_v4_vector"], None, meaning_as_tuple),
 )
 def test_number_vibration_matches_v4_vector(n, expected):
     result = number_vibration(n)
@@ -484,24 +306,7 @@ def test_number_vibration_of_11_keeps_the_master():
 
 @pytest.mark.parametrize(
     ("pair", "score"),
-    [
-        pytest.param(pair, score, id=f"{pair[0]}-{pair[1]}")
-        for pair, score in [
-            ((1, 1), 1.0),
-            ((10, 1), 1.0),
-            ((4, 5), 0.8),
-            ((29, 2), 0.9),
-            ((5, 65), 0.6),
-            ((7, 8), 0.5),
-            ((12, 25), 0.3),
-            ((3, 63), 0.6),
-            ((61, 1), 0.6),
-            ((3, 6), 0.8),
-            ((100, 200), 0.4),
-            ((0, 9), 0.8),
-            ((1, 8), 0.8),
-        ]
-    ],
+    params(VECTORS["test_compatibility_score_matches_v4_vector"], "tuple"),
 )
 def test_compatibility_score_matches_v4_vector(pair, score):
     assert compatibility_score(*pair) == score
@@ -522,41 +327,7 @@ def test_compatibility_score_sees_master_numbers(pair, score, v4_score):
 
 # ── §2.5 personal reading ───────────────────────────────────────────────────────────────────────
 
-PERSONAL_READING_ALICE_SMITH = (
-    "═══ PERSONAL NUMEROLOGY ═══\n"
-    "  Life Path:   3 — The Voice: Create, express, beautify\n"
-    "  Expression:  9\n"
-    "  Soul Urge:   6\n"
-    "  Personality: 3\n"
-    "  Personal Year (2026): 3 — The Voice: Create, express, beautify\n"
-    "  Mother's influence (Mary): 3 — The Voice: Create, express, beautify\n"
-    "\n"
-    "Birth stamp: MA-DR-RUWU\n"
-    "  Born on a Tuesday (Mars ♂)\n"
-    "  Birth domain: Drive, action, courage\n"
-    "  Birth year: 庚午 Metal Horse\n"
-    "\n"
-    "═══ CURRENT MOMENT ═══\n"
-    "At 01:15 on this Venus day (Love, values, beauty), the Ox hour carries the energy of Endurance.\n"
-    "  The hour of silence — deep night, when the subconscious surfaces\n"
-    "\n"
-    "☀🌙 Sun/Moon paradox: You're in the Sun half, but sitting in darkness. You carry light that hasn't been made visible yet.\n"
-    "\n"
-    "⚡ The Ox (OX) appears 3 times — in the month, day, hour. This is not background noise; this is the main message.\n"
-    "   Power: Endurance — Patience, commitment, steady progress\n"
-    "\n"
-    "Today's core energy: Ox + Fire (OXFI)\n"
-    "  Patience, commitment, steady progress\n"
-    "  Element force: Transformation — Passion, illumination, change\n"
-    "\n"
-    "Moon: 🌖 Waning Gibbous (age 19.1d, 81% illuminated)\n"
-    "  Energy: Share — Gratitude, sharing, distribution\n"
-    "  Best for: Teaching, distributing, gratitude\n"
-    "\n"
-    "Year cycle: 丙午 Fire Horse (BI-HO)\n"
-    "  Element: Fire (Yang)\n"
-    "\n"
-)
+PERSONAL_READING_ALICE_SMITH = VECTORS["PERSONAL_READING_ALICE_SMITH"]
 
 
 def test_generate_personal_reading_matches_v4_vector():

@@ -20,6 +20,10 @@ from oracle.engines.timing import (
     get_optimal_hours_today,
 )
 
+from .vectors import load, params
+
+VECTORS = load("timing")
+
 FEB_06 = datetime(2026, 2, 6, 1, 15, tzinfo=UTC)
 FEB_05 = datetime(2026, 2, 5, 11, 0, tzinfo=UTC)
 JAN_25 = datetime(2024, 1, 25, 0, 30, tzinfo=UTC)
@@ -41,98 +45,21 @@ def _hours(high: float, middle: float, low: float) -> list[tuple[int, float]]:
 
 @pytest.mark.parametrize(
     ("now", "expected"),
-    [
-        pytest.param(
-            FEB_06,
-            {
-                "quality": "excellent",
-                "score": 0.8125,
-                "moon_phase": "Waning Gibbous",
-                "reasoning": "Moon: Waning Gibbous (81% illum, score 0.7); Day number: 9"
-                " (master=False, score 0.9); Hour 1 (reduces to 1, score 0.8); Weekday: Venus ♀"
-                " (score 0.8)",
-            },
-            id="2026-02-06T01:15Z",
-        ),
-        pytest.param(
-            FEB_05,
-            {
-                "quality": "excellent",
-                "score": 0.8375,
-                "moon_phase": "Waning Gibbous",
-                "reasoning": "Moon: Waning Gibbous (88% illum, score 0.7); Day number: 8"
-                " (master=False, score 0.9); Hour 11 (reduces to 11, score 0.8); Weekday: Jupiter ♃"
-                " (score 0.9)",
-            },
-            id="2026-02-05T11:00Z",
-        ),
-        pytest.param(
-            JAN_25,
-            {
-                "quality": "good",
-                "score": 0.7875,
-                "moon_phase": "Waxing Gibbous",
-                "reasoning": "Moon: Waxing Gibbous (100% illum, score 0.7); Day number: 7"
-                " (master=False, score 0.7); Hour 0 (reduces to 1, score 0.8); Weekday: Jupiter ♃"
-                " (score 0.9)",
-            },
-            id="2024-01-25T00:30Z",
-        ),
-        pytest.param(
-            DEC_31,
-            {
-                "quality": "good",
-                "score": 0.7125,
-                "moon_phase": "Waxing Gibbous",
-                "reasoning": "Moon: Waxing Gibbous (89% illum, score 0.7); Day number: 7"
-                " (master=False, score 0.7); Hour 22 (reduces to 22, score 0.8); Weekday: Mercury ☿"
-                " (score 0.6)",
-            },
-            id="2025-12-31T22:00Z",
-        ),
-    ],
+    params(VECTORS["test_current_quality_vectors"], "datetime"),
 )
 def test_current_quality_vectors(now: datetime, expected: dict) -> None:
     assert get_current_quality(now) == expected
 
 
+def hours_as_tuples(hours: list) -> list[tuple[int, float]]:
+    """The (hour, score) pairs of get_optimal_hours_today; JSON keeps them as lists."""
+    return [tuple(pair) for pair in hours]
+
+
 @pytest.mark.parametrize(
     ("now", "expected"),
-    [
-        pytest.param(
-            FEB_06,
-            [(0, 0.8125), (1, 0.8125), (8, 0.8125), (9, 0.8125), (10, 0.8125), (11, 0.8125),
-             (17, 0.8125), (18, 0.8125), (19, 0.8125), (22, 0.8125), (3, 0.7625), (5, 0.7625),
-             (7, 0.7625), (12, 0.7625), (14, 0.7625), (16, 0.7625), (21, 0.7625), (23, 0.7625),
-             (2, 0.7125), (4, 0.7125), (6, 0.7125), (13, 0.7125), (15, 0.7125), (20, 0.7125)],
-            id="2026-02-06T01:15Z",
-        ),
-        pytest.param(
-            FEB_05,
-            [(0, 0.8375), (1, 0.8375), (8, 0.8375), (9, 0.8375), (10, 0.8375), (11, 0.8375),
-             (17, 0.8375), (18, 0.8375), (19, 0.8375), (22, 0.8375), (3, 0.7875), (5, 0.7875),
-             (7, 0.7875), (12, 0.7875), (14, 0.7875), (16, 0.7875), (21, 0.7875), (23, 0.7875),
-             (2, 0.7375), (4, 0.7375), (6, 0.7375), (13, 0.7375), (15, 0.7375), (20, 0.7375)],
-            id="2026-02-05T11:00Z",
-        ),
-        pytest.param(
-            JAN_25,
-            [(0, 0.7875), (1, 0.7875), (8, 0.7875), (9, 0.7875), (10, 0.7875), (11, 0.7875),
-             (17, 0.7875), (18, 0.7875), (19, 0.7875), (22, 0.7875), (3, 0.7375), (5, 0.7375),
-             (7, 0.7375), (12, 0.7375), (14, 0.7375), (16, 0.7375), (21, 0.7375), (23, 0.7375),
-             (2, 0.6875), (4, 0.6875), (6, 0.6875), (13, 0.6875), (15, 0.6875), (20, 0.6875)],
-            id="2024-01-25T00:30Z",
-        ),
-        pytest.param(
-            DEC_31,
-            [(0, 0.7125), (1, 0.7125), (8, 0.7125), (9, 0.7125), (10, 0.7125), (11, 0.7125),
-             (17, 0.7125), (18, 0.7125), (19, 0.7125), (22, 0.7125), (3, 0.6625), (5, 0.6625),
-             (7, 0.6625), (12, 0.6625), (14, 0.6625), (16, 0.6625), (21, 0.6625), (23, 0.6625),
-             (2, 0.6125), (4, 0.6125), (6, 0.6125), (13, 0.6125), (15, 0.6125), (20, 0.6125)],
-            id="2025-12-31T22:00Z",
-        ),
-    ],
-)  # fmt: skip
+    params(VECTORS["test_optimal_hours_vectors"], "datetime", hours_as_tuples),
+)
 def test_optimal_hours_vectors(now: datetime, expected: list[tuple[int, float]]) -> None:
     assert get_optimal_hours_today(now) == expected
 

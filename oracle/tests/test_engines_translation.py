@@ -16,73 +16,17 @@ from oracle.engines.translation import (
     translate,
 )
 
+from .vectors import load
+
+VECTORS = load("translation")
+
 # --- §10.8 vectors -------------------------------------------------------------------------
 # V4's _protect_terms output, then the output with defect 17 fixed (no spurious "ER" from the
 # "TERM" of a placeholder, no tokens inside words such as BOX).
+# protect_terms answers (text, [(term, placeholder), …]); JSON keeps the tuples as lists.
 PROTECTION_VECTORS = {
-    "wood-dragon": (
-        "Your Wood Dragon energy",
-        (
-            "Your __T__TERM002__M001__ __T__TERM002__M000__ energy",
-            [("Dragon", "__TERM000__"), ("Wood", "__TERM001__"), ("ER", "__TERM002__")],
-        ),
-        (
-            "Your __TERM001__ __TERM000__ energy",
-            [("Dragon", "__TERM000__"), ("Wood", "__TERM001__")],
-        ),
-    ),
-    "ox-and-box": (
-        "The OX and the BOX",
-        (
-            "The __T__TERM001__M000__ and the B__T__TERM001__M000__",
-            [("OX", "__TERM000__"), ("ER", "__TERM001__")],
-        ),
-        ("The __TERM000__ and the BOX", [("OX", "__TERM000__")]),
-    ),
-    "life-path-soul-urge-expression": (
-        "Life Path 7 with Soul Urge 3 — Expression",
-        (
-            "__T__TERM003__M001__ 7 with __T__TERM003__M002__ 3 — __T__TERM003__M000__",
-            [
-                ("Expression", "__TERM000__"),
-                ("Life Path", "__TERM001__"),
-                ("Soul Urge", "__TERM002__"),
-                ("ER", "__TERM003__"),
-            ],
-        ),
-        (
-            "__TERM001__ 7 with __TERM002__ 3 — __TERM000__",
-            [
-                ("Expression", "__TERM000__"),
-                ("Life Path", "__TERM001__"),
-                ("Soul Urge", "__TERM002__"),
-            ],
-        ),
-    ),
-    "hello": ("hello", ("hello", []), ("hello", [])),
-    "water-fire-fc60": (
-        "Water meets Fire in FC60 and FrankenChron-60",
-        (
-            "__T__TERM004__M001__ meets __T__TERM004__M003__ in __T__TERM004__M002__ and "
-            "__T__TERM004__M000__",
-            [
-                ("FrankenChron-60", "__TERM000__"),
-                ("Water", "__TERM001__"),
-                ("FC60", "__TERM002__"),
-                ("Fire", "__TERM003__"),
-                ("ER", "__TERM004__"),
-            ],
-        ),
-        (
-            "__TERM001__ meets __TERM003__ in __TERM002__ and __TERM000__",
-            [
-                ("FrankenChron-60", "__TERM000__"),
-                ("Water", "__TERM001__"),
-                ("FC60", "__TERM002__"),
-                ("Fire", "__TERM003__"),
-            ],
-        ),
-    ),
+    name: (text, *((protected, [tuple(pair) for pair in pairs]) for protected, pairs in outputs))
+    for name, (text, *outputs) in VECTORS["PROTECTION_VECTORS"].items()
 }
 # V4's translate(...)["preserved_terms"] (§10.8) and the value with defect 17 fixed.
 PRESERVED_TERMS_VECTORS = {

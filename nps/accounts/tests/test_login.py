@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.conf import settings
 
@@ -54,3 +56,26 @@ def test_logout_needs_post_and_ends_the_session(client, user):
     response = client.post("/logout")
     assert response.status_code == 302
     assert "_auth_user_id" not in client.session
+
+
+def test_login_fields_render_through_the_field_template(client):
+    content = client.get("/login").content.decode()
+    assert '<label for="id_username">Username</label>' in content
+    assert 'autocomplete="current-password"' in content
+
+
+def test_refused_login_marks_both_fields_and_links_them_to_the_message(client, user):
+    response = client.post("/login", {"username": user.username, "password": "nope"})
+    content = response.content.decode()
+    assert 'id="login-error"' in content
+    inputs = re.findall(r'<input type="(?:text|password)"[^>]*>', content)
+    assert len(inputs) == 2
+    assert all(
+        'aria-invalid="true"' in tag and 'aria-describedby="login-error"' in tag for tag in inputs
+    )
+
+
+def test_missing_username_is_an_error_on_that_field(client):
+    content = client.post("/login", {"username": "", "password": "x"}).content.decode()
+    assert '<ul class="field-errors" role="alert" id="id_username_error">' in content
+    assert 'aria-describedby="id_username_error"' in content

@@ -357,6 +357,7 @@ def test_finding_8_the_login_page_shares_the_per_address_limit(settings, client,
     )
     assert page.status_code == 429
     assert int(page["Retry-After"]) >= 1
+    assert "Too many failed logins came from your network" in page.content.decode()
     assert "_auth_user_id" not in client.session
 
 

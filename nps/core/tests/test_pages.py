@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from django.template.loader import render_to_string
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +95,29 @@ def test_missing_csrf_token_is_a_styled_403_that_says_what_to_do():
     content = response.content.decode()
     assert "Access denied" in content
     assert "Reload the page" in content
+
+
+@pytest.mark.parametrize(
+    ("template", "heading"),
+    [
+        ("400.html", "Bad request"),
+        ("403.html", "Access denied"),
+        ("404.html", "Page not found"),
+        ("429.html", "Too many attempts"),
+    ],
+)
+def test_error_pages_share_the_layout_inside_the_site_shell(rf, template, heading):
+    content = render_to_string(template, request=rf.get("/somewhere"))
+    assert f"<title>{heading} · NPS</title>" in content
+    assert f"<h1>{heading}</h1>" in content
+    assert f'<p class="error-code" aria-hidden="true">{template[:3]}</p>' in content
+    assert 'class="main-nav"' in content
+    assert "Go to the dashboard" in content
+
+
+def test_server_error_page_renders_without_a_request_and_without_the_shell():
+    content = render_to_string("500.html")
+    assert "<h1>Something went wrong</h1>" in content
+    assert '<main id="main" class="standalone">' in content
+    assert 'class="main-nav"' not in content
+    assert "Signed in" not in content
