@@ -44,6 +44,10 @@ echo "== services"
 eval "$($PY scripts/test_services.py)"
 
 echo "== pytest"
+# Redis waits are short in production (0.5 s); on a test machine busy with PostgreSQL, Chromium and
+# parallel workers an answer can take longer, and a timeout would switch rate limits to per-process
+# counting in the middle of a test. The outage tests set their own timeouts.
+export REDIS_SOCKET_TIMEOUT="${REDIS_SOCKET_TIMEOUT:-5}"
 # Development secrets; pytest-django still runs every test with DEBUG off.
 export DEBUG=1
 $PY -m pytest -n "${PYTEST_WORKERS:-2}" "$@"

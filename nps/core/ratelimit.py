@@ -84,7 +84,8 @@ class CacheGuard:
     """Which counter store to use: the shared cache, or this process's while the cache is down."""
 
     def __init__(self) -> None:
-        self.local = LocMemCache("nps-ratelimit-degraded", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
+        # A name of its own: LocMemCache instances of one name share their storage.
+        self.local = LocMemCache(f"nps-ratelimit-{id(self)}", {"OPTIONS": {"MAX_ENTRIES": 10_000}})
         self._lock = threading.Lock()
         self._retry_at = 0.0
         self.outage = False

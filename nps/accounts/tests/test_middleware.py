@@ -34,7 +34,7 @@ def test_logged_in_request_carries_the_session_principal(client, whoami_urls):
     assert client.get("/whoami").json() == {
         "account": "reader",
         "auth_type": "session",
-        "scopes": ["oracle:read", "vault:read"],
+        "scopes": ["keys:manage", "oracle:read", "vault:read"],
     }
 
 

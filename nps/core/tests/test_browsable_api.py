@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from nps.accounts.roles import Role
-from nps.accounts.services import tokens_for
+from nps.accounts.services import start_session
 from nps.accounts.tests.factories import UserFactory
 from oracle.models import OracleUser
 from oracle.tests.factories import OracleUserFactory
@@ -126,7 +126,7 @@ def test_bearer_header_wins_over_the_session(user):
     OracleUserFactory(owner=bearer_account, name="Bearer Profile")
     OracleUserFactory(owner=user, name="Session Profile")
     client = session_client(user)
-    token = tokens_for(bearer_account).access_token
+    token = start_session(bearer_account).access_token
     response = client.get(USERS, HTTP_AUTHORIZATION=f"Bearer {token}")
     assert [row["name"] for row in response.json()["users"]] == ["Bearer Profile"]
     # Bearer requests carry no CSRF token, and need none.
