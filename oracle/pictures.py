@@ -301,6 +301,24 @@ def band(overall: float) -> tuple[str, Any]:
     return COMPATIBILITY_BANDS[-1][0], COMPATIBILITY_BANDS[-1][2]
 
 
+@dataclass(frozen=True, slots=True)
+class LegendBand:
+    band: str
+    label: Any
+    low: int
+    high: int
+
+
+def compatibility_legend() -> tuple[LegendBand, ...]:
+    """The heat map's key: each band with its range of scores (out of 100), weakest first."""
+    bands, high = [], 100
+    for name, threshold, label in COMPATIBILITY_BANDS:
+        low = round(threshold * 100)
+        bands.append(LegendBand(name, label, low, high))
+        high = low - 1
+    return tuple(reversed(bands))
+
+
 def person_labels(names: Sequence[str]) -> list[str]:
     """Names told apart as the engine does (``Sam (1)``, ``Sam (2)``), shortened for a label."""
     labels = []
@@ -326,11 +344,19 @@ def compatibility_heatmap(
         combinations(range(count), 2), result["pairwise_compatibility"], strict=True
     ):
         overall[i, j] = overall[j, i] = float(pair["overall"])
-    longest = max((len(name) for name in names), default=0) * _CHAR_WIDTH
-    label_width = longest + 12
-    slant_room = longest * math.sin(math.radians(45)) + 12
-    width = label_width + count * cell + slant_room
-    top = slant_room + 4
+    lengths = [len(name) * _CHAR_WIDTH for name in names]
+    label_width = max(lengths, default=0) + 12
+    # A label slanted at 45° rises and runs on by length·sin 45° from its column's middle.
+    slant = math.sin(math.radians(45))
+    overhang = max(
+        (
+            (column + 0.5) * cell + length * slant - count * cell
+            for column, length in enumerate(lengths)
+        ),
+        default=0,
+    )
+    width = label_width + count * cell + max(0.0, overhang) + 8
+    top = max(lengths, default=0) * slant + 16
     height = top + count * cell + 4
 
     def column_x(column: int) -> float:

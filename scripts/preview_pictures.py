@@ -38,7 +38,8 @@ PAGE = """{% load oracle_pictures %}<!doctype html>
 <section class="card"><h2>FC60</h2>{% fc60_tiles reading.fc60_encoding %}</section>
 <section class="card"><h2>Elements</h2>{% element_bars reading.fc60.element_balance %}
 {% element_bars group.group_energy.element_distribution %}</section>
-<section class="card"><h2>Compatibility</h2>{% compatibility_heatmap group %}</section>
+<section class="card"><h2>Compatibility</h2>{% compatibility_heatmap group %}
+{% compatibility_heatmap large_group %}</section>
 <section class="card"><h2>Moons</h2><div style="display:flex;flex-wrap:wrap">
 {% for moon in moons %}<div style="inline-size:9rem">{% moon_picture moon %}</div>{% endfor %}
 </div></section>
@@ -50,6 +51,13 @@ SAMPLE_GROUP = (
     ("Sara Mohammadi", 1992, 8, 3),
     ("رضا", 1985, 1, 22),
 )
+LARGE_GROUP = (
+    *SAMPLE_GROUP,
+    ("Maximiliana Montgomery-Smith", 1979, 11, 30),
+    ("محمدرضا شجریان‌نژاد", 1960, 3, 1),
+    ("Jo", 2001, 7, 7),
+    ("Ali", 1999, 9, 9),
+)
 MOONS = [
     {"illumination": percent, "age_days": age}
     for percent, age in ((0, 0.5), (20, 4), (50, 7.4), (80, 11), (100, 14.7), (60, 19), (25, 25))
@@ -60,12 +68,15 @@ def main(folder: str) -> None:
     out = Path(folder)
     out.mkdir(parents=True, exist_ok=True)
     reading = compose_time_reading(datetime(2026, 12, 2, 13, 30), tz="Asia/Tehran")
-    group = compose_multi_user(
-        [
-            dict(zip(("name", "birth_year", "birth_month", "birth_day"), person, strict=True))
-            for person in SAMPLE_GROUP
-        ],
-        include_interpretation=False,
+    group, large_group = (
+        compose_multi_user(
+            [
+                dict(zip(("name", "birth_year", "birth_month", "birth_day"), p, strict=True))
+                for p in people
+            ],
+            include_interpretation=False,
+        )
+        for people in (SAMPLE_GROUP, LARGE_GROUP)
     )
     template = engines["django"].from_string(PAGE)
     for lang, direction in (("en", "ltr"), ("fa", "rtl")):
@@ -77,6 +88,7 @@ def main(folder: str) -> None:
                     "static": (ROOT / "static").as_uri(),
                     "reading": reading,
                     "group": group,
+                    "large_group": large_group,
                     "moons": MOONS,
                 }
             )

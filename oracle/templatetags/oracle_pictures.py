@@ -51,7 +51,11 @@ def element_bars(values: Mapping[str, Any]) -> dict[str, Any]:
 @register.inclusion_tag("oracle/pictures/compatibility.svg.html")
 def compatibility_heatmap(result: Mapping[str, Any]) -> dict[str, Any]:
     """A multi-user result (``profiles`` and ``pairwise_compatibility``)."""
-    return _picture(heatmap=pictures.compatibility_heatmap(result, rtl=_rtl()), rtl=_rtl())
+    return _picture(
+        heatmap=pictures.compatibility_heatmap(result, rtl=_rtl()),
+        legend=pictures.compatibility_legend(),
+        rtl=_rtl(),
+    )
 
 
 @register.inclusion_tag("oracle/pictures/fc60_stamp.svg.html")

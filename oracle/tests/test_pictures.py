@@ -37,7 +37,7 @@ def render(source: str, **context) -> str:
 
 def svgs(html: str) -> list[ET.Element]:
     root = ET.fromstring(html)  # noqa: S314 - our own rendered templates
-    return [root] if root.tag == f"{SVG}svg" else root.findall(f"{SVG}svg")
+    return list(root.iter(f"{SVG}svg"))
 
 
 def visible_text(svg: ET.Element) -> str:
@@ -299,12 +299,10 @@ def test_two_pictures_on_one_page_have_distinct_ids(reading):
 def test_persian_pictures_show_persian_digits_only(tag, title, reading, group):
     with translation.override("fa"):
         html = render(tag, reading=reading, group=group)
-    for svg in svgs(html):
-        shown = visible_text(svg)
-        alternative = svg.find(f"{SVG}title").text + svg.find(f"{SVG}desc").text
-        assert not re.search(r"[0-9]", shown + alternative.replace("FC60", ""))
-        assert svg.get("direction") in (None, "rtl")
-    assert re.search("[۰-۹]", html)
+    everything = "".join(ET.fromstring(html).itertext())  # noqa: S314
+    assert not re.search(r"[0-9]", everything.replace("FC60", ""))
+    assert re.search("[۰-۹]", everything)
+    assert all(svg.get("direction") in (None, "rtl") for svg in svgs(html))
 
 
 def test_persian_moon_reads_in_persian(reading):
@@ -312,6 +310,25 @@ def test_persian_moon_reads_in_persian(reading):
         (svg,) = svgs(render("{% moon_picture m %}", m=reading["systems"]["moon"]))
     assert svg.find(f"{SVG}title").text == "تربیع دوم، ۴۴٪ روشن"
     assert "۴۴٪ روشن" in visible_text(svg)
+
+
+def test_heatmap_has_a_key_of_its_colour_bands(group):
+    html = render("{% compatibility_heatmap group %}", group=group)
+    key = ET.fromstring(html).find("ul")  # noqa: S314
+    items = ["".join(item.itertext()) for item in key.findall("li")]
+    assert items == ["Challenging 0–39", "Neutral 40–59", "Good 60–79", "Excellent 80–100"]
+    swatches = [item.find("span").get("class") for item in key.findall("li")]
+    assert swatches[-1] == "pic-swatch pic-heat-excellent"
+
+
+def test_persian_heatmap_labels_duplicate_names_with_persian_digits():
+    same = [{**GROUP[0], "name": "Sam"}, {**GROUP[1], "name": "Sam"}]
+    with translation.override("fa"):
+        html = render("{% compatibility_heatmap g %}", g=compose_multi_user(same))
+    (svg,) = svgs(html)
+    labels = [text for text in svg.iter(f"{SVG}text") if text.get("class") == "pic-label"]
+    assert "".join(labels[0].itertext()) == "\u2068Sam (۱)\u2069"
+    assert "".join(labels[1].itertext()) == "\u2068Sam (۲)\u2069"
 
 
 def test_persian_heatmap_is_drawn_right_to_left(group):
