@@ -70,7 +70,6 @@ COMPATIBILITY_BANDS: tuple[tuple[str, float, Any], ...] = (
     ("challenging", 0.0, pgettext_lazy("compatibility", "Challenging")),
 )
 
-ANIMAL_LABELS: Mapping[str, Any] = {name: label for _code, name, label in ANIMALS}
 ELEMENT_LABELS: Mapping[str, Any] = {name: label for _code, name, label in ELEMENTS}
 SYNODIC_MONTH = 29.530588853
 

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from datetime import datetime
 
 import pytest
+from django.conf import settings
 from django.template import engines
 from django.utils import translation
 
@@ -339,3 +340,10 @@ def test_persian_heatmap_is_drawn_right_to_left(group):
     row_label = labels[0]
     assert float(row_label.get("x")) > float(svg.get("width")) / 2
     assert "rotate(45 " in labels[3].get("transform")
+
+
+def test_every_band_has_a_fill_and_a_text_colour_in_the_stylesheet():
+    css = (settings.BASE_DIR / "static" / "css" / "pictures.css").read_text()
+    for band in [name for name, _threshold, _label in pictures.COMPATIBILITY_BANDS] + ["self"]:
+        assert f".pic-heat-{band} rect {{ fill: var(--pic-heat-{band}); " in css
+        assert f".pic-heat-{band} text {{ fill: var(--pic-heat-{band}-text); " in css
