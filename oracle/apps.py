@@ -52,10 +52,10 @@ class OracleConfig(AppConfig):
         costs nothing and comes out the same on every machine.
         """
         from nps.accounts.principal import principal_for_account
-        from oracle.models import OracleUser
+        from oracle.models import Profile
         from oracle.services import profiles, readings
 
-        if OracleUser.all_objects.filter(owner=owner).exists():
+        if Profile.all_objects.filter(owner=owner).exists():
             return ""
         principal = principal_for_account(owner, auth_type="session")
         people = [

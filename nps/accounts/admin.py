@@ -18,6 +18,7 @@ from nps.accounts.models import ApiKey, User
 from nps.accounts.principal import principal_for_account
 from nps.accounts.roles import ALL_SCOPES
 from nps.core import audit
+from nps.core.http import client_ip
 
 # Access comes from the role alone (`User.has_perm`); groups would grant nothing, so they are not
 # offered.
@@ -303,6 +304,6 @@ class ApiKeyAdmin(admin.ModelAdmin):
             audit.record(
                 "api_key.update",
                 actor=request.user,
-                request=request,
+                client_address=client_ip(request),
                 details={"key_id": str(obj.pk), "updated_fields": sorted(form.changed_data)},
             )

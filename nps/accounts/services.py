@@ -18,6 +18,7 @@ from nps.accounts.principal import Principal
 from nps.accounts.roles import ALL_SCOPES, expand_scopes, scopes_for_role
 from nps.core import audit
 from nps.core.errors import Forbidden, InvalidField, NotAuthenticated, NotFound
+from nps.core.http import client_ip
 
 
 class LoginRefused(NotAuthenticated):
@@ -84,7 +85,7 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
             audit.record(
                 "auth.failed",
                 actor=known,
-                request=request,
+                client_address=client_ip(request),
                 success=False,
                 details={"reason": "account_disabled"},
             )
@@ -92,7 +93,7 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
         audit.record(
             "auth.failed",
             actor=known,
-            request=request,
+            client_address=client_ip(request),
             success=False,
             details={"reason": "invalid_credentials"},
         )
@@ -100,7 +101,7 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
     with transaction.atomic():
         account.last_login = timezone.now()
         account.save(update_fields=["last_login"])
-        audit.record("auth.login", actor=account, request=request)
+        audit.record("auth.login", actor=account, client_address=client_ip(request))
     return tokens_for(account)
 
 
@@ -159,7 +160,7 @@ def create_api_key(
     audit.record(
         "api_key.create",
         actor=actor or principal.account,
-        request=request,
+        client_address=client_ip(request),
         details={"key_id": str(api_key.pk), "scopes": api_key.scopes},
     )
     return api_key, raw_key
@@ -188,6 +189,6 @@ def revoke_api_key(*, principal: Principal, key_id, request: HttpRequest | None 
         audit.record(
             "api_key.revoke",
             actor=principal.account,
-            request=request,
+            client_address=client_ip(request),
             details={"key_id": str(api_key.pk)},
         )

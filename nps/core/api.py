@@ -58,6 +58,11 @@ class ApiView(APIView):
     def principal(self) -> Principal:
         return self.request.auth
 
+    @property
+    def client_address(self) -> str | None:
+        """The caller's address for the audit log (services take it, never the request)."""
+        return client_ip(self.request)
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
         self.check_rate_limit(request)

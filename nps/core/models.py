@@ -94,8 +94,8 @@ class AuditLog(models.Model):
         db_column="actor_user_id",
         related_name="+",
     )
-    user = models.ForeignKey(
-        "oracle.OracleUser",
+    profile = models.ForeignKey(
+        "oracle.Profile",
         verbose_name=_("profile"),
         null=True,
         blank=True,

@@ -9,7 +9,7 @@ from rest_framework import serializers
 from nps.core.serializers import StrictBooleanField, StrictCharField, StrictIntegerField
 from oracle.engines.compose import parse_reading_datetime, resolve_timezone
 from oracle.engines.errors import EngineError
-from oracle.models import Gender, NumerologySystem, OracleUser, SignType
+from oracle.models import Gender, NumerologySystem, Profile, SignType
 from oracle.services.readings import MAX_NAME_LENGTH, MAX_QUESTION_LENGTH
 
 TIMEZONES = frozenset(zoneinfo.available_timezones())
@@ -91,7 +91,7 @@ class ProfileResponse(serializers.ModelSerializer):
     longitude = serializers.FloatField(read_only=True, allow_null=True)
 
     class Meta:
-        model = OracleUser
+        model = Profile
         fields = [
             "id",
             "name",

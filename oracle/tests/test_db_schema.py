@@ -5,7 +5,7 @@ import pytest
 from django.db import IntegrityError, connection, transaction
 
 from nps.accounts.tests.factories import UserFactory
-from oracle.models import OracleUser, Reading
+from oracle.models import Profile, Reading
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def insert_reading(**columns) -> int:
 
 def test_profile_insert_gets_database_defaults():
     profile_id = insert_profile()
-    profile = OracleUser.objects.get(pk=profile_id)
+    profile = Profile.objects.get(pk=profile_id)
     assert profile.created_at is not None
     assert profile.updated_at is not None
     assert profile.timezone == "UTC"
