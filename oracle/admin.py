@@ -11,7 +11,6 @@ Every change made here is written to the audit log.
 """
 
 import json
-import zoneinfo
 
 from django import forms
 from django.contrib import admin, messages
@@ -28,7 +27,6 @@ from oracle.models import Profile, Reading
 from oracle.services import profiles
 
 MASK = "••••••"
-TIMEZONES = frozenset(zoneinfo.available_timezones())
 
 
 def sees_encrypted_fields(request) -> bool:
@@ -180,14 +178,6 @@ class ProfileForm(forms.ModelForm):
             ),
             "name_persian": forms.TextInput(attrs={"class": "vTextField", "dir": "rtl"}),
         }
-
-    def clean_timezone(self):
-        value = self.cleaned_data["timezone"]
-        if value not in TIMEZONES:
-            raise forms.ValidationError(
-                _("Unknown time zone: use an IANA name such as Asia/Tehran or UTC.")
-            )
-        return value
 
 
 @admin.register(Profile)

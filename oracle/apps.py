@@ -3,7 +3,7 @@ import datetime
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# V4's seed profiles (api.md §3.8); coordinates are (longitude, latitude).
+# V4's seed profiles; coordinates are (longitude, latitude).
 DEMO_PROFILES = (
     {
         "name": "Hamzeh",

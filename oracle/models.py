@@ -1,6 +1,6 @@
 """The oracle domain: profiles of people read for, stored readings, who took part in them.
 
-V4's tables and columns (api.md §3.3) with database defaults and ON DELETE rules, plus what V4
+V4's tables and columns with database defaults and ON DELETE rules, plus what V4
 lacked: the owning account, per-profile numerology system / gender / time zone, favourites and soft
 delete of readings. Mother names, questions and interpretations are encrypted at rest; no clear copy
 of them is kept anywhere else (not in `reading_result`, not in `sign_value`).
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nps.core.fields import EncryptedTextField, PointField
 from nps.core.models import AliveManager, SoftDeleteModel, SoftDeleteQuerySet
+from oracle.validators import validate_timezone_name
 
 
 class NumerologySystem(models.TextChoices):
@@ -91,6 +92,7 @@ class Profile(SoftDeleteModel):
         default="UTC",
         db_default="UTC",
         help_text=_("IANA name, e.g. Asia/Tehran; readings for this person use it."),
+        validators=[validate_timezone_name],
     )
     gender = models.CharField(
         _("gender"), max_length=10, choices=Gender.choices, null=True, blank=True

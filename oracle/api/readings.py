@@ -23,10 +23,13 @@ from oracle.api.serializers import (
     QuestionRequest,
     ReadingList,
     ReadingListQuery,
+    StampRequest,
+    StampResponse,
     StoredReading,
     TimeReadingRequest,
 )
 from oracle.api.shapes import audit_entry, reading_item
+from oracle.engines.compose import validate_stamp
 from oracle.services import audit_log, history, readings
 
 READING_ID = OpenApiParameter("reading_id", int, OpenApiParameter.PATH)
@@ -164,6 +167,21 @@ class DailyView(ApiView):
             profile_id=query["user_id"],
         )
         return Response(result)
+
+
+class ValidateStampView(ApiView):
+    required_scope = "oracle:read"
+
+    @extend_schema(
+        request=StampRequest,
+        responses={200: StampResponse},
+        summary="Read an FC60 stamp back into the moment it names",
+        description="A malformed stamp is a 422 naming `stamp`. A stamp carries no year: the "
+        "date is `--MM-DD`.",
+    )
+    def post(self, request):
+        data = parse_body(StampRequest, request)
+        return Response(validate_stamp(data["stamp"]))
 
 
 class ReadingsView(ApiView):

@@ -17,7 +17,6 @@ from oracle.engines.numerology import (
     detect_system,
     has_countable_letter,
     has_persian_arabic_letters,
-    letter_breakdown,
     letter_value,
     name_personality,
     name_soul_urge,
@@ -168,17 +167,6 @@ def test_persian_and_arabic_names_have_their_abjad_value(name, total, expression
 def test_abjad_soul_urge_counts_long_vowels_and_personality_the_rest(name, soul_urge, personality):
     assert name_soul_urge(name) == soul_urge
     assert name_personality(name) == personality
-
-
-def test_abjad_breakdown_lists_counted_letters_only():
-    assert letter_breakdown("علی" + ZWNJ + "رضا") == [
-        ("ع", 70),
-        ("ل", 30),
-        ("ی", 10),
-        ("ر", 200),
-        ("ض", 800),
-        ("ا", 1),
-    ]
 
 
 # ── Automatic choice (§12 script detector) ──────────────────────────────────────────────────────

@@ -22,7 +22,6 @@ from oracle.engines.errors import (
 from oracle.engines.multi_user import (
     ANIMAL_COMPATIBILITY,
     LIFE_PATH_COMPATIBILITY,
-    MultiUserFC60Service,
     analyze,
     animal_compatibility,
     calculate_profile,
@@ -1319,7 +1318,7 @@ def test_spec_vector(vector):
 
 
 def test_result_keys_are_v4_keys_in_v4_order():
-    result = MultiUserFC60Service().analyze(as_users(SPEC_MU_VECTORS["MU2"][0])).to_dict()
+    result = analyze(as_users(SPEC_MU_VECTORS["MU2"][0]))
     assert list(result) == [
         "user_count",
         "pair_count",

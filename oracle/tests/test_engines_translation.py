@@ -8,9 +8,7 @@ from hypothesis import strategies as st
 
 from oracle.engines.translation import (
     FC60_PRESERVED_TERMS,
-    batch_translate,
     detect_language,
-    parse_batch_response,
     protect_terms,
     restore_terms,
     translate,
@@ -135,29 +133,6 @@ def test_translate_empty_text_vector():
     }
 
 
-def test_batch_translate_without_ai_vector():
-    assert batch_translate(["Fire", "b"]) == [
-        {
-            "source_text": "Fire",
-            "translated_text": "Fire",
-            "source_lang": "en",
-            "target_lang": "fa",
-            "preserved_terms": [],
-            "ai_generated": False,
-            "elapsed_ms": 0.0,
-        },
-        {
-            "source_text": "b",
-            "translated_text": "b",
-            "source_lang": "en",
-            "target_lang": "fa",
-            "preserved_terms": [],
-            "ai_generated": False,
-            "elapsed_ms": 0.0,
-        },
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "language"),
     [
@@ -173,18 +148,6 @@ def test_batch_translate_without_ai_vector():
 )
 def test_detect_language_vector(text, language):
     assert detect_language(text) == language
-
-
-@pytest.mark.parametrize(
-    ("response", "expected_count", "items"),
-    [
-        ("1. uno\n2. dos\nextra\n3. tres", 4, ["uno", "dos extra", "tres", ""]),
-        ("intro\n1. a\n3. c\n2. b", 3, ["intro 1. a 3. c", "b", ""]),
-    ],
-    ids=["continuation-and-padding", "preamble-and-out-of-order"],
-)
-def test_parse_batch_response_vector(response, expected_count, items):
-    assert parse_batch_response(response, expected_count) == items
 
 
 # --- defect 17 -----------------------------------------------------------------------------
@@ -272,14 +235,3 @@ def test_translate_falls_back_to_the_original_when_ai_fails(failure):
     assert result["translated_text"] == "Your Wood Dragon energy"
     assert result["ai_generated"] is False
     assert result["preserved_terms"] == ["Dragon", "Wood"]
-
-
-def test_batch_translate_with_ai_splits_the_numbered_answer():
-    def generate(prompt, *, system_prompt, temperature):
-        assert "1. __TERM000__\n2. hello" in prompt
-        return "1. آتش __TERM000__\n2. سلام"
-
-    results = batch_translate(["Fire", "hello"], generate=generate)
-    assert [r["translated_text"] for r in results] == ["آتش Fire", "سلام"]
-    assert [r["preserved_terms"] for r in results] == [["Fire"], []]
-    assert all(r["ai_generated"] for r in results)

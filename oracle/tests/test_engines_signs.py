@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oracle.engines import oracle
+from oracle.engines import signs
 from oracle.engines.errors import (
     EngineError,
     InvalidDateError,
@@ -25,19 +25,19 @@ from oracle.engines.errors import (
     UnparseableInputError,
 )
 from oracle.engines.fc60 import ANIMAL_NAMES, ANIMALS, WEEKDAY_PLANETS, WEEKDAYS, encode_fc60
-from oracle.engines.oracle import (
+from oracle.engines.signs import (
     COMBINED_MEANINGS,
     FC60_MEANINGS,
     NUMBER_MEANINGS,
     _check_synchronicity,
     _extract_numbers,
     _get_chinese_hour,
-    _get_zodiac,
     daily_insight,
     get_human_meaning,
     question_sign,
     read_name,
     read_sign,
+    zodiac_of,
 )
 
 NOW = datetime(2026, 2, 6, 1, 15, tzinfo=UTC)
@@ -1171,7 +1171,7 @@ def test_fc60_meanings_match_fc60_alphabet() -> None:
 
 def test_no_hidden_clock() -> None:
     """Defect 21: the engine never reads the clock; `timestamp` is the `now` passed in."""
-    source = inspect.getsource(oracle)
+    source = inspect.getsource(signs)
     for clock in ("datetime.now", "date.today", "time.time", "utcnow"):
         assert clock not in source
     assert read_sign("7")["timestamp"] is None
@@ -1257,11 +1257,11 @@ def test_extract_numbers_keeps_duplicates() -> None:
     ],
 )
 def test_zodiac_boundaries(month: int, day: int, sign: str) -> None:
-    assert _get_zodiac(month, day)["sign"] == sign
+    assert zodiac_of(month, day)["sign"] == sign
 
 
 def test_zodiac_of_non_int_is_unknown() -> None:
-    assert _get_zodiac("5", 1) == dict.fromkeys(
+    assert zodiac_of("5", 1) == dict.fromkeys(
         ("sign", "element", "quality", "ruling_planet"), "Unknown"
     )
 
