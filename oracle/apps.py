@@ -88,7 +88,7 @@ class OracleConfig(AppConfig):
                     birth_year=person.birthday.year,
                     birth_month=person.birthday.month,
                     birth_day=person.birthday.day,
-                    user_id=person.pk,
+                    profile_id=person.pk,
                 )
                 for person in people
             ],

@@ -219,7 +219,7 @@ class MultiUserInput(serializers.Serializer):
     birth_year = StrictIntegerField()
     birth_month = StrictIntegerField()
     birth_day = StrictIntegerField()
-    user_id = ProfileIdField()
+    user_id = ProfileIdField(source="profile_id")
 
     def validate_name(self, value: str) -> str:
         if not value.strip():

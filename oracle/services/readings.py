@@ -78,7 +78,9 @@ class MultiUserMember:
     birth_year: int
     birth_month: int
     birth_day: int
-    user_id: int | None = None
+    profile_id: int | None = (
+        None  # V4's `user_id`: links the person to one of the caller's profiles
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -338,7 +340,7 @@ def create_multi_user_reading(
     profile, or NULL for an anonymous group.
     """
     linked: list[Profile | None] = [
-        _linked_profile(principal, member.user_id, ("users", index, "user_id"))
+        _linked_profile(principal, member.profile_id, ("users", index, "user_id"))
         for index, member in enumerate(users)
     ]
     seen: set[int] = set()
