@@ -26,6 +26,7 @@ from .errors import (
     InvalidTimeError,
     InvalidTimezoneError,
     UnparseableInputError,
+    require_int,
 )
 
 __all__ = [
@@ -302,13 +303,6 @@ _MONTH_DAYS: Final = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 # ---------------------------------------------------------------------------------------------
 
 
-def _require_int(value: object, what: str, error: type[Exception]) -> int:
-    """Accept real integers only: a float day or a string hour is a caller bug worth naming."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise error(f"The {what} must be a whole number, not {value!r}.")
-    return value
-
-
 def is_leap_year(year: int) -> bool:
     """Gregorian leap-year rule (proleptic, as the JDN formula assumes)."""
     return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
@@ -326,9 +320,9 @@ def validate_date(year: int, month: int, day: int) -> None:
 
     V4 accepted 2026-02-30 and silently encoded the JDN of March 2 (V4 defect 15).
     """
-    _require_int(year, "year", InvalidDateError)
-    _require_int(month, "month", InvalidDateError)
-    _require_int(day, "day", InvalidDateError)
+    require_int(year, "year", InvalidDateError)
+    require_int(month, "month", InvalidDateError)
+    require_int(day, "day", InvalidDateError)
     if not MIN_YEAR <= year <= MAX_YEAR:
         raise InvalidDateError(
             f"Year {year} is not supported: use a year from {MIN_YEAR} to {MAX_YEAR}."
@@ -345,9 +339,9 @@ def validate_date(year: int, month: int, day: int) -> None:
 
 def validate_time(hour: int, minute: int, second: int = 0) -> None:
     """Raise `InvalidTimeError` unless the clock reading is within 00:00:00–23:59:59."""
-    _require_int(hour, "hour", InvalidTimeError)
-    _require_int(minute, "minute", InvalidTimeError)
-    _require_int(second, "second", InvalidTimeError)
+    require_int(hour, "hour", InvalidTimeError)
+    require_int(minute, "minute", InvalidTimeError)
+    require_int(second, "second", InvalidTimeError)
     if not 0 <= hour <= 23:
         raise InvalidTimeError(f"Hour {hour} is not on the clock: use an hour from 0 to 23.")
     if not 0 <= minute <= 59:
@@ -378,8 +372,8 @@ def tz_offset_minutes(tz_hours: int, tz_minutes: int = 0) -> int:
     −05:30, which is what `iso` and `tz60` print. V4 computed `unix` from (−5, +30) as −04:30
     (V4 defect 12). For a zone under one hour west, pass (0, −30).
     """
-    _require_int(tz_hours, "UTC offset hours", InvalidTimezoneError)
-    _require_int(tz_minutes, "UTC offset minutes", InvalidTimezoneError)
+    require_int(tz_hours, "UTC offset hours", InvalidTimezoneError)
+    require_int(tz_minutes, "UTC offset minutes", InvalidTimezoneError)
     if not -12 <= tz_hours <= 14:
         raise InvalidTimezoneError(
             f"UTC offset hours {tz_hours:+d} do not exist: use hours from -12 to +14."
@@ -424,7 +418,7 @@ def digit60(tok: str) -> int:
 
 def to_base60(n: int) -> list[int]:
     """Base-60 digits of a non-negative integer, most significant first (0 → [0])."""
-    _require_int(n, "number", InvalidNumberError)
+    require_int(n, "number", InvalidNumberError)
     if n < 0:
         raise InvalidNumberError(f"{n} is negative: base-60 digits exist only for 0 and up.")
     if n == 0:
@@ -439,7 +433,7 @@ def to_base60(n: int) -> list[int]:
 
 def encode_base60(n: int) -> str:
     """Token string of an integer: 60 → `RAFI-RAWU`, −61 → `NEG-RAFI-RAFI`."""
-    _require_int(n, "number", InvalidNumberError)
+    require_int(n, "number", InvalidNumberError)
     if n < 0:
         return "NEG-" + encode_base60(-n)
     if n < 60:

@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from types import MappingProxyType
 from typing import Final
 
-from .errors import InvalidDateError, InvalidNameError, InvalidNumberError
+from .errors import InvalidDateError, InvalidNameError, require_int
 from .errors import InvalidNumerologySystemError as _InvalidSystemError
 from .fc60 import (
     MAX_YEAR,
@@ -184,15 +184,9 @@ _ARABIC_RANGES: Final = (
 # ---------------------------------------------------------------------------------------------
 
 
-def _require_int(value: object, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidNumberError(f"The {what} must be a whole number, not {value!r}.")
-    return value
-
-
 def digit_sum(n: int) -> int:
     """Sum of the decimal digits of |n|."""
-    n = abs(_require_int(n, "number"))
+    n = abs(require_int(n, "number"))
     total = 0
     while n:
         n, digit = divmod(n, 10)
@@ -206,7 +200,7 @@ def numerology_reduce(n: int) -> int:
     0 → 0, 29 → 11, 38 → 11, 44 → 8, 1999 → 1. Negative numbers reduce like their absolute value
     (V4 returned them unreduced, e.g. −15; every V4 caller took the digit sum of |n| first).
     """
-    n = abs(_require_int(n, "number"))
+    n = abs(require_int(n, "number"))
     while n > 9 and n not in MASTER_NUMBERS:
         n = digit_sum(n)
     return n

@@ -72,15 +72,14 @@ class UnusableProfile(ProfileReferenceError):
 
 @dataclass(frozen=True)
 class MultiUserMember:
-    """One person of a multi-user request (V4's ``MultiUserInput``)."""
+    """One person of a multi-user request (V4's ``MultiUserInput``); ``profile_id`` (V4's
+    ``user_id``) links the person to one of the caller's profiles."""
 
     name: str
     birth_year: int
     birth_month: int
     birth_day: int
-    profile_id: int | None = (
-        None  # V4's `user_id`: links the person to one of the caller's profiles
-    )
+    profile_id: int | None = None
 
 
 # --------------------------------------------------------------------------------------------
