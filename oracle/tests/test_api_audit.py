@@ -1,4 +1,4 @@
-"""`GET /api/oracle/audit` (api.md §2.6) and the audit rows readings write (§6)."""
+"""`GET /api/oracle/audit` and the audit rows readings write."""
 
 import uuid
 

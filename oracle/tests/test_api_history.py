@@ -1,4 +1,4 @@
-"""Reading history (api.md §2.4 and the later V4's filters, favourites and soft delete)."""
+"""Reading history (and the later V4's filters, favourites and soft delete)."""
 
 import datetime
 import json

@@ -1,4 +1,4 @@
-"""`/api/oracle/users`: profiles (api.md §2.5) with ownership, soft delete and encryption."""
+"""`/api/oracle/users`: profiles with ownership, soft delete and encryption."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""The reading endpoints (api.md §2.3): compute, store encrypted, audit, refuse bad input."""
+"""The reading endpoints: compute, store encrypted, audit, refuse bad input."""
 
 import datetime
 import json

@@ -1,5 +1,5 @@
 """The database itself (plain SQL, as a V4 client or a DBA would use it): defaults, CHECKs,
-partial indexes and ON DELETE rules (api.md §3.3, §3.7, §3.9)."""
+partial indexes and ON DELETE rules."""
 
 import pytest
 from django.db import IntegrityError, connection, transaction

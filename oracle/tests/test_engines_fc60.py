@@ -1,4 +1,4 @@
-"""FC60 engine: engines.md §10.1–§10.2 vectors, the V4 defects fixed by DECISIONS §2, and properties.
+"""FC60 engine: V4's vectors, the V4 defects that are fixed, and properties.
 
 Expected values are copied verbatim from the spec (hence the long lines). Where a vector was produced
 by a V4 defect that is now fixed, the test says so and asserts the fixed value.
@@ -67,7 +67,7 @@ V4_KEYS = [
     "weekday_domain",
 ]
 
-# ── §10.1 encode_fc60: all 24 keys ──────────────────────────────────────────────────────────────
+# ── encode_fc60: all 24 keys ──────────────────────────────────────────────────────────────
 
 ENCODE_VECTORS = [
     pytest.param(
@@ -483,7 +483,7 @@ def test_encode_fc60_matches_v4_vector(args, kwargs, expected):
     assert list(result) == V4_KEYS  # V4's 24 keys, in V4's order
 
 
-# ── §1.2 base-60 primitives ─────────────────────────────────────────────────────────────────────
+# ── base-60 primitives ─────────────────────────────────────────────────────────────────────
 
 
 @pytest.mark.parametrize(
@@ -520,7 +520,7 @@ def test_to_base60_rejects_negative_numbers():
         to_base60(-1)
 
 
-# ── §1.5 moon, §1.6 Gānzhī, §1.7 checksum ───────────────────────────────────────────────────────
+# ── moon, Gānzhī, checksum ───────────────────────────────────────────────────────
 
 
 @pytest.mark.parametrize(
@@ -559,7 +559,7 @@ def test_ganzhi_day_and_hour():
     assert ganzhi_hour(13, 4) == (5, 7)
 
 
-# ── Fixed V4 defects (engines.md §11, DECISIONS §2) ─────────────────────────────────────────────
+# ── Fixed V4 defects ─────────────────────────────────────────────
 
 
 def test_encode_fc60_minutes_follow_the_sign_of_negative_hours():

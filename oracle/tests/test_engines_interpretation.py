@@ -1,4 +1,4 @@
-"""Interpretations with and without AI (engines.md §7.2–§7.3, §10.6; defects 3, 4, 10, 11)."""
+"""Interpretations with and without AI (defects 3, 4, 10, 11)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ MU2_USERS = [
     {"name": "Dave", "birth_year": 1995, "birth_month": 8, "birth_day": 25},
 ]
 
-# engines.md §10.6 AI-G1 (AI unavailable), without its elapsed times.
+# V4's vectors, AI-G1 (AI unavailable), without its elapsed times.
 SPEC_AI_G1 = {
     "compatibility_narrative": (
         "Alice (Metal Horse) and Bob (Water Monkey) share a neutral "
@@ -62,7 +62,7 @@ SPEC_AI_G1 = {
     "ai_available": False,
 }
 
-# engines.md §10.6 AI-G2 (AI unavailable), without its elapsed times.
+# V4's vectors, AI-G2 (AI unavailable), without its elapsed times.
 SPEC_AI_G2 = {
     "compatibility_narrative": (
         "Alice (Metal Horse) and Bob (Water Monkey) share a neutral "

@@ -1,7 +1,7 @@
-"""Numerology engine: engines.md §10.3 vectors, Chaldean (T8), the one master-number rule, errors.
+"""Numerology engine: V4's vectors, Chaldean, the one master-number rule, errors.
 
-Expected values are copied from the spec. Where a V4 vector was produced by a defect that DECISIONS §2
-fixes (defect 8: one master-number rule; empty/non-letter names; Persian names worth 0), the test
+Expected values are copied from the spec. Where a V4 vector was produced by a defect that is now
+fixed (defect 8: one master-number rule; empty/non-letter names; Persian names worth 0), the test
 says so and asserts the fixed value.
 """
 
@@ -72,7 +72,7 @@ def test_life_path_meanings_are_table_t9():
     )
 
 
-# ── §10.3 name numbers (Pythagorean) ────────────────────────────────────────────────────────────
+# ── name numbers (Pythagorean) ────────────────────────────────────────────────────────────
 
 
 @pytest.mark.parametrize(
@@ -105,7 +105,7 @@ def test_name_numbers_match_v4_vector(name, expression, soul_urge, personality):
 
 
 def test_persian_name_gets_real_numbers_instead_of_v4_zeros():
-    """V4 vector 'علی رضایی' → 0, 0, 0 (no Abjad at V4); §12 counts it with Abjad."""
+    """V4 vector 'علی رضایی' → 0, 0, 0 (no Abjad at V4); Persian script is counted with Abjad."""
     # علی 110 + رضایی (ر200 + ض800 + ا1 + ی10 + ی10 = 1021) = 1131 → 6
     assert name_sum("علی رضایی") == 1131
     assert name_to_number("علی رضایی") == 6
@@ -175,7 +175,7 @@ def test_chaldean_name_numbers(name, raw, expression, soul_urge, personality):
     assert name_personality(name, system="chaldean") == personality
 
 
-# ── §2.2 reduction ──────────────────────────────────────────────────────────────────────────────
+# ── reduction ──────────────────────────────────────────────────────────────────────────────
 
 
 @pytest.mark.parametrize(
@@ -223,7 +223,7 @@ def test_reduction_rejects_non_integers(bad):
         numerology_reduce(bad)
 
 
-# ── §2.3 date numbers ───────────────────────────────────────────────────────────────────────────
+# ── date numbers ───────────────────────────────────────────────────────────────────────────
 
 
 @pytest.mark.parametrize(

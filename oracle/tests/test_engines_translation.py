@@ -1,4 +1,4 @@
-"""Translation support (engines.md §7.4, §10.8; DECISIONS §2 defect 17)."""
+"""Translation support (defect 17)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from oracle.engines.translation import (
     translate,
 )
 
-# --- §10.8 vectors -------------------------------------------------------------------------
+# --- vectors -------------------------------------------------------------------------
 # V4's _protect_terms output, then the output with defect 17 fixed (no spurious "ER" from the
 # "TERM" of a placeholder, no tokens inside words such as BOX).
 PROTECTION_VECTORS = {
@@ -82,7 +82,7 @@ PROTECTION_VECTORS = {
         ),
     ),
 }
-# V4's translate(...)["preserved_terms"] (§10.8) and the value with defect 17 fixed.
+# V4's translate(...)["preserved_terms"] and the value with defect 17 fixed.
 PRESERVED_TERMS_VECTORS = {
     "wood-dragon": (["Dragon", "Wood", "ER"], ["Dragon", "Wood"]),
     "ox-and-box": (["OX", "ER"], ["OX"]),
