@@ -14,7 +14,7 @@ import json
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +24,7 @@ from nps.accounts.principal import principal_for_account
 from nps.core import audit
 from nps.core.http import client_ip
 from oracle.models import Profile, Reading
-from oracle.services import profiles
+from oracle.services import history, profiles
 
 MASK = "••••••"
 
@@ -73,28 +73,28 @@ class DeletedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SoftDeleteAdminMixin:
-    """Changelists show live and deleted rows; "delete" marks rows, "restore" brings them back."""
+def console_principal(request):
+    """The admin console's user as the principal the services take."""
+    return principal_for_account(request.user, auth_type="session")
 
-    audit_resource_type: str  # "oracle_user" / "oracle_reading"
+
+class SoftDeleteAdminMixin:
+    """Changelists show live and deleted rows; "delete" marks rows, "restore" brings them back.
+
+    Both go through the app's services (`soft_delete`, `restore_one`), which write the audit rows,
+    so the console and the API record the same thing.
+    """
 
     def get_queryset(self, request):
         queryset = self.model.all_objects.get_queryset()
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
 
-    def audit_profile_id(self, obj) -> int | None:
+    def soft_delete(self, request, obj) -> None:
         raise NotImplementedError
 
-    def record(self, request, action: str, obj) -> None:
-        audit.record(
-            f"{self.audit_resource_type}.{action}",
-            actor=request.user,
-            client_address=client_ip(request),
-            profile_id=self.audit_profile_id(obj),
-            resource_type=self.audit_resource_type,
-            resource_id=obj.pk,
-        )
+    def restore_one(self, request, obj) -> None:
+        raise NotImplementedError
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -122,19 +122,13 @@ class SoftDeleteAdminMixin:
             messages.SUCCESS,
         )
 
-    def soft_delete(self, request, obj) -> None:
-        obj.delete()
-        self.record(request, "delete", obj)
-
     @admin.action(description=_("Restore the selected %(verbose_name_plural)s"))
     def restore(self, request, queryset):
         restored, refused = 0, []
         for obj in queryset.dead():
             try:
-                with transaction.atomic():
-                    obj.restore()
-                    self.record(request, "restore", obj)
-            except IntegrityError:
+                self.restore_one(request, obj)
+            except profiles.DuplicateProfile:
                 refused.append(str(obj))
             else:
                 restored += 1
@@ -182,7 +176,6 @@ class ProfileForm(forms.ModelForm):
 
 @admin.register(Profile)
 class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
-    audit_resource_type = "oracle_user"
     form = ProfileForm
     list_display = (
         "name",
@@ -259,9 +252,6 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
         label = ngettext("%d reading", "%d readings", count) % count
         return format_html('<a href="{}">{}</a>', url, label)
 
-    def audit_profile_id(self, obj) -> int:
-        return obj.pk
-
     def has_delete_permission(self, request, obj=None) -> bool:
         if obj is not None and obj.is_deleted:
             return False  # already deleted: restore it from the list instead
@@ -291,7 +281,7 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
         if obj.is_deleted:
             return
         profiles.delete_profile(
-            principal=principal_for_account(request.user, auth_type="session"),
+            principal=console_principal(request),
             profile_id=obj.pk,
             client_address=client_ip(request),
         )
@@ -302,6 +292,13 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
 
     def soft_delete(self, request, obj) -> None:
         self.delete_model(request, obj)
+
+    def restore_one(self, request, obj) -> None:
+        profiles.restore_profile(
+            principal=console_principal(request),
+            profile_id=obj.pk,
+            client_address=client_ip(request),
+        )
 
 
 class ProfileFilter(admin.SimpleListFilter):
@@ -325,7 +322,6 @@ class ProfileFilter(admin.SimpleListFilter):
 class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
     """Readings are a record of what was computed and said: viewed, never edited here."""
 
-    audit_resource_type = "oracle_reading"
     list_display = (
         "id",
         "sign_type",
@@ -363,8 +359,19 @@ class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
         profile = obj.profile or obj.primary_profile
         return profile.name if profile is not None else _("(anonymous)")
 
-    def audit_profile_id(self, obj) -> int | None:
-        return obj.profile_id or obj.primary_profile_id
+    def soft_delete(self, request, obj) -> None:
+        history.delete_reading(
+            principal=console_principal(request),
+            reading_id=obj.pk,
+            client_address=client_ip(request),
+        )
+
+    def restore_one(self, request, obj) -> None:
+        history.restore_reading(
+            principal=console_principal(request),
+            reading_id=obj.pk,
+            client_address=client_ip(request),
+        )
 
     def get_fieldsets(self, request, obj=None):
         if sees_encrypted_fields(request):

@@ -5,6 +5,7 @@ cannot differ in what they record. `get_profile` is the unaudited lookup other s
 """
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
@@ -109,17 +110,25 @@ def _name_birthday_taken(owner, name: str, birthday: datetime.date, *, exclude_i
     return clash.exists()
 
 
+@contextmanager
+def _refusing_duplicates():
+    """A write that the live name + birthday index refuses (a concurrent request won the race
+    the check before it lost) is the same `DuplicateProfile`, never a 500."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        raise DuplicateProfile() from None
+
+
 @transaction.atomic
 def create_profile(*, principal: Principal, client_address: str | None = None, **fields) -> Profile:
     owner = principal.account
     if _name_birthday_taken(owner, fields["name"], fields["birthday"]):
         raise DuplicateProfile()
     fields.update(_location(fields))
-    try:
-        with transaction.atomic():
-            profile = Profile.objects.create(owner=owner, **fields)
-    except IntegrityError:
-        raise DuplicateProfile() from None  # a concurrent create won the race
+    with _refusing_duplicates():
+        profile = Profile.objects.create(owner=owner, **fields)
     record_action(
         principal=principal,
         action="oracle_user.create",
@@ -144,11 +153,8 @@ def update_profile(
         raise DuplicateProfile()
     for field, value in fields.items():
         setattr(profile, field, value)
-    try:
-        with transaction.atomic():
-            profile.save()
-    except IntegrityError:
-        raise DuplicateProfile() from None
+    with _refusing_duplicates():
+        profile.save()
     record_action(
         principal=principal,
         action="oracle_user.update",
@@ -169,6 +175,26 @@ def delete_profile(
     record_action(
         principal=principal,
         action="oracle_user.delete",
+        profile_id=profile.pk,
+        client_address=client_address,
+    )
+    return profile
+
+
+@transaction.atomic
+def restore_profile(
+    *, principal: Principal, profile_id: int, client_address: str | None = None
+) -> Profile:
+    """Undo a delete. Refused (`DuplicateProfile`) while a live profile of the same account has
+    the same name and birthday; restoring a live profile changes nothing."""
+    profile = Profile.all_objects.visible_to(principal).filter(pk=profile_id).first()
+    if profile is None:
+        raise ProfileNotFound()
+    with _refusing_duplicates():
+        profile.restore()
+    record_action(
+        principal=principal,
+        action="oracle_user.restore",
         profile_id=profile.pk,
         client_address=client_address,
     )

@@ -1,4 +1,4 @@
-"""The services record their own reads, and the one "readings of this profile" rule."""
+"""Services audit their own reads and restores; the one "readings of this profile" rule."""
 
 import pytest
 
@@ -116,3 +116,38 @@ def test_an_unseen_profile_is_not_found_and_not_audited(principal):
     with pytest.raises(profiles.ProfileNotFound):
         profiles.read_profile(principal=principal, profile_id=ProfileFactory().pk)
     assert audit_rows() == []
+
+
+def test_restoring_a_profile_revives_it_and_is_audited(principal, profile):
+    profile.delete()
+    restored = profiles.restore_profile(
+        principal=principal, profile_id=profile.pk, client_address=ADDRESS
+    )
+    assert not restored.is_deleted
+    assert audit_rows() == [
+        (
+            "oracle_user.restore",
+            "oracle_user",
+            profile.pk,
+            profile.pk,
+            ADDRESS,
+            principal.account.pk,
+        )
+    ]
+
+
+def test_a_profile_is_not_restored_over_a_live_twin(principal, profile):
+    profile.delete()
+    ProfileFactory(owner=principal.account, name=profile.name, birthday=profile.birthday)
+    with pytest.raises(profiles.DuplicateProfile):
+        profiles.restore_profile(principal=principal, profile_id=profile.pk)
+    profile.refresh_from_db()
+    assert profile.is_deleted
+    assert audit_rows() == []
+
+
+def test_another_accounts_profile_cannot_be_restored(principal):
+    theirs = ProfileFactory()
+    theirs.delete()
+    with pytest.raises(profiles.ProfileNotFound):
+        profiles.restore_profile(principal=principal, profile_id=theirs.pk)
