@@ -31,10 +31,10 @@ $PY manage.py collectstatic --noinput -v0
 $PY manage.py shell -c "
 import datetime
 from nps.accounts.models import User
-from oracle.models import OracleUser
+from oracle.models import Profile
 account = User.objects.create_user('bench', 'bench-password-0123', role='user')
 for index in range(20):
-    OracleUser.objects.create(owner=account, name=f'Bench person {index}',
+    Profile.objects.create(owner=account, name=f'Bench person {index}',
                               birthday=datetime.date(1990, 1, 1 + index), mother_name='Maryam')
 "
 

@@ -11,12 +11,10 @@ Every change made here is written to the audit log.
 """
 
 import json
-import zoneinfo
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import IntegrityError, transaction
-from django.db.models import Q
+from django.db import transaction
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -24,11 +22,11 @@ from django.utils.translation import ngettext
 
 from nps.accounts.principal import principal_for_account
 from nps.core import audit
-from oracle.models import OracleUser, Reading, ReadingUser
-from oracle.services import profiles
+from nps.core.http import client_ip
+from oracle.models import Profile, Reading
+from oracle.services import history, profiles
 
 MASK = "••••••"
-TIMEZONES = frozenset(zoneinfo.available_timezones())
 
 
 def sees_encrypted_fields(request) -> bool:
@@ -60,13 +58,6 @@ def pretty_text(value):
     return format_html('<div class="nps-text">{}</div>', value)
 
 
-def readings_of(profile_id: int) -> Q:
-    """Readings a profile is in: its own, as primary, or as a participant (no DISTINCT needed:
-    PostgreSQL cannot compare the profile's `point` column)."""
-    participations = ReadingUser.objects.filter(user_id=profile_id).values("reading_id")
-    return Q(user_id=profile_id) | Q(primary_user_id=profile_id) | Q(pk__in=participations)
-
-
 class DeletedFilter(admin.SimpleListFilter):
     title = _("deleted")
     parameter_name = "deleted"
@@ -82,28 +73,28 @@ class DeletedFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SoftDeleteAdminMixin:
-    """Changelists show live and deleted rows; "delete" marks rows, "restore" brings them back."""
+def console_principal(request):
+    """The admin console's user as the principal the services take."""
+    return principal_for_account(request.user, auth_type="session")
 
-    audit_resource_type: str  # "oracle_user" / "oracle_reading"
+
+class SoftDeleteAdminMixin:
+    """Changelists show live and deleted rows; "delete" marks rows, "restore" brings them back.
+
+    Both go through the app's services (`soft_delete`, `restore_one`), which write the audit rows,
+    so the console and the API record the same thing.
+    """
 
     def get_queryset(self, request):
         queryset = self.model.all_objects.get_queryset()
         ordering = self.get_ordering(request)
         return queryset.order_by(*ordering) if ordering else queryset
 
-    def audit_profile_id(self, obj) -> int | None:
+    def soft_delete(self, request, obj) -> None:
         raise NotImplementedError
 
-    def record(self, request, action: str, obj) -> None:
-        audit.record(
-            f"{self.audit_resource_type}.{action}",
-            actor=request.user,
-            request=request,
-            profile_id=self.audit_profile_id(obj),
-            resource_type=self.audit_resource_type,
-            resource_id=obj.pk,
-        )
+    def restore_one(self, request, obj) -> None:
+        raise NotImplementedError
 
     def get_actions(self, request):
         actions = super().get_actions(request)
@@ -131,19 +122,13 @@ class SoftDeleteAdminMixin:
             messages.SUCCESS,
         )
 
-    def soft_delete(self, request, obj) -> None:
-        obj.delete()
-        self.record(request, "delete", obj)
-
     @admin.action(description=_("Restore the selected %(verbose_name_plural)s"))
     def restore(self, request, queryset):
         restored, refused = 0, []
         for obj in queryset.dead():
             try:
-                with transaction.atomic():
-                    obj.restore()
-                    self.record(request, "restore", obj)
-            except IntegrityError:
+                self.restore_one(request, obj)
+            except profiles.DuplicateProfile:
                 refused.append(str(obj))
             else:
                 restored += 1
@@ -166,7 +151,7 @@ class SoftDeleteAdminMixin:
 
 class ProfileForm(forms.ModelForm):
     class Meta:
-        model = OracleUser
+        model = Profile
         fields = (
             "name",
             "name_persian",
@@ -188,18 +173,9 @@ class ProfileForm(forms.ModelForm):
             "name_persian": forms.TextInput(attrs={"class": "vTextField", "dir": "rtl"}),
         }
 
-    def clean_timezone(self):
-        value = self.cleaned_data["timezone"]
-        if value not in TIMEZONES:
-            raise forms.ValidationError(
-                _("Unknown time zone: use an IANA name such as Asia/Tehran or UTC.")
-            )
-        return value
 
-
-@admin.register(OracleUser)
+@admin.register(Profile)
 class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
-    audit_resource_type = "oracle_user"
     form = ProfileForm
     list_display = (
         "name",
@@ -217,7 +193,7 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
     ordering = ("-created_at", "-id")
     date_hierarchy = "created_at"
     actions = ("soft_delete_selected", "restore")
-    delete_confirmation_template = "admin/oracle/oracleuser/delete_confirmation.html"
+    delete_confirmation_template = "admin/oracle/profile/delete_confirmation.html"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
@@ -271,13 +247,10 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("readings"))
     def readings_link(self, obj):
-        count = Reading.all_objects.filter(readings_of(obj.pk)).count()
+        count = Reading.all_objects.involving(obj.pk).count()
         url = reverse("admin:oracle_reading_changelist") + f"?profile={obj.pk}"
         label = ngettext("%d reading", "%d readings", count) % count
         return format_html('<a href="{}">{}</a>', url, label)
-
-    def audit_profile_id(self, obj) -> int:
-        return obj.pk
 
     def has_delete_permission(self, request, obj=None) -> bool:
         if obj is not None and obj.is_deleted:
@@ -291,7 +264,7 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
         audit.record(
             "oracle_user.update" if change else "oracle_user.create",
             actor=request.user,
-            request=request,
+            client_address=client_ip(request),
             profile_id=obj.pk,
             resource_type="oracle_user",
             resource_id=obj.pk,
@@ -308,9 +281,9 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
         if obj.is_deleted:
             return
         profiles.delete_profile(
-            principal=principal_for_account(request.user, auth_type="session"),
+            principal=console_principal(request),
             profile_id=obj.pk,
-            request=request,
+            client_address=client_ip(request),
         )
 
     def delete_queryset(self, request, queryset):
@@ -319,6 +292,13 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
 
     def soft_delete(self, request, obj) -> None:
         self.delete_model(request, obj)
+
+    def restore_one(self, request, obj) -> None:
+        profiles.restore_profile(
+            principal=console_principal(request),
+            profile_id=obj.pk,
+            client_address=client_ip(request),
+        )
 
 
 class ProfileFilter(admin.SimpleListFilter):
@@ -329,12 +309,12 @@ class ProfileFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         value = request.GET.get(self.parameter_name, "")
-        profile = OracleUser.all_objects.filter(pk=value).first() if value.isdigit() else None
+        profile = Profile.all_objects.filter(pk=value).first() if value.isdigit() else None
         return [(str(profile.pk), str(profile))] if profile is not None else []
 
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():
-            return queryset.filter(readings_of(int(self.value())))
+            return queryset.involving(int(self.value()))
         return queryset
 
 
@@ -342,7 +322,6 @@ class ProfileFilter(admin.SimpleListFilter):
 class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
     """Readings are a record of what was computed and said: viewed, never edited here."""
 
-    audit_resource_type = "oracle_reading"
     list_display = (
         "id",
         "sign_type",
@@ -354,8 +333,14 @@ class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
     )
     list_display_links = ("id", "sign_type")
     list_filter = (DeletedFilter, "sign_type", "is_multi_user", "is_favorite", ProfileFilter)
-    search_fields = ("=id", "sign_value", "user__name", "primary_user__name", "owner__username")
-    list_select_related = ("user", "primary_user", "owner")
+    search_fields = (
+        "=id",
+        "sign_value",
+        "profile__name",
+        "primary_profile__name",
+        "owner__username",
+    )
+    list_select_related = ("profile", "primary_profile", "owner")
     ordering = ("-created_at", "-id")
     date_hierarchy = "created_at"
     actions = ("soft_delete_selected", "restore")
@@ -369,13 +354,24 @@ class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # deleting is the soft "delete" action, never a hard delete
 
-    @admin.display(description=_("profile"), ordering="user__name")
+    @admin.display(description=_("profile"), ordering="profile__name")
     def profile(self, obj):
-        profile = obj.user or obj.primary_user
+        profile = obj.profile or obj.primary_profile
         return profile.name if profile is not None else _("(anonymous)")
 
-    def audit_profile_id(self, obj) -> int | None:
-        return obj.user_id or obj.primary_user_id
+    def soft_delete(self, request, obj) -> None:
+        history.delete_reading(
+            principal=console_principal(request),
+            reading_id=obj.pk,
+            client_address=client_ip(request),
+        )
+
+    def restore_one(self, request, obj) -> None:
+        history.restore_reading(
+            principal=console_principal(request),
+            reading_id=obj.pk,
+            client_address=client_ip(request),
+        )
 
     def get_fieldsets(self, request, obj=None):
         if sees_encrypted_fields(request):
@@ -428,10 +424,10 @@ class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("profile"))
     def profile_link(self, obj):
-        profile = obj.user or obj.primary_user
+        profile = obj.profile or obj.primary_profile
         if profile is None:
             return _("(anonymous)")
-        url = reverse("admin:oracle_oracleuser_change", args=[profile.pk])
+        url = reverse("admin:oracle_profile_change", args=[profile.pk])
         return format_html('<a href="{}">{}</a>', url, profile.name)
 
     @admin.display(description=_("owner"))
@@ -480,7 +476,9 @@ class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("participants"))
     def participant_table(self, obj):
-        participants = obj.participants.select_related("user").order_by("-is_primary", "user__name")
+        participants = obj.participants.select_related("profile").order_by(
+            "-is_primary", "profile__name"
+        )
         if not participants:
             return "–"
         rows = format_html_join(
@@ -488,8 +486,8 @@ class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
             '<tr><td><a href="{}">{}</a></td><td>{}</td></tr>',
             (
                 (
-                    reverse("admin:oracle_oracleuser_change", args=[part.user_id]),
-                    part.user.name,
+                    reverse("admin:oracle_profile_change", args=[part.profile_id]),
+                    part.profile.name,
                     _("primary") if part.is_primary else "",
                 )
                 for part in participants

@@ -3,7 +3,7 @@ import datetime
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
-# V4's seed profiles (api.md §3.8); coordinates are (longitude, latitude).
+# V4's seed profiles; coordinates are (longitude, latitude).
 DEMO_PROFILES = (
     {
         "name": "Hamzeh",
@@ -52,10 +52,10 @@ class OracleConfig(AppConfig):
         costs nothing and comes out the same on every machine.
         """
         from nps.accounts.principal import principal_for_account
-        from oracle.models import OracleUser
+        from oracle.models import Profile
         from oracle.services import profiles, readings
 
-        if OracleUser.all_objects.filter(owner=owner).exists():
+        if Profile.all_objects.filter(owner=owner).exists():
             return ""
         principal = principal_for_account(owner, auth_type="session")
         people = [
@@ -88,7 +88,7 @@ class OracleConfig(AppConfig):
                     birth_year=person.birthday.year,
                     birth_month=person.birthday.month,
                     birth_day=person.birthday.day,
-                    user_id=person.pk,
+                    profile_id=person.pk,
                 )
                 for person in people
             ],

@@ -1,6 +1,6 @@
 """The oracle domain: profiles of people read for, stored readings, who took part in them.
 
-V4's tables and columns (api.md §3.3) with database defaults and ON DELETE rules, plus what V4
+V4's tables and columns with database defaults and ON DELETE rules, plus what V4
 lacked: the owning account, per-profile numerology system / gender / time zone, favourites and soft
 delete of readings. Mother names, questions and interpretations are encrypted at rest; no clear copy
 of them is kept anywhere else (not in `reading_result`, not in `sign_value`).
@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nps.core.fields import EncryptedTextField, PointField
 from nps.core.models import AliveManager, SoftDeleteModel, SoftDeleteQuerySet
+from oracle.validators import validate_timezone_name
 
 
 class NumerologySystem(models.TextChoices):
@@ -48,7 +49,23 @@ class OwnedQuerySet(SoftDeleteQuerySet):
         return self.filter(owner=principal.account)
 
 
-class OracleUser(SoftDeleteModel):
+class ReadingQuerySet(OwnedQuerySet):
+    def involving(self, profile):
+        """Readings a profile takes part in: its single readings, and the group readings it is
+        the primary person of or a participant in.
+
+        No DISTINCT is needed (the participants are a subquery), and none would work: PostgreSQL
+        cannot compare the profile's `point` column.
+        """
+        participations = ReadingParticipant.objects.filter(profile=profile).values("reading_id")
+        return self.filter(
+            models.Q(profile=profile)
+            | models.Q(primary_profile=profile)
+            | models.Q(pk__in=participations)
+        )
+
+
+class Profile(SoftDeleteModel):
     """A person readings are made for (V4's `oracle_users`; not a login account)."""
 
     id = models.AutoField(primary_key=True)
@@ -75,6 +92,7 @@ class OracleUser(SoftDeleteModel):
         default="UTC",
         db_default="UTC",
         help_text=_("IANA name, e.g. Asia/Tehran; readings for this person use it."),
+        validators=[validate_timezone_name],
     )
     gender = models.CharField(
         _("gender"), max_length=10, choices=Gender.choices, null=True, blank=True
@@ -158,8 +176,8 @@ class Reading(SoftDeleteModel):
         db_column="account_id",
         related_name="oracle_readings",
     )
-    user = models.ForeignKey(
-        OracleUser,
+    profile = models.ForeignKey(
+        Profile,
         verbose_name=_("profile"),
         null=True,
         blank=True,
@@ -168,8 +186,8 @@ class Reading(SoftDeleteModel):
         related_name="readings",
     )
     is_multi_user = models.BooleanField(_("multi-user"), default=False, db_default=False)
-    primary_user = models.ForeignKey(
-        OracleUser,
+    primary_profile = models.ForeignKey(
+        Profile,
         verbose_name=_("primary profile"),
         null=True,
         blank=True,
@@ -199,8 +217,8 @@ class Reading(SoftDeleteModel):
     is_favorite = models.BooleanField(_("favourite"), default=False, db_default=False)
     created_at = models.DateTimeField(_("created"), default=now, db_default=Now())
 
-    objects = AliveManager.from_queryset(OwnedQuerySet)()
-    all_objects = models.Manager.from_queryset(OwnedQuerySet)()
+    objects = AliveManager.from_queryset(ReadingQuerySet)()
+    all_objects = models.Manager.from_queryset(ReadingQuerySet)()
 
     class Meta(SoftDeleteModel.Meta):
         db_table = "oracle_readings"
@@ -228,17 +246,17 @@ class Reading(SoftDeleteModel):
         return f"{self.get_sign_type_display()} #{self.pk}"
 
 
-class ReadingUser(models.Model):
-    """Who took part in a multi-user reading (V4's `oracle_reading_users`)."""
+class ReadingParticipant(models.Model):
+    """A profile that took part in a multi-user reading (V4's `oracle_reading_users`)."""
 
-    pk = models.CompositePrimaryKey("reading_id", "user_id")
+    pk = models.CompositePrimaryKey("reading_id", "profile_id")
     reading = models.ForeignKey(
         Reading, on_delete=models.CASCADE, related_name="participants", db_column="reading_id"
     )
-    user = models.ForeignKey(
-        OracleUser,
+    profile = models.ForeignKey(
+        Profile,
         on_delete=models.CASCADE,
-        related_name="reading_participations",
+        related_name="participations",
         db_column="user_id",
     )
     is_primary = models.BooleanField(_("primary"), default=False, db_default=False)
@@ -249,9 +267,9 @@ class ReadingUser(models.Model):
         verbose_name = _("reading participant")
         verbose_name_plural = _("reading participants")
         indexes = [
-            models.Index(fields=["user"], name="idx_oracle_reading_users_user"),
+            models.Index(fields=["profile"], name="idx_oracle_reading_users_user"),
             models.Index(fields=["reading"], name="idx_oracle_reading_users_read"),
         ]
 
     def __str__(self) -> str:
-        return f"{self.reading_id}:{self.user_id}"
+        return f"{self.reading_id}:{self.profile_id}"

@@ -19,7 +19,7 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-# The names the engines give (English), as people read them. The FC60 alphabet (engines.md §1.1):
+# The names the engines give (English), as people read them. The FC60 alphabet:
 # token index = animal index × 5 + element index.
 ANIMALS: tuple[tuple[str, str, Any], ...] = (
     ("RA", "Rat", _("Rat")),
@@ -61,7 +61,7 @@ MOON_PHASES: Mapping[str, Any] = {
     "Last Quarter": _("Last quarter moon"),
     "Waning Crescent": _("Waning crescent moon"),
 }
-# The multi-user engine's classification of a pair's overall score (engines.md §6): the heat
+# The multi-user engine's classification of a pair's overall score: the heat
 # map's colour bands, best first.
 COMPATIBILITY_BANDS: tuple[tuple[str, float, Any], ...] = (
     ("excellent", 0.8, pgettext_lazy("compatibility", "Excellent")),

@@ -18,6 +18,7 @@ from nps.accounts.models import ApiKey, TokenSession, User
 from nps.accounts.principal import principal_for_account
 from nps.accounts.roles import ALL_SCOPES
 from nps.core import audit
+from nps.core.http import client_ip
 
 # Access comes from the role alone (`User.has_perm`); groups would grant nothing, so they are not
 # offered.
@@ -98,7 +99,7 @@ class AccountAdmin(DjangoUserAdmin):
         audit.record(
             "auth.logout_all",
             actor=request.user,
-            request=request,
+            client_address=client_ip(request),
             details={
                 "sessions_ended": count,
                 "accounts": [str(pk) for pk in queryset.values_list("pk", flat=True)],
@@ -238,7 +239,9 @@ class ApiKeyAdmin(admin.ModelAdmin):
         principal = principal_for_account(request.user, auth_type="session")
         revoked = 0
         for api_key in queryset.filter(is_active=True):
-            services.revoke_api_key(principal=principal, key_id=api_key.pk, request=request)
+            services.revoke_api_key(
+                principal=principal, key_id=api_key.pk, client_address=client_ip(request)
+            )
             revoked += 1
         self.message_user(
             request,
@@ -285,7 +288,7 @@ class ApiKeyAdmin(admin.ModelAdmin):
                 name=form.cleaned_data["name"],
                 scopes=form.cleaned_data["scopes"] or None,
                 expires_in_days=form.cleaned_data["expires_in_days"],
-                request=request,
+                client_address=client_ip(request),
                 actor=request.user,
             )
         except services.ApiKeyScopeError:
@@ -322,6 +325,6 @@ class ApiKeyAdmin(admin.ModelAdmin):
             audit.record(
                 "api_key.update",
                 actor=request.user,
-                request=request,
+                client_address=client_ip(request),
                 details={"key_id": str(obj.pk), "updated_fields": sorted(form.changed_data)},
             )

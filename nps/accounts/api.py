@@ -1,4 +1,4 @@
-"""`/api/auth/...`: login for tokens, refresh, logout, API keys (api.md §2.2)."""
+"""`/api/auth/...`: login for tokens, refresh, logout, log out everywhere, API keys."""
 
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
@@ -109,7 +109,9 @@ class LogoutEverywhereView(ApiView):
         summary="End every token session of your account (all devices)",
     )
     def post(self, request):
-        ended = services.log_out_everywhere(principal=self.principal, request=request._request)
+        ended = services.log_out_everywhere(
+            principal=self.principal, client_address=self.client_address
+        )
         return Response({"detail": "Logged out everywhere", "sessions_ended": ended})
 
 
@@ -127,7 +129,7 @@ class ApiKeysView(ApiView):
         body.is_valid(raise_exception=True)
         api_key, raw_key = services.create_api_key(
             principal=self.principal,
-            request=request._request,
+            client_address=self.client_address,
             name=body.validated_data["name"],
             scopes=body.validated_data.get("scopes"),
             expires_in_days=body.validated_data["expires_in_days"],
@@ -142,5 +144,7 @@ class ApiKeyView(ApiView):
         responses={200: inline_serializer("RevokeResponse", {"detail": serializers.CharField()})}
     )
     def delete(self, request, key_id):
-        services.revoke_api_key(principal=self.principal, key_id=key_id, request=request._request)
+        services.revoke_api_key(
+            principal=self.principal, key_id=key_id, client_address=self.client_address
+        )
         return Response({"detail": "API key revoked"})

@@ -112,9 +112,11 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
     address across usernames), then start a token session.
 
     Successes and failures are both audited; a failure's row must survive the refusal, so this
-    function is not one transaction.
+    function is not one transaction. It takes the request (not only its address) because
+    django-axes reads it during `authenticate()`.
     """
-    check_login_allowed(client_ip(request))
+    client_address = client_ip(request)
+    check_login_allowed(client_address)
     account = authenticate(request, username=username, password=password)
     if account is None:
         known = User.objects.filter(username=username).first()
@@ -122,7 +124,7 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
             audit.record(
                 "auth.failed",
                 actor=known,
-                request=request,
+                client_address=client_address,
                 success=False,
                 details={"reason": "account_disabled"},
             )
@@ -130,7 +132,7 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
         audit.record(
             "auth.failed",
             actor=known,
-            request=request,
+            client_address=client_address,
             success=False,
             details={"reason": "invalid_credentials"},
         )
@@ -138,7 +140,7 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
     with transaction.atomic():
         account.last_login = timezone.now()
         account.save(update_fields=["last_login"])
-        audit.record("auth.login", actor=account, request=request)
+        audit.record("auth.login", actor=account, client_address=client_address)
         return start_session(account)
 
 
@@ -193,7 +195,7 @@ def log_out(*, refresh_token: str) -> None:
         raise LoginRefused(INVALID_REFRESH)
 
 
-def log_out_everywhere(*, principal: Principal, request: HttpRequest | None = None) -> int:
+def log_out_everywhere(*, principal: Principal, client_address: str | None = None) -> int:
     """End every token session of the principal's account; returns how many were live."""
     if principal.account is None:
         raise Forbidden("Only an account can log out; the legacy secret has no sessions.")
@@ -202,7 +204,7 @@ def log_out_everywhere(*, principal: Principal, request: HttpRequest | None = No
         audit.record(
             "auth.logout_all",
             actor=principal.account,
-            request=request,
+            client_address=client_address,
             api_key_hash=principal.api_key_hash,
             details={"sessions_ended": ended},
         )
@@ -226,7 +228,7 @@ def create_api_key(
     name: str,
     scopes: list[str] | None,
     expires_in_days: int | None,
-    request: HttpRequest | None = None,
+    client_address: str | None = None,
     actor: User | None = None,
 ) -> tuple[ApiKey, str]:
     """A new key for `principal` with scopes ⊆ its own; returns the row and the raw key (shown
@@ -260,7 +262,7 @@ def create_api_key(
     audit.record(
         "api_key.create",
         actor=actor or principal.account,
-        request=request,
+        client_address=client_address,
         details={"key_id": str(api_key.pk), "scopes": api_key.scopes},
     )
     return api_key, raw_key
@@ -273,7 +275,7 @@ def api_keys_of(principal: Principal):
 
 
 @transaction.atomic
-def revoke_api_key(*, principal: Principal, key_id, request: HttpRequest | None = None) -> None:
+def revoke_api_key(*, principal: Principal, key_id, client_address: str | None = None) -> None:
     api_key = ApiKey.objects.filter(pk=key_id).first()
     owns = (
         api_key is not None
@@ -289,6 +291,6 @@ def revoke_api_key(*, principal: Principal, key_id, request: HttpRequest | None 
         audit.record(
             "api_key.revoke",
             actor=principal.account,
-            request=request,
+            client_address=client_address,
             details={"key_id": str(api_key.pk)},
         )

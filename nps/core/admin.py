@@ -37,7 +37,7 @@ class AuditLogAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("timestamp", "action", "success")}),
         (_("Who"), {"fields": ("actor", "ip_address", "api_key_hash")}),
-        (_("What"), {"fields": ("resource_type", "resource_id", "user", "details_pretty")}),
+        (_("What"), {"fields": ("resource_type", "resource_id", "profile", "details_pretty")}),
     )
 
     def has_add_permission(self, request) -> bool:

@@ -1,6 +1,6 @@
 """What every API view shares: the base view, scope checks, V4's error shapes and rate limits.
 
-Error contract (api.md §1.3–§1.4, DECISIONS §3): no credentials → 401 `Not authenticated` with
+Error contract (V4's, with validation as 422): no credentials → 401 `Not authenticated` with
 `WWW-Authenticate: Bearer` (before the body is read); bad credentials → 403 `Invalid credentials`;
 missing scope → 403 `Insufficient scope: requires '<scope>'`; validation → 422 with a pydantic-style
 `detail` list naming each field; not found or not yours → 404; rate limit → 429 with `Retry-After`.
@@ -57,6 +57,11 @@ class ApiView(APIView):
     @property
     def principal(self) -> Principal:
         return self.request.auth
+
+    @property
+    def client_address(self) -> str | None:
+        """The caller's address for the audit log (services take it, never the request)."""
+        return client_ip(self.request)
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)

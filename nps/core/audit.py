@@ -1,14 +1,12 @@
-"""Writing the audit log (api.md §6).
+"""Writing the audit log: one row per audited action, with the acting account.
 
 Call `record()` inside the transaction of the change it describes, so both are committed together.
 Pass only identifiers and field *names* in `details` — never names of people, questions or other
 user data (they are encrypted at rest and must not reappear here in clear). `profile_id` is V4's
-`user_id` column: the oracle profile the action concerns.
+`user_id` column: the oracle profile the action concerns. `client_address` is the caller's
+address as `nps.core.http.client_ip()` reads it from the request (the view's job, not a service's).
 """
 
-from django.http import HttpRequest
-
-from nps.core.http import client_ip
 from nps.core.models import AuditLog
 
 
@@ -17,7 +15,7 @@ def record(
     *,
     actor=None,
     profile_id: int | None = None,
-    request: HttpRequest | None = None,
+    client_address: str | None = None,
     resource_type: str | None = None,
     resource_id: int | None = None,
     success: bool = True,
@@ -29,11 +27,11 @@ def record(
     return AuditLog.objects.create(
         action=action,
         actor=actor,
-        user_id=profile_id,
+        profile_id=profile_id,
         resource_type=resource_type,
         resource_id=resource_id,
         success=success,
-        ip_address=client_ip(request),
+        ip_address=client_address,
         api_key_hash=api_key_hash,
         details=details or None,
     )

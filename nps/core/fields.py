@@ -32,7 +32,7 @@ class EncryptedTextField(EncryptedMixin, models.TextField):
     by `NPS_ENCRYPTION_KEY` only.
 
     A value that cannot be decrypted (wrong key, damaged row) reads as `None` and is logged without
-    its content, so one bad row does not break a whole page or list (api.md §5.4).
+    its content, so one bad row does not break a whole page or list.
     Only `isnull` lookups work on it: search decrypts the owner's rows in Python.
     """
 

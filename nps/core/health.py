@@ -1,4 +1,4 @@
-"""Health endpoints (api.md §2.1): no auth, real checks, never a 500."""
+"""Health endpoints: no auth, real checks, never a 500."""
 
 import logging
 import secrets

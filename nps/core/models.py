@@ -77,7 +77,7 @@ class SoftDeleteModel(models.Model):
 
 
 class AuditLog(models.Model):
-    """One row per audited action (api.md §6), written in the same transaction as the change.
+    """One row per audited action, written in the same transaction as the change.
 
     V4's table and columns; `actor` (the account that acted) is new: V4 never recorded who acted.
     `details` must never contain user data that is encrypted elsewhere (names of people, questions).
@@ -94,8 +94,8 @@ class AuditLog(models.Model):
         db_column="actor_user_id",
         related_name="+",
     )
-    user = models.ForeignKey(
-        "oracle.OracleUser",
+    profile = models.ForeignKey(
+        "oracle.Profile",
         verbose_name=_("profile"),
         null=True,
         blank=True,

@@ -1,4 +1,4 @@
-"""`/api/location/...`: places for profiles and readings, from offline data (api.md §2.8).
+"""`/api/location/...`: places for profiles and readings, from offline data.
 
 V4 asked OpenStreetMap Nominatim and ipapi.co; this server answers from the GeoNames extract it
 ships (`oracle.services.location`) and makes no outside calls. There is no offline database that

@@ -1,4 +1,4 @@
-"""`/api/oracle/users`: profiles of the people read for (api.md §2.5), owned by accounts."""
+"""`/api/oracle/users`: profiles of the people read for, owned by accounts (V4's paths)."""
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
@@ -6,10 +6,6 @@ from rest_framework.response import Response
 from nps.core.api import ApiView, error, path_int
 from oracle.api.serializers import ProfileList, ProfileListQuery, ProfileResponse, ProfileWrite
 from oracle.services import profiles
-
-
-def load_profile(principal, profile_id):
-    return profiles.get_profile(principal=principal, profile_id=path_int(profile_id, "user_id"))
 
 
 class ProfilesView(ApiView):
@@ -24,9 +20,8 @@ class ProfilesView(ApiView):
     def get(self, request):
         query = ProfileListQuery(data=request.query_params)
         query.is_valid(raise_exception=True)
-        page = profiles.list_profiles(principal=self.principal, **query.validated_data)
-        profiles.record_action(
-            principal=self.principal, action="oracle_user.list", request=request._request
+        page = profiles.list_profiles(
+            principal=self.principal, client_address=self.client_address, **query.validated_data
         )
         return Response(
             {
@@ -42,7 +37,7 @@ class ProfilesView(ApiView):
         body = ProfileWrite(data=request.data)
         body.is_valid(raise_exception=True)
         profile = profiles.create_profile(
-            principal=self.principal, request=request._request, **body.validated_data
+            principal=self.principal, client_address=self.client_address, **body.validated_data
         )
         return Response(ProfileResponse(profile).data, status=201)
 
@@ -53,12 +48,10 @@ class ProfileView(ApiView):
 
     @extend_schema(responses={200: ProfileResponse})
     def get(self, request, user_id: str):
-        profile = load_profile(self.principal, user_id)
-        profiles.record_action(
+        profile = profiles.read_profile(
             principal=self.principal,
-            action="oracle_user.read",
-            profile_id=profile.pk,
-            request=request._request,
+            profile_id=path_int(user_id, "user_id"),
+            client_address=self.client_address,
         )
         return Response(ProfileResponse(profile).data)
 
@@ -71,7 +64,7 @@ class ProfileView(ApiView):
         profile = profiles.update_profile(
             principal=self.principal,
             profile_id=path_int(user_id, "user_id"),
-            request=request._request,
+            client_address=self.client_address,
             **body.validated_data,
         )
         return Response(ProfileResponse(profile).data)
@@ -81,6 +74,6 @@ class ProfileView(ApiView):
         profile = profiles.delete_profile(
             principal=self.principal,
             profile_id=path_int(user_id, "user_id"),
-            request=request._request,
+            client_address=self.client_address,
         )
         return Response(ProfileResponse(profile).data)

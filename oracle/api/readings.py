@@ -1,6 +1,7 @@
-"""`/api/oracle/...` readings (api.md §2.3), their history (§2.4) and the audit query (§2.6).
+"""`/api/oracle/...`: readings, their history and the audit query (V4's paths and shapes).
 
-Views parse, call `oracle.services.readings` / `audit_log`, and answer. A `user_id` in a body
+Views parse, call `oracle.services.readings` / `history` / `audit_log`, and answer (history items
+and audit entries in V4's shapes, `oracle.api.shapes`). A `user_id` in a body
 that is not one of the caller's profiles is a 422 naming it; in a query string (history, daily)
 it is a 404, like any other resource the caller may not see.
 """
@@ -22,10 +23,14 @@ from oracle.api.serializers import (
     QuestionRequest,
     ReadingList,
     ReadingListQuery,
+    StampRequest,
+    StampResponse,
     StoredReading,
     TimeReadingRequest,
 )
-from oracle.services import audit_log, readings
+from oracle.api.shapes import audit_entry, reading_item
+from oracle.engines.compose import validate_stamp
+from oracle.services import audit_log, history, readings
 
 READING_ID = OpenApiParameter("reading_id", int, OpenApiParameter.PATH)
 
@@ -40,10 +45,6 @@ def parse_body(serializer_class, request) -> dict[str, Any]:
     body = serializer_class(data=request.data)
     body.is_valid(raise_exception=True)
     return body.validated_data
-
-
-def load_reading(principal, reading_id: str):
-    return readings.get_reading(principal=principal, reading_id=path_int(reading_id, "reading_id"))
 
 
 READING_RESPONSE = (
@@ -66,7 +67,7 @@ class TimeReadingView(ApiView):
         return Response(
             readings.create_time_reading(
                 principal=self.principal,
-                request=request._request,
+                client_address=self.client_address,
                 datetime_text=data["datetime"],
                 timezone_name=data["timezone"],
                 profile_id=data["user_id"],
@@ -90,7 +91,7 @@ class QuestionView(ApiView):
         return Response(
             readings.create_question_reading(
                 principal=self.principal,
-                request=request._request,
+                client_address=self.client_address,
                 question=data["question"],
                 timezone_name=data["timezone"],
                 profile_id=data["user_id"],
@@ -114,7 +115,7 @@ class NameView(ApiView):
         return Response(
             readings.create_name_reading(
                 principal=self.principal,
-                request=request._request,
+                client_address=self.client_address,
                 name=data["name"],
                 numerology_system=data["numerology_system"],
                 profile_id=data["user_id"],
@@ -138,7 +139,7 @@ class MultiUserView(ApiView):
         return Response(
             readings.create_multi_user_reading(
                 principal=self.principal,
-                request=request._request,
+                client_address=self.client_address,
                 users=[readings.MultiUserMember(**user) for user in data["users"]],
                 primary_user_index=data["primary_user_index"],
                 include_interpretation=data["include_interpretation"],
@@ -168,6 +169,21 @@ class DailyView(ApiView):
         return Response(result)
 
 
+class ValidateStampView(ApiView):
+    required_scope = "oracle:read"
+
+    @extend_schema(
+        request=StampRequest,
+        responses={200: StampResponse},
+        summary="Read an FC60 stamp back into the moment it names",
+        description="A malformed stamp is a 422 naming `stamp`. A stamp carries no year: the "
+        "date is `--MM-DD`.",
+    )
+    def post(self, request):
+        data = parse_body(StampRequest, request)
+        return Response(validate_stamp(data["stamp"]))
+
+
 class ReadingsView(ApiView):
     required_scope = "oracle:read"
 
@@ -179,7 +195,7 @@ class ReadingsView(ApiView):
     )
     def get(self, request):
         query = parse_query(ReadingListQuery, request)
-        page = readings.list_readings(
+        page = history.list_readings(
             principal=self.principal,
             limit=query["limit"],
             offset=query["offset"],
@@ -189,13 +205,11 @@ class ReadingsView(ApiView):
             date_from=query["date_from"],
             date_to=query["date_to"],
             is_favorite=query["is_favorite"],
-        )
-        readings.record_read(
-            principal=self.principal, profile_id=query["user_id"], request=request._request
+            client_address=self.client_address,
         )
         return Response(
             {
-                "readings": [readings.reading_item(reading) for reading in page.readings],
+                "readings": [reading_item(reading) for reading in page.readings],
                 "total": page.total,
                 "limit": query["limit"],
                 "offset": query["offset"],
@@ -209,18 +223,21 @@ class ReadingView(ApiView):
 
     @extend_schema(responses={200: StoredReading})
     def get(self, request, reading_id: str):
-        reading = load_reading(self.principal, reading_id)
-        readings.record_read(principal=self.principal, reading=reading, request=request._request)
-        return Response(readings.reading_item(reading))
+        reading = history.read_reading(
+            principal=self.principal,
+            reading_id=path_int(reading_id, "reading_id"),
+            client_address=self.client_address,
+        )
+        return Response(reading_item(reading))
 
     @extend_schema(responses={200: StoredReading}, summary="Delete a reading (restorable)")
     def delete(self, request, reading_id: str):
-        reading = readings.delete_reading(
+        reading = history.delete_reading(
             principal=self.principal,
             reading_id=path_int(reading_id, "reading_id"),
-            request=request._request,
+            client_address=self.client_address,
         )
-        return Response(readings.reading_item(reading))
+        return Response(reading_item(reading))
 
 
 @extend_schema(parameters=[READING_ID])
@@ -229,12 +246,12 @@ class ReadingRestoreView(ApiView):
 
     @extend_schema(request=None, responses={200: StoredReading}, summary="Undo a delete")
     def post(self, request, reading_id: str):
-        reading = readings.restore_reading(
+        reading = history.restore_reading(
             principal=self.principal,
             reading_id=path_int(reading_id, "reading_id"),
-            request=request._request,
+            client_address=self.client_address,
         )
-        return Response(readings.reading_item(reading))
+        return Response(reading_item(reading))
 
 
 @extend_schema(parameters=[READING_ID])
@@ -243,10 +260,10 @@ class ReadingFavoriteView(ApiView):
 
     @extend_schema(request=None, responses={200: FavoriteResponse}, summary="Toggle favourite")
     def patch(self, request, reading_id: str):
-        reading = readings.toggle_favorite(
+        reading = history.toggle_favorite(
             principal=self.principal,
             reading_id=path_int(reading_id, "reading_id"),
-            request=request._request,
+            client_address=self.client_address,
         )
         return Response({"id": reading.pk, "is_favorite": reading.is_favorite})
 
@@ -268,7 +285,7 @@ class AuditView(ApiView):
         )
         return Response(
             {
-                "entries": page.entries,
+                "entries": [audit_entry(row) for row in page.entries],
                 "total": page.total,
                 "limit": query["limit"],
                 "offset": query["offset"],

@@ -1,7 +1,6 @@
 """Request and response shapes of the oracle API (V4's pydantic models, field for field)."""
 
 import datetime
-import zoneinfo
 
 from django.utils import timezone
 from rest_framework import serializers
@@ -9,19 +8,9 @@ from rest_framework import serializers
 from nps.core.serializers import StrictBooleanField, StrictCharField, StrictIntegerField
 from oracle.engines.compose import parse_reading_datetime, resolve_timezone
 from oracle.engines.errors import EngineError
-from oracle.models import Gender, NumerologySystem, OracleUser, SignType
+from oracle.models import Gender, NumerologySystem, Profile, SignType
 from oracle.services.readings import MAX_NAME_LENGTH, MAX_QUESTION_LENGTH
-
-TIMEZONES = frozenset(zoneinfo.available_timezones())
-
-
-def validate_timezone_name(value: str) -> str:
-    if value not in TIMEZONES:
-        raise serializers.ValidationError(
-            f"Unknown time zone {value!r}: use an IANA name such as Asia/Tehran or UTC."
-        )
-    return value
-
+from oracle.validators import validate_timezone_name
 
 # PostgreSQL counts OFFSET and ids in bigint: larger numbers are a 422 here, not a 500 there.
 MAX_OFFSET = 2**62
@@ -91,7 +80,7 @@ class ProfileResponse(serializers.ModelSerializer):
     longitude = serializers.FloatField(read_only=True, allow_null=True)
 
     class Meta:
-        model = OracleUser
+        model = Profile
         fields = [
             "id",
             "name",
@@ -131,7 +120,7 @@ class ProfileIdField(StrictIntegerField):
 
 
 # --------------------------------------------------------------------------------------------
-# Readings (api.md §2.3–§2.4, §2.6)
+# Readings, history and the audit query
 
 
 def _valid_zone(value: str | None) -> str | None:
@@ -158,6 +147,36 @@ class ZoneField(StrictCharField):
 
     def to_internal_value(self, data):
         return _valid_zone(super().to_internal_value(data))
+
+
+class StampRequest(serializers.Serializer):
+    stamp = StrictCharField(
+        max_length=100, help_text="An FC60 stamp, e.g. JO-OX-SNWA 🌙OX-ROWU-HOWU"
+    )
+
+
+class StampParts(serializers.Serializer):
+    """What `decode_stamp` reads from a stamp (the time fields only when it has a time part)."""
+
+    weekday_idx = serializers.IntegerField(help_text="0 = Sunday … 6 = Saturday")
+    weekday_name = serializers.CharField()
+    month = serializers.IntegerField()
+    day = serializers.IntegerField()
+    hour = serializers.IntegerField(required=False)
+    minute = serializers.IntegerField(required=False)
+    second = serializers.IntegerField(required=False)
+
+
+class StampResponse(serializers.Serializer):
+    """Schema only: the answer is `oracle.engines.compose.validate_stamp`'s dict."""
+
+    valid = serializers.BooleanField()
+    stamp = serializers.CharField()
+    weekday = serializers.CharField()
+    date = serializers.CharField(help_text="--MM-DD: a stamp carries no year")
+    time = serializers.CharField(allow_null=True, help_text="HH:MM:SS, or null for a date stamp")
+    has_time = serializers.BooleanField()
+    decoded = StampParts()
 
 
 class TimeReadingRequest(serializers.Serializer):
@@ -200,7 +219,7 @@ class MultiUserInput(serializers.Serializer):
     birth_year = StrictIntegerField()
     birth_month = StrictIntegerField()
     birth_day = StrictIntegerField()
-    user_id = ProfileIdField()
+    user_id = ProfileIdField(source="profile_id")
 
     def validate_name(self, value: str) -> str:
         if not value.strip():

@@ -1,4 +1,4 @@
-"""`/api/translation/...`: English ⇄ Persian translation (api.md §2.7)."""
+"""`/api/translation/...`: English ⇄ Persian translation."""
 
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers

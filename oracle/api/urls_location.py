@@ -1,4 +1,4 @@
-"""`/api/location/...` routes (api.md §2.8, plus V4-later's country and city lists)."""
+"""`/api/location/...` routes (plus V4-later's country and city lists)."""
 
 from django.urls import path
 

@@ -10,6 +10,7 @@ urlpatterns = [
     path("question", readings.QuestionView.as_view(), name="api-question"),
     path("name", readings.NameView.as_view(), name="api-name"),
     path("daily", readings.DailyView.as_view(), name="api-daily"),
+    path("validate-stamp", readings.ValidateStampView.as_view(), name="api-validate-stamp"),
     path("readings", readings.ReadingsView.as_view(), name="api-readings"),
     path("readings/<str:reading_id>", readings.ReadingView.as_view(), name="api-reading-detail"),
     path(

@@ -1,4 +1,4 @@
-"""`/api/translation/...` routes (api.md §2.7)."""
+"""`/api/translation/...` routes."""
 
 from django.urls import path
 

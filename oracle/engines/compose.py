@@ -1,9 +1,9 @@
-"""What each reading endpoint returns (engines.md §4): pure functions over the engines.
+"""What each reading endpoint returns: pure functions over the engines.
 
 Each ``compose_*`` function takes the moment/date explicitly — nothing here reads the clock — and
 optionally a :class:`ReadingProfile` (the person the reading is for) and an AI text generator
 (``generate``, see :mod:`oracle.engines.interpretation`). Results carry V4's keys with V4's values
-(the §10.5 vectors), then added keys, always after V4's:
+(V4's test vectors), then added keys, always after V4's:
 
 * ``ai_interpretation`` — the interpretation of :mod:`oracle.engines.interpretation`, so every
   reading has one with no AI configured (``ai_generated``/``ai_available`` say who wrote it);
@@ -19,7 +19,7 @@ Moments and time zones, one rule for every function:
 
 V4 defects fixed here: 14 (negative UTC offsets keep their sign — see ``fc60_encoding``), 21 (no
 hidden clock), and a reading for a profile takes the personal year/month/day (and life path) from
-the person's real birth date (DECISIONS §2); without a profile V4's quirk 9 values are kept.
+the person's real birth date; without a profile V4's quirk 9 values are kept.
 Unparseable input raises an :class:`~oracle.engines.errors.EngineError` subclass, never "now".
 """
 
@@ -47,6 +47,7 @@ from oracle.engines.fc60 import (
     STEM_ELEMENTS,
     STEM_NAMES,
     STEM_POLARITY,
+    decode_stamp,
     encode_datetime,
     ganzhi_year,
 )
@@ -73,14 +74,14 @@ from oracle.engines.numerology import (
     personal_year,
     resolve_numerology_system,
 )
-from oracle.engines.oracle import (
+from oracle.engines.signs import (
     DAILY_ENERGIES,
     NUMBER_MEANINGS,
-    _get_zodiac,
     daily_insight,
     question_sign,
     read_name,
     read_sign,
+    zodiac_of,
 )
 
 __all__ = [
@@ -93,6 +94,7 @@ __all__ = [
     "parse_reading_datetime",
     "profile_user",
     "resolve_timezone",
+    "validate_stamp",
 ]
 
 PROFILE_NUMEROLOGY_SYSTEMS: tuple[str, ...] = ("auto", "pythagorean", "chaldean", "abjad")
@@ -145,7 +147,7 @@ def resolve_timezone(value: str | tzinfo | None) -> tzinfo:
 
 
 def parse_reading_datetime(text: str | None, *, default: datetime | None = None) -> datetime:
-    """Parse the ``datetime``/``date`` field of the reading API (engines.md §4.1).
+    """Parse the ``datetime``/``date`` field of the reading API.
 
     ``YYYY-MM-DD`` → midnight UTC (aware); anything else is an ISO 8601 date-time (Python's
     ``fromisoformat``: offsets, ``Z``, fractions; without an offset the result is naive, as in V4).
@@ -315,7 +317,7 @@ def _person(profile: ReadingProfile) -> dict[str, Any]:
         "expression": name_to_number(name, system=system),
         "soul_urge": name_soul_urge(name, system=system),
         "personality": name_personality(name, system=system),
-        "zodiac": _get_zodiac(born.month, born.day)["sign"],
+        "zodiac": zodiac_of(born.month, born.day)["sign"],
         "element": STEM_ELEMENTS[stem],
         "animal": ANIMAL_NAMES[branch],
     }
@@ -328,7 +330,7 @@ def _person(profile: ReadingProfile) -> dict[str, Any]:
 
 
 # --------------------------------------------------------------------------------------------
-# POST /api/oracle/reading (§4.2)
+# POST /api/oracle/reading
 
 
 def compose_time_reading(
@@ -374,7 +376,7 @@ def compose_time_reading(
             numerology_reduce(month + year_reduced),
             numerology_reduce(day + month + year_reduced),
         )
-    zodiac = _get_zodiac(month, day)
+    zodiac = zodiac_of(month, day)
     clock = f"{hour:02d}:{minute:02d}"
     sign = read_sign(clock, date=f"{year:04d}-{month:02d}-{day:02d}", time_str=clock)
 
@@ -422,7 +424,7 @@ def compose_time_reading(
 
 
 # --------------------------------------------------------------------------------------------
-# POST /api/oracle/question (§4.3)
+# POST /api/oracle/question
 
 
 def _answer(sign_number: int) -> str:
@@ -480,7 +482,7 @@ def compose_question(
 
 
 # --------------------------------------------------------------------------------------------
-# POST /api/oracle/name (§4.4)
+# POST /api/oracle/name
 
 
 def _letter_element(value: int) -> str:
@@ -544,7 +546,7 @@ def compose_name(
 
 
 # --------------------------------------------------------------------------------------------
-# GET /api/oracle/daily (§4.5)
+# GET /api/oracle/daily
 
 
 def compose_daily(
@@ -595,7 +597,7 @@ def compose_daily(
 
 
 # --------------------------------------------------------------------------------------------
-# POST /api/oracle/reading/multi-user (§4.7)
+# POST /api/oracle/reading/multi-user
 
 _PROFILE_KEYS = (
     "name",
@@ -669,3 +671,31 @@ def compose_multi_user(
         interpret_group(result, generate=generate) if include_interpretation else None
     )
     return result
+
+
+# --------------------------------------------------------------------------------------------
+# FC60 stamps
+
+
+def validate_stamp(stamp: str) -> dict[str, Any]:
+    """``POST /api/oracle/validate-stamp``: an FC60 stamp read back into the moment it names.
+
+    A stamp carries no year, so ``date`` is ISO 8601's year-less ``--MM-DD``; ``time`` is
+    ``HH:MM:SS`` when the stamp has a time part, else None; ``decoded`` holds the parts
+    (weekday, month, day, hour, minute, second). A malformed stamp raises
+    :class:`~oracle.engines.errors.UnparseableInputError` naming ``stamp``.
+    """
+    text = stamp.strip()
+    parts = decode_stamp(text)
+    has_time = "hour" in parts
+    return {
+        "valid": True,
+        "stamp": text,
+        "weekday": parts["weekday_name"],
+        "date": f"--{parts['month']:02d}-{parts['day']:02d}",
+        "time": (
+            f"{parts['hour']:02d}:{parts['minute']:02d}:{parts['second']:02d}" if has_time else None
+        ),
+        "has_time": has_time,
+        "decoded": parts,
+    }

@@ -63,3 +63,10 @@ class InvalidNumberError(EngineError):
     """A value that is not a usable whole number (a base-60 digit of 75, a negative to_base60)."""
 
     field = "number"
+
+
+def require_int(value: object, what: str, error: type[EngineError] = InvalidNumberError) -> int:
+    """Accept real integers only: a float day or a string hour is a caller bug worth naming."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise error(f"The {what} must be a whole number, not {value!r}.")
+    return value

@@ -1,4 +1,4 @@
-"""Interpretation texts for every reading, with or without AI (engines.md §7.2–§7.3).
+"""Interpretation texts for every reading, with or without AI.
 
 Design (pure, no network):
 
@@ -13,7 +13,7 @@ Design (pure, no network):
   narratives. Readings V4 never interpreted without AI (name, question, daily) get their own
   fallback texts here, so every reading has an interpretation with no AI configured.
 
-Defects of engines.md §11 fixed here: 3 (the pair narrative uses the pair's real overall score
+V4 defects fixed here: 3 (the pair narrative uses the pair's real overall score
 and says ``strong`` above 60 %), 4 (contexts are filled from the reading's real keys: FC60 token,
 element, animal, life path, moon, Gānzhī pillars, zodiac; ``interpret_name`` uses the name's
 context), 11 (group members with the same name are told apart by the labels of
@@ -66,7 +66,7 @@ def call_generator(
 
 
 # --------------------------------------------------------------------------------------------
-# Prompts (§7.2)
+# Prompts
 
 SYSTEM_PROMPT = (
     "You are the NPS Oracle, a wise and warm numerology guide. You know FC60 (the base-60 "
@@ -608,20 +608,6 @@ def interpret_reading(
     return interpret_context(
         "reading", build_reading_context(reading_data, name), format_type, generate=generate
     )
-
-
-def interpret_all_formats(
-    reading: Mapping[str, Any], name: str = "", *, generate: TextGenerator | None = None
-) -> dict[str, Any]:
-    """The four formats of a time/sign reading, plus ``ai_available`` and ``computation_ms``."""
-    started = time.perf_counter()
-    ctx = build_reading_context(reading, name)
-    result: dict[str, Any] = {
-        fmt: interpret_context("reading", ctx, fmt, generate=generate) for fmt in FORMATS
-    }
-    result["ai_available"] = generate is not None
-    result["computation_ms"] = round((time.perf_counter() - started) * 1000, 1)
-    return result
 
 
 def interpret_name(

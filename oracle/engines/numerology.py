@@ -1,11 +1,11 @@
 """Name and date numerology in three letter systems: Pythagorean, Chaldean and Abjad.
 
-Pythagorean results for Latin names are NPS V4's, value for value (engines.md §2). Beyond V4:
-Chaldean (T8) and Abjad (Persian/Arabic letter values, engines.md §12) are full systems, chosen
+Pythagorean results for Latin names are NPS V4's, value for value. Beyond V4:
+Chaldean (T8) and Abjad (Persian/Arabic letter values) are full systems, chosen
 automatically from the name's script (any Persian/Arabic letter → Abjad) unless the caller names
 one.
 
-One reduction rule everywhere (DECISIONS §2, defect 8): `numerology_reduce` sums decimal digits of
+One reduction rule everywhere (V4 defect 8 fixed): `numerology_reduce` sums decimal digits of
 |n| until one digit remains, keeping the master numbers 11, 22 and 33. V4 reduced the *digit sum*
 of sign numbers (11 → 2) while flagging them as masters; here 11 stays 11 wherever it is reduced.
 
@@ -17,26 +17,13 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any, Final
+from typing import Final
 
-from .errors import InvalidDateError, InvalidNameError, InvalidNumberError
+from .errors import InvalidDateError, InvalidNameError, require_int
 from .errors import InvalidNumerologySystemError as _InvalidSystemError
 from .fc60 import (
-    ANIMAL_NAMES,
-    ANIMAL_POWER,
-    ANIMALS,
-    ELEMENT_FORCE,
-    ELEMENT_NAMES,
     MAX_YEAR,
     MIN_YEAR,
-    TOKENS60,
-    WEEKDAY_DOMAINS,
-    WEEKDAY_NAMES,
-    WEEKDAY_PLANETS,
-    WEEKDAYS,
-    compute_jdn,
-    ganzhi_year_name,
-    generate_symbolic_reading,
     validate_date,
 )
 
@@ -53,15 +40,10 @@ __all__ = [
     "NUMEROLOGY_SYSTEMS",
     "PYTHAGOREAN",
     "VOWELS",
-    "compatibility_score",
     "detect_system",
     "digit_sum",
-    "digit_sum_reduced",
-    "generate_personal_reading",
     "has_countable_letter",
     "has_persian_arabic_letters",
-    "is_master_number",
-    "letter_breakdown",
     "letter_value",
     "life_path",
     "life_path_meaning_text",
@@ -69,7 +51,6 @@ __all__ = [
     "name_soul_urge",
     "name_sum",
     "name_to_number",
-    "number_vibration",
     "numerology_reduce",
     "personal_day",
     "personal_month",
@@ -103,10 +84,10 @@ CHALDEAN_VALUES: Final[Mapping[str, int]] = MappingProxyType(
     )
 )
 
-#: engines.md §12 Abjad table. Persian letters take their Arabic counterpart's value and alef
-#: variants count as alef. Diacritics, tatweel and ZWNJ/ZWJ are absent, i.e. worth 0.
-#: Beyond the §12 list: ى ئ (forms of yeh) = 10, ؤ = 6, ة ۀ ھ (forms of heh) = 5 and hamza ء = 1,
-#: so the Arabic and Persian spellings of a name (فاطمة / فاطمه) get the same number.
+#: The Abjad table (ا1 ب2 … غ1000). Persian letters take their Arabic counterpart's value and
+#: alef variants count as alef. Diacritics, tatweel and ZWNJ/ZWJ are absent, i.e. worth 0.
+#: Beyond the classical list: ى ئ (forms of yeh) = 10, ؤ = 6, ة ۀ ھ (forms of heh) = 5 and
+#: hamza ء = 1, so the Arabic and Persian spellings of a name (فاطمة / فاطمه) get the same number.
 ABJAD_VALUES: Final[Mapping[str, int]] = MappingProxyType(
     {
         "ا": 1,
@@ -157,7 +138,7 @@ ABJAD_VALUES: Final[Mapping[str, int]] = MappingProxyType(
     }
 )
 #: Long-vowel letters (and alef variants) — the Abjad "vowels" for soul urge; alef maksura ى is
-#: added beside §12's ا و ي ی because it spells the same long vowel.
+#: added beside ا و ي ی because it spells the same long vowel.
 ABJAD_VOWELS: Final = frozenset("اويیآأإٱى")
 
 _TABLES: Final[Mapping[str, Mapping[str, int]]] = MappingProxyType(
@@ -203,15 +184,9 @@ _ARABIC_RANGES: Final = (
 # ---------------------------------------------------------------------------------------------
 
 
-def _require_int(value: object, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidNumberError(f"The {what} must be a whole number, not {value!r}.")
-    return value
-
-
 def digit_sum(n: int) -> int:
     """Sum of the decimal digits of |n|."""
-    n = abs(_require_int(n, "number"))
+    n = abs(require_int(n, "number"))
     total = 0
     while n:
         n, digit = divmod(n, 10)
@@ -225,20 +200,10 @@ def numerology_reduce(n: int) -> int:
     0 → 0, 29 → 11, 38 → 11, 44 → 8, 1999 → 1. Negative numbers reduce like their absolute value
     (V4 returned them unreduced, e.g. −15; every V4 caller took the digit sum of |n| first).
     """
-    n = abs(_require_int(n, "number"))
+    n = abs(require_int(n, "number"))
     while n > 9 and n not in MASTER_NUMBERS:
         n = digit_sum(n)
     return n
-
-
-def digit_sum_reduced(n: int) -> int:
-    """V4's name for reducing a sign number; now the same master-keeping rule (11 → 11, not 2)."""
-    return numerology_reduce(n)
-
-
-def is_master_number(n: int) -> bool:
-    """Whether `n` reduces to 11, 22 or 33 under `numerology_reduce` (29 → True, 299 → False)."""
-    return numerology_reduce(n) in MASTER_NUMBERS
 
 
 def life_path_meaning_text(n: int) -> str:
@@ -281,8 +246,8 @@ def detect_system(name: str, preferred: str | None = None, locale: str | None = 
 
     An explicit preference wins (`None`, `""` and `auto` mean "no preference"). Otherwise a name
     with any Persian/Arabic letter is Abjad and a name with Latin letters is Pythagorean. The
-    locale (`fa*`/`ar*` → Abjad) decides only for names with letters of neither script: §12
-    lets the locale pick Abjad outright, but a Latin name in Abjad would have no letter to count.
+    locale (`fa*`/`ar*` → Abjad) decides only for names with letters of neither script: V4-later
+    let the locale pick Abjad outright, but a Latin name in Abjad would have no letter to count.
     """
     if preferred:
         chosen = _normalize_system(preferred)
@@ -347,15 +312,6 @@ def letter_value(ch: str, system: str = PYTHAGOREAN) -> int:
     if chosen == ABJAD:
         return sum(ABJAD_VALUES.get(c, 0) for c in unicodedata.normalize("NFKC", ch))
     return sum(_TABLES[chosen].get(c, 0) for c in ch.upper())
-
-
-def letter_breakdown(
-    name: str, *, system: str = AUTO, locale: str | None = None
-) -> list[tuple[str, int]]:
-    """The counted letters of a name with their values, in order (Latin letters upper-cased)."""
-    text, chosen = _prepare(name, system, locale)
-    table = _TABLES[chosen]
-    return [(ch, table[ch]) for ch in text if ch in table]
 
 
 def name_sum(name: str, *, system: str = AUTO, locale: str | None = None) -> int:
@@ -445,97 +401,10 @@ def personal_day(
 
 
 # ---------------------------------------------------------------------------------------------
-# §2.4 helpers
+# helpers
 # ---------------------------------------------------------------------------------------------
 
 
-def number_vibration(n: int) -> dict[str, Any]:
-    """Numerology and FC60 facets of one number (V4's keys and order)."""
-    reduced = numerology_reduce(n)
-    token = n % 60
-    return {
-        "digit_sum": digit_sum(n),
-        "reduced": reduced,
-        "is_master": reduced in MASTER_NUMBERS,
-        "life_path_meaning": LIFE_PATH_MEANINGS.get(reduced),
-        "fc60_token": TOKENS60[token],
-        "fc60_animal": ANIMAL_NAMES[token // 5],
-        "fc60_element": ELEMENT_NAMES[token % 5],
-        "fc60_animal_power": ANIMAL_POWER[token // 5],
-        "fc60_element_force": ELEMENT_FORCE[token % 5],
-    }
-
-
-_MASTER_PARTNERS: Final = frozenset({(11, 2), (2, 11), (22, 4), (4, 22), (33, 6), (6, 33)})
-
-
-def compatibility_score(a: int, b: int) -> float:
-    """Resonance 0.3–1.0 of two numbers by their reductions and FC60 animal/element."""
-    ra, rb = numerology_reduce(a), numerology_reduce(b)
-    if ra == rb:
-        return 1.0
-    score = 0.3
-    if ra + rb == 9:
-        score = 0.8
-    if (ra, rb) in _MASTER_PARTNERS:
-        score = 0.9
-    if ANIMALS[(a % 60) // 5] == ANIMALS[(b % 60) // 5]:
-        score = min(1.0, score + 0.2)
-    if (a % 60) % 5 == (b % 60) % 5:
-        score = min(1.0, score + 0.1)
-    return score
-
-
 # ---------------------------------------------------------------------------------------------
-# §2.5 personal reading
+# personal reading
 # ---------------------------------------------------------------------------------------------
-
-
-def _titled(n: int) -> str:
-    title, message = LIFE_PATH_MEANINGS.get(n, ("Unknown", ""))
-    return f"{n} — {title}: {message}"
-
-
-def generate_personal_reading(
-    name: str,
-    birth_year: int,
-    birth_month: int,
-    birth_day: int,
-    current_year: int,
-    current_month: int,
-    current_day: int,
-    current_hour: int = 0,
-    current_minute: int = 0,
-    mother_name: str | None = None,
-    *,
-    system: str = AUTO,
-) -> str:
-    """Text reading of a person's numbers and birth stamp followed by the current moment."""
-    lp = life_path(birth_year, birth_month, birth_day)
-    py = personal_year(birth_month, birth_day, current_year)
-    lines = [
-        "═══ PERSONAL NUMEROLOGY ═══",
-        f"  Life Path:   {_titled(lp)}",
-        f"  Expression:  {name_to_number(name, system=system)}",
-        f"  Soul Urge:   {name_soul_urge(name, system=system)}",
-        f"  Personality: {name_personality(name, system=system)}",
-        f"  Personal Year ({current_year}): {_titled(py)}",
-    ]
-    if mother_name:
-        mother_number = name_to_number(mother_name, system=system)
-        lines.append(f"  Mother's influence ({mother_name}): {_titled(mother_number)}")
-    weekday = (compute_jdn(birth_year, birth_month, birth_day) + 1) % 7
-    lines += [
-        "",
-        f"Birth stamp: {WEEKDAYS[weekday]}-{ANIMALS[birth_month - 1]}-{TOKENS60[birth_day]}",
-        f"  Born on a {WEEKDAY_NAMES[weekday]} ({WEEKDAY_PLANETS[weekday]})",
-        f"  Birth domain: {WEEKDAY_DOMAINS[weekday]}",
-        f"  Birth year: {ganzhi_year_name(birth_year)}",
-        "",
-        "═══ CURRENT MOMENT ═══",
-        generate_symbolic_reading(
-            current_year, current_month, current_day, current_hour, current_minute
-        ),
-        "",
-    ]
-    return "\n".join(lines)

@@ -1,11 +1,11 @@
-"""English ⇄ Persian translation: language detection and FC60 term protection (engines.md §7.4).
+"""English ⇄ Persian translation: language detection and FC60 term protection.
 
 Pure: no network, no clock, no cache. The AI call itself is not made here — a caller that has an AI
 client passes it as ``generate`` (see :data:`oracle.engines.interpretation.TextGenerator`); without
 one, :func:`translate` returns V4's no-AI result (the original text, ``ai_generated`` False, the
 protected terms found).
 
-Defect 17 of engines.md §11 is fixed: terms are matched as whole words only (``OX`` is protected
+V4 defect 17 is fixed: terms are matched as whole words only (``OX`` is protected
 in ``the OX`` but not inside ``BOX``), and the text is scanned once, so the ``__TERMnnn__``
 placeholders are never themselves scanned for terms (no spurious ``ER`` from ``TERM``).
 """
@@ -71,8 +71,6 @@ _TERM_PATTERN = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(term) for term in _TERMS_BY_LENGTH) + r")(?!\w)"
 )
 _PLACEHOLDER_PATTERN = re.compile(r"__TERM([0-9]{3,7})__")
-_NUMBERED_LINE = re.compile(r"^(\d{1,6})\.\s*(.*)$")
-
 _PERSIAN_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF))
 
 TRANSLATION_SYSTEM_PROMPT = (
@@ -93,13 +91,6 @@ FA_TO_EN_TEMPLATE = (
     "nuance. Do not translate these terms: " + _PROTECTED_LIST + ". Keep every __TERMnnn__ "
     "placeholder exactly as it is. Answer with the translation only.\n\n{text}"
 )
-BATCH_TEMPLATE = (
-    "Translate each numbered item below from {source} to {target}. Keep the numbering: answer "
-    "with one line per item, starting with its number, a dot and a space. Do not translate these "
-    "terms: " + _PROTECTED_LIST + ". Keep every __TERMnnn__ placeholder exactly as it is."
-    "\n\n{items}"
-)
-_LANGUAGE_NAMES = {"en": "English", "fa": "Persian (Farsi)"}
 
 
 def detect_language(text: str) -> str:
@@ -205,69 +196,3 @@ def translate(
         ai_generated=True,
         elapsed_ms=elapsed_ms,
     )
-
-
-def parse_batch_response(response: str, expected: int) -> list[str]:
-    """Split a numbered AI answer into ``expected`` items (V4's ``_parse_batch_response``).
-
-    A line ``N. text`` starts item N only when N is the next item number; any other line is
-    appended (with a space) to the last item, or starts item 1 when there is none yet. The list
-    is padded with ``""`` or truncated to ``expected``.
-    """
-    items: list[str] = []
-    for raw_line in response.splitlines():
-        line = raw_line.strip()
-        if not line:
-            continue
-        match = _NUMBERED_LINE.match(line)
-        if match and int(match.group(1)) == len(items) + 1:
-            items.append(match.group(2))
-        elif items:
-            items[-1] = f"{items[-1]} {line}"
-        else:
-            items.append(line)
-    return (items + [""] * expected)[:expected]
-
-
-def batch_translate(
-    texts: Sequence[str],
-    source_lang: str = "en",
-    target_lang: str = "fa",
-    *,
-    generate: TextGenerator | None = None,
-) -> list[dict[str, Any]]:
-    """Translate several texts in one AI call; without AI every text is echoed (no terms listed)."""
-    if generate is None or not texts:
-        return [_result(text, text, source_lang, target_lang, []) for text in texts]
-    protected_items = [protect_terms(text) for text in texts]
-    prompt = BATCH_TEMPLATE.format(
-        source=_LANGUAGE_NAMES.get(source_lang, source_lang),
-        target=_LANGUAGE_NAMES.get(target_lang, target_lang),
-        items="\n".join(
-            f"{number}. {protected}" for number, (protected, _) in enumerate(protected_items, 1)
-        ),
-    )
-    answer, elapsed_ms = call_generator(
-        generate, prompt, system_prompt=TRANSLATION_SYSTEM_PROMPT, temperature=0.3
-    )
-    if answer is None:
-        return [
-            _result(text, text, source_lang, target_lang, [], elapsed_ms=elapsed_ms)
-            for text in texts
-        ]
-    parts = parse_batch_response(answer, len(texts))
-    results = []
-    for text, (_, replacements), part in zip(texts, protected_items, parts, strict=True):
-        translated = restore_terms(part, replacements) if part else text
-        results.append(
-            _result(
-                text,
-                translated,
-                source_lang,
-                target_lang,
-                [term for term, _ in replacements],
-                ai_generated=bool(part),
-                elapsed_ms=elapsed_ms,
-            )
-        )
-    return results

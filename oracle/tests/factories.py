@@ -3,12 +3,12 @@ import datetime
 import factory
 
 from nps.accounts.tests.factories import UserFactory
-from oracle.models import OracleUser
+from oracle.models import Profile
 
 
-class OracleUserFactory(factory.django.DjangoModelFactory):
+class ProfileFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = OracleUser
+        model = Profile
 
     owner = factory.SubFactory(UserFactory)
     name = factory.Sequence(lambda n: f"Person {chr(65 + n % 26)}{n}")

@@ -10,11 +10,11 @@ from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
 from nps.core.models import AuditLog
 from oracle.admin import MASK
-from oracle.models import OracleUser, Reading, ReadingUser
+from oracle.models import Profile, Reading, ReadingParticipant
 
 pytestmark = pytest.mark.django_db
 
-PROFILES = "/admin/oracle/oracleuser/"
+PROFILES = "/admin/oracle/profile/"
 READINGS = "/admin/oracle/reading/"
 MOTHER = "Maryam Karimi"
 
@@ -27,7 +27,7 @@ def moderator(db):
 def make_profile(owner, name="Sara Ahmadi", *, deleted=False, **fields):
     fields.setdefault("birthday", datetime.date(1990, 3, 21))
     fields.setdefault("mother_name", MOTHER)
-    profile = OracleUser.objects.create(owner=owner, name=name, **fields)
+    profile = Profile.objects.create(owner=owner, name=name, **fields)
     if deleted:
         profile.delete()
     return profile
@@ -39,7 +39,7 @@ def make_reading(owner, profile=None, **fields):
     fields.setdefault("question", "Will the caravan arrive?")
     fields.setdefault("ai_interpretation", "The road opens after the new moon.")
     fields.setdefault("reading_result", {"fc60": {"stamp": "VE-OX-OXFI", "moon": "waxing"}})
-    return Reading.objects.create(owner=owner, user=profile, **fields)
+    return Reading.objects.create(owner=owner, profile=profile, **fields)
 
 
 def stored_column(table: str, column: str, pk) -> bytes:
@@ -105,12 +105,12 @@ def test_profile_search_matches_the_persian_name(client, admin_user, user):
 
 def test_restore_action_brings_a_profile_back(client, admin_user, user):
     profile = make_profile(user, deleted=True)
-    assert not OracleUser.objects.filter(pk=profile.pk).exists()
+    assert not Profile.objects.filter(pk=profile.pk).exists()
     client.force_login(admin_user)
 
     client.post(PROFILES, {"action": "restore", "_selected_action": [str(profile.pk)]})
 
-    assert OracleUser.objects.filter(pk=profile.pk).exists()
+    assert Profile.objects.filter(pk=profile.pk).exists()
     entry = AuditLog.objects.get(action="oracle_user.restore")
     assert (entry.resource_type, entry.resource_id, entry.actor) == (
         "oracle_user",
@@ -146,9 +146,9 @@ def test_deleting_a_profile_from_its_page_is_soft(client, admin_user, user):
     response = client.post(url, {"post": "yes"})
 
     assert response.status_code == 302
-    profile = OracleUser.all_objects.get(pk=profile.pk)
+    profile = Profile.all_objects.get(pk=profile.pk)
     assert profile.deleted_at is not None
-    assert not OracleUser.objects.filter(pk=profile.pk).exists()
+    assert not Profile.objects.filter(pk=profile.pk).exists()
     assert Reading.objects.filter(pk=reading.pk).exists()
     entry = AuditLog.objects.get(action="oracle_user.delete")
     assert (entry.resource_id, entry.actor) == (profile.pk, admin_user)
@@ -167,8 +167,8 @@ def test_bulk_delete_action_is_soft_and_django_hard_delete_is_not_offered(client
     )
     client.post(PROFILES, {"action": "delete_selected", "_selected_action": [str(first.pk)]})
 
-    assert OracleUser.all_objects.filter(pk__in=[first.pk, second.pk]).count() == 2
-    assert OracleUser.objects.filter(pk__in=[first.pk, second.pk]).count() == 0
+    assert Profile.all_objects.filter(pk__in=[first.pk, second.pk]).count() == 2
+    assert Profile.objects.filter(pk__in=[first.pk, second.pk]).count() == 0
     assert AuditLog.objects.filter(action="oracle_user.delete").count() == 2
 
 
@@ -326,12 +326,12 @@ def test_multi_user_reading_lists_its_participants(client, admin_user, user):
         user,
         sign_type="multi_user",
         is_multi_user=True,
-        primary_user=first,
+        primary_profile=first,
         question=None,
         compatibility_matrix=[{"pair": [0, 1], "score": 0.8}],
     )
-    ReadingUser.objects.create(reading=reading, user=first, is_primary=True)
-    ReadingUser.objects.create(reading=reading, user=second)
+    ReadingParticipant.objects.create(reading=reading, profile=first, is_primary=True)
+    ReadingParticipant.objects.create(reading=reading, profile=second)
     client.force_login(admin_user)
 
     content = client.get(f"{READINGS}{reading.pk}/change/").content.decode()
@@ -371,11 +371,11 @@ def test_reading_soft_delete_and_restore_actions_are_audited(client, moderator, 
     actions = list(
         AuditLog.objects.filter(resource_type="oracle_reading")
         .order_by("id")
-        .values_list("action", "resource_id", "user_id", "actor")
+        .values_list("action", "resource_id", "profile_id", "actor")
     )
     assert actions == [
-        ("oracle_reading.delete", reading.pk, reading.user_id, moderator.pk),
-        ("oracle_reading.restore", reading.pk, reading.user_id, moderator.pk),
+        ("oracle_reading.delete", reading.pk, reading.profile_id, moderator.pk),
+        ("oracle_reading.restore", reading.pk, reading.profile_id, moderator.pk),
     ]
 
 

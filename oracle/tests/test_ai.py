@@ -1,4 +1,4 @@
-"""The AI client (engines.md §7.1) through the real Anthropic SDK, talking to a fake transport."""
+"""The AI client through the real Anthropic SDK, talking to a fake transport."""
 
 import json
 import logging

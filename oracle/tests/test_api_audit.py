@@ -1,4 +1,4 @@
-"""`GET /api/oracle/audit` (api.md §2.6) and the audit rows readings write (§6)."""
+"""`GET /api/oracle/audit` and the audit rows readings write."""
 
 import uuid
 
@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from nps.accounts.roles import Role
 from nps.core.models import AuditLog
-from oracle.tests.factories import OracleUserFactory
+from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -43,8 +43,8 @@ def actions(response) -> list[str]:
 
 
 def test_entries_are_newest_first_with_v4_fields_and_the_actor(admin):
-    profile = OracleUserFactory()
-    entry("oracle_user.create", "oracle_user", profile.pk, user=profile, actor=admin.account)
+    profile = ProfileFactory()
+    entry("oracle_user.create", "oracle_user", profile.pk, profile=profile, actor=admin.account)
     entry(
         "oracle_reading.create",
         "oracle_reading",

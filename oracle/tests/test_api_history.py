@@ -1,4 +1,4 @@
-"""Reading history (api.md §2.4 and the later V4's filters, favourites and soft delete)."""
+"""Reading history (and the later V4's filters, favourites and soft delete)."""
 
 import datetime
 import json
@@ -10,7 +10,7 @@ from nps.accounts.roles import Role
 from nps.core.models import AuditLog
 from oracle.models import Reading
 from oracle.services import readings
-from oracle.tests.factories import OracleUserFactory
+from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -157,11 +157,11 @@ def test_history_returns_exactly_what_the_reading_endpoint_returned(owner, make)
 
 
 def test_list_is_audited_and_names_the_filtered_profile(owner):
-    profile = OracleUserFactory(owner=owner.account)
+    profile = ProfileFactory(owner=owner.account)
     owner.get(READINGS)
     owner.get(READINGS, {"user_id": profile.pk})
     entries = list(AuditLog.objects.filter(action="oracle_reading.list").order_by("id"))
-    assert [(e.resource_type, e.resource_id, e.user_id) for e in entries] == [
+    assert [(e.resource_type, e.resource_id, e.profile_id) for e in entries] == [
         ("oracle_reading", None, None),
         ("oracle_reading", None, profile.pk),
     ]
@@ -181,8 +181,8 @@ def test_sign_type_filter(owner):
 
 
 def test_user_filter_finds_single_and_group_readings_of_the_profile(owner):
-    hamzeh = OracleUserFactory(owner=owner.account, name="Hamzeh")
-    other = OracleUserFactory(owner=owner.account, name="Sara")
+    hamzeh = ProfileFactory(owner=owner.account, name="Hamzeh")
+    other = ProfileFactory(owner=owner.account, name="Sara")
     own = read_time(owner, user_id=hamzeh.pk)["reading_id"]
     read_time(owner, user_id=other.pk)
     ask(owner)
@@ -195,7 +195,7 @@ def test_user_filter_finds_single_and_group_readings_of_the_profile(owner):
 
 @pytest.mark.parametrize("other_id", [None, 10**30])
 def test_user_filter_with_a_profile_not_visible_is_404(owner, other_id):
-    response = owner.get(READINGS, {"user_id": other_id or OracleUserFactory().pk})
+    response = owner.get(READINGS, {"user_id": other_id or ProfileFactory().pk})
     assert response.status_code == 404
     assert response.json() == {"detail": "User not found"}
     assert not AuditLog.objects.filter(action="oracle_reading.list").exists()
@@ -223,7 +223,7 @@ def test_favourite_filter(owner):
 
 
 def test_filters_combine(owner):
-    hamzeh = OracleUserFactory(owner=owner.account, name="Hamzeh")
+    hamzeh = ProfileFactory(owner=owner.account, name="Hamzeh")
     wanted = ask(owner, "Is Zanzibar far?", user_id=hamzeh.pk)["reading_id"]
     ask(owner, "Is Zanzibar near?", user_id=hamzeh.pk)  # not a favourite
     ask(owner, "Is Zanzibar warm?")  # another profile
@@ -291,14 +291,14 @@ def test_moderator_search_covers_every_account(owner, api_as):
 
 
 def test_detail_is_audited_with_the_reading_and_profile(owner):
-    profile = OracleUserFactory(owner=owner.account, name="Hamzeh")
+    profile = ProfileFactory(owner=owner.account, name="Hamzeh")
     reading_id = read_time(owner, user_id=profile.pk)["reading_id"]
     response = owner.get(f"{READINGS}/{reading_id}")
     assert response.status_code == 200
     assert set(response.json()) == ITEM_KEYS
     assert response.json()["user_id"] == profile.pk
     entry = AuditLog.objects.get(action="oracle_reading.read")
-    assert (entry.resource_type, entry.resource_id, entry.user_id) == (
+    assert (entry.resource_type, entry.resource_id, entry.profile_id) == (
         "oracle_reading",
         reading_id,
         profile.pk,

@@ -1,4 +1,4 @@
-"""`/api/location/...` (api.md §2.8, V4-later's country and city lists), from offline data."""
+"""`/api/location/...` (V4-later's country and city lists), from offline data."""
 
 import pytest
 from rest_framework.test import APIClient

@@ -1,4 +1,4 @@
-"""`/api/oracle/users`: profiles (api.md §2.5) with ownership, soft delete and encryption."""
+"""`/api/oracle/users`: profiles with ownership, soft delete and encryption."""
 
 import datetime
 
@@ -8,8 +8,8 @@ from django.utils import timezone
 
 from nps.accounts.roles import Role
 from nps.core.models import AuditLog
-from oracle.models import OracleUser
-from oracle.tests.factories import OracleUserFactory
+from oracle.models import Profile
+from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -50,7 +50,7 @@ def test_mother_names_are_encrypted_at_rest(api_as):
         stored = raw_column("oracle_users", column, profile_id)
         assert clear.encode() not in stored
         assert stored  # something is stored
-    assert OracleUser.objects.get(pk=profile_id).mother_name == "Fatemeh"
+    assert Profile.objects.get(pk=profile_id).mother_name == "Fatemeh"
 
 
 def test_create_with_location_and_preferences(api_as):
@@ -66,7 +66,7 @@ def test_create_with_location_and_preferences(api_as):
     assert response.status_code == 201
     created = response.json()
     assert (created["latitude"], created["longitude"]) == (35.6892, 51.389)
-    assert OracleUser.objects.get(pk=created["id"]).coordinates == (51.389, 35.6892)
+    assert Profile.objects.get(pk=created["id"]).coordinates == (51.389, 35.6892)
     assert created["timezone"] == "Asia/Tehran"
 
 
@@ -94,7 +94,7 @@ def test_invalid_profile_is_422_naming_the_field(api_as, change, field):
     response = api_as(Role.USER).post(USERS, {**HAMZEH, **change}, format="json")
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", field]
-    assert OracleUser.objects.count() == 0
+    assert Profile.objects.count() == 0
 
 
 def test_future_birthday_is_rejected_with_v4_message(api_as):
@@ -195,7 +195,7 @@ def test_user_sees_only_their_own_profiles(api_as):
     assert mine.get(f"{USERS}/{other_id}").status_code == 404
     assert mine.put(f"{USERS}/{other_id}", {"city": "Qom"}, format="json").status_code == 404
     assert mine.delete(f"{USERS}/{other_id}").status_code == 404
-    assert OracleUser.objects.get(pk=other_id).city == "Tehran"
+    assert Profile.objects.get(pk=other_id).city == "Tehran"
 
 
 @pytest.mark.parametrize("role", [Role.MODERATOR, Role.ADMIN])
@@ -212,7 +212,7 @@ def test_legacy_secret_sees_every_profile(legacy_api, api_as):
 
 def test_readonly_can_read_but_not_write(api_as):
     reader = api_as(Role.READONLY)
-    profile = OracleUserFactory(owner=reader.account)
+    profile = ProfileFactory(owner=reader.account)
     assert reader.get(f"{USERS}/{profile.pk}").status_code == 200
     response = reader.put(f"{USERS}/{profile.pk}", {"city": "Qom"}, format="json")
     assert response.status_code == 403
@@ -243,7 +243,7 @@ def test_update_applies_only_the_fields_sent(api_as):
     assert response.json()["name"] == "Hamzeh"
     entry = AuditLog.objects.get(action="oracle_user.update")
     assert entry.details == {"updated_fields": ["city"]}
-    assert entry.user_id == profile_id
+    assert entry.profile_id == profile_id
 
 
 def test_update_with_empty_body_is_400(api_as):
@@ -287,7 +287,7 @@ def test_delete_is_soft_returns_the_profile_and_a_second_delete_is_404(api_as):
     response = client.delete(f"{USERS}/{profile_id}")
     assert response.status_code == 200
     assert response.json()["name"] == "Hamzeh"
-    assert OracleUser.all_objects.get(pk=profile_id).deleted_at is not None
+    assert Profile.all_objects.get(pk=profile_id).deleted_at is not None
     assert client.delete(f"{USERS}/{profile_id}").status_code == 404
 
 

@@ -1,4 +1,4 @@
-"""The reading endpoints (api.md §2.3): compute, store encrypted, audit, refuse bad input."""
+"""The reading endpoints: compute, store encrypted, audit, refuse bad input."""
 
 import datetime
 import json
@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from nps.accounts.roles import Role
 from nps.core.models import AuditLog
-from oracle.models import Reading, ReadingUser
-from oracle.tests.factories import OracleUserFactory
+from oracle.models import Reading, ReadingParticipant
+from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def writer(api_as):
 
 @pytest.fixture
 def hamzeh(writer):
-    return OracleUserFactory(
+    return ProfileFactory(
         owner=writer.account,
         name="Hamzeh",
         name_persian="حمزه",
@@ -138,7 +138,7 @@ def test_legacy_secret_makes_readings_without_an_owner(legacy_api, method, path,
 
 @pytest.mark.parametrize(("method", "path", "data"), WRITE_ENDPOINTS[:3])
 def test_another_accounts_profile_is_422_and_nothing_is_stored(api_as, method, path, data):
-    theirs = OracleUserFactory()
+    theirs = ProfileFactory()
     response = call(api_as(Role.USER), method, path, {**data, "user_id": theirs.pk})
     assert response.status_code == 422
     assert response.json()["detail"] == [
@@ -149,7 +149,7 @@ def test_another_accounts_profile_is_422_and_nothing_is_stored(api_as, method, p
 
 
 def test_another_accounts_profile_in_daily_is_404(api_as):
-    theirs = OracleUserFactory()
+    theirs = ProfileFactory()
     response = api_as(Role.USER).get(DAILY, {"user_id": theirs.pk})
     assert response.status_code == 404
     assert response.json() == {"detail": "User not found"}
@@ -164,12 +164,12 @@ def test_deleted_profile_cannot_be_used(writer, hamzeh):
 
 @pytest.mark.parametrize("role", [Role.MODERATOR, Role.ADMIN])
 def test_moderators_and_admins_may_read_for_any_accounts_profile(api_as, role):
-    theirs = OracleUserFactory(birthday=datetime.date(1990, 3, 21))
+    theirs = ProfileFactory(birthday=datetime.date(1990, 3, 21))
     client = api_as(role)
     response = client.post(READING, {"user_id": theirs.pk}, format="json")
     assert response.status_code == 200
     reading = Reading.objects.get(pk=response.json()["reading_id"])
-    assert (reading.owner, reading.user) == (client.account, theirs)
+    assert (reading.owner, reading.profile) == (client.account, theirs)
 
 
 # --------------------------------------------------------------------------------------------
@@ -193,7 +193,7 @@ def test_time_reading_is_stored_with_v4_columns(writer):
     assert reading.sign_type == "reading"
     assert reading.sign_value == body["generated_at"] == "2024-02-29T00:00:00+00:00"
     assert reading.question == "2024-02-29"
-    assert reading.user is None
+    assert reading.profile is None
     assert reading.is_multi_user is False
 
 
@@ -255,7 +255,7 @@ def test_profile_birth_date_sets_the_personal_numbers(writer, hamzeh):
     # The date alone (V4): 2024-02-29 → life path 21 → 3, and V4's personal year = life path.
     assert (alone["life_path"], alone["personal_year"]) == (3, 3)
     assert personal["person"]["birth_date"] == "1990-03-21"
-    assert Reading.objects.get(pk=personal["reading_id"]).user == hamzeh
+    assert Reading.objects.get(pk=personal["reading_id"]).profile == hamzeh
 
 
 @pytest.mark.parametrize(
@@ -455,7 +455,7 @@ def test_name_system_can_be_chosen(writer):
 
 
 def test_profiles_numerology_system_applies_when_none_is_asked(writer):
-    profile = OracleUserFactory(owner=writer.account, name="Sara", numerology_system="chaldean")
+    profile = ProfileFactory(owner=writer.account, name="Sara", numerology_system="chaldean")
     body = writer.post(NAME, {"name": "Sara", "user_id": profile.pk}, format="json").json()
     assert body["numerology_system"] == "chaldean"
 
@@ -496,7 +496,7 @@ def test_name_reading_stores_no_clear_copy_of_the_name_or_mothers_name(writer, h
 
 
 def test_profile_with_an_uncountable_name_is_422_naming_user_id(writer):
-    profile = OracleUserFactory(owner=writer.account, name="Hamzeh", numerology_system="abjad")
+    profile = ProfileFactory(owner=writer.account, name="Hamzeh", numerology_system="abjad")
     response = writer.post(READING, {"user_id": profile.pk}, format="json")
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "user_id"]
@@ -504,7 +504,7 @@ def test_profile_with_an_uncountable_name_is_422_naming_user_id(writer):
 
 
 def test_profile_with_an_uncountable_mother_name_still_gets_readings(writer):
-    profile = OracleUserFactory(owner=writer.account, name="Hamzeh", mother_name="123")
+    profile = ProfileFactory(owner=writer.account, name="Hamzeh", mother_name="123")
     body = writer.post(READING, {"user_id": profile.pk}, format="json").json()
     assert "mother_expression" not in body["person"]
 
@@ -532,21 +532,23 @@ def test_anonymous_group_reading_is_stored_with_v4_columns(writer):
     reading = Reading.objects.get(pk=body["reading_id"])
     assert reading.is_multi_user is True
     assert (reading.sign_type, reading.sign_value) == ("multi_user", "3-user analysis")
-    assert (reading.user, reading.primary_user, reading.question) == (None, None, "")
+    assert (reading.profile, reading.primary_profile, reading.question) == (None, None, "")
     assert reading.individual_results == body["profiles"]
     assert reading.compatibility_matrix == body["pairwise_compatibility"]
     assert reading.combined_energy == body["group_energy"]
     assert json.loads(reading.ai_interpretation) == body["ai_interpretation"]
-    assert not ReadingUser.objects.exists()
+    assert not ReadingParticipant.objects.exists()
 
 
 def test_group_reading_links_profiles_and_flags_the_primary(writer, hamzeh):
-    ali = OracleUserFactory(owner=writer.account, name="Ali")
+    ali = ProfileFactory(owner=writer.account, name="Ali")
     users = [{**GROUP[0], "user_id": hamzeh.pk}, GROUP[1], {**GROUP[2], "user_id": ali.pk}]
     body = writer.post(MULTI, {"users": users, "primary_user_index": 2}, format="json").json()
     reading = Reading.objects.get(pk=body["reading_id"])
-    assert (reading.user, reading.primary_user) == (ali, ali)
-    links = dict(ReadingUser.objects.filter(reading=reading).values_list("user_id", "is_primary"))
+    assert (reading.profile, reading.primary_profile) == (ali, ali)
+    links = dict(
+        ReadingParticipant.objects.filter(reading=reading).values_list("profile_id", "is_primary")
+    )
     assert links == {hamzeh.pk: False, ali.pk: True}
 
 
@@ -554,8 +556,10 @@ def test_group_reading_whose_primary_is_not_linked_has_no_primary_profile(writer
     users = [{**GROUP[0], "user_id": hamzeh.pk}, GROUP[1]]
     body = writer.post(MULTI, {"users": users, "primary_user_index": 1}, format="json").json()
     reading = Reading.objects.get(pk=body["reading_id"])
-    assert (reading.user, reading.primary_user) == (None, None)
-    assert list(ReadingUser.objects.values_list("user_id", "is_primary")) == [(hamzeh.pk, False)]
+    assert (reading.profile, reading.primary_profile) == (None, None)
+    assert list(ReadingParticipant.objects.values_list("profile_id", "is_primary")) == [
+        (hamzeh.pk, False)
+    ]
 
 
 def test_group_reading_without_interpretation_stores_none(writer):
@@ -660,12 +664,12 @@ def test_group_wrong_types_are_422(writer, body, loc):
 
 
 def test_group_with_another_accounts_profile_is_422_and_nothing_is_stored(writer, hamzeh):
-    theirs = OracleUserFactory()
+    theirs = ProfileFactory()
     users = [_user(user_id=hamzeh.pk), _user(1, user_id=theirs.pk)]
     response = writer.post(MULTI, {"users": users}, format="json")
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"] == ["body", "users", 1, "user_id"]
-    assert (Reading.objects.count(), ReadingUser.objects.count()) == (0, 0)
+    assert (Reading.objects.count(), ReadingParticipant.objects.count()) == (0, 0)
     assert not AuditLog.objects.filter(action="oracle_reading.create").exists()
 
 
@@ -753,7 +757,7 @@ def test_every_stored_reading_is_audited_with_its_profile(writer, hamzeh, path, 
     assert entry.resource_type == "oracle_reading"
     assert entry.resource_id == reading_id
     assert entry.details == {"sign_type": sign_type}
-    assert entry.user_id == hamzeh.pk
+    assert entry.profile_id == hamzeh.pk
     assert entry.actor == writer.account
     assert entry.ip_address == "127.0.0.1"
     assert entry.api_key_hash is None
@@ -765,12 +769,12 @@ def test_group_reading_is_audited_with_the_primary_profile(writer, hamzeh):
     writer.post(MULTI, {"users": users, "primary_user_index": 1}, format="json")
     entry = AuditLog.objects.get(action="oracle_reading.create")
     assert entry.details == {"sign_type": "multi_user"}
-    assert entry.user_id == hamzeh.pk
+    assert entry.profile_id == hamzeh.pk
 
 
 def test_anonymous_reading_audit_has_no_profile(writer):
     writer.post(READING, {}, format="json")
-    assert AuditLog.objects.get(action="oracle_reading.create").user_id is None
+    assert AuditLog.objects.get(action="oracle_reading.create").profile_id is None
 
 
 # --------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""`/api/translation/...` (api.md §2.7): translate, detect, cache statistics."""
+"""`/api/translation/...`: translate, detect, cache statistics."""
 
 import json
 import re

@@ -1,11 +1,11 @@
 """The database itself (plain SQL, as a V4 client or a DBA would use it): defaults, CHECKs,
-partial indexes and ON DELETE rules (api.md §3.3, §3.7, §3.9)."""
+partial indexes and ON DELETE rules."""
 
 import pytest
 from django.db import IntegrityError, connection, transaction
 
 from nps.accounts.tests.factories import UserFactory
-from oracle.models import OracleUser, Reading
+from oracle.models import Profile, Reading
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def insert_reading(**columns) -> int:
 
 def test_profile_insert_gets_database_defaults():
     profile_id = insert_profile()
-    profile = OracleUser.objects.get(pk=profile_id)
+    profile = Profile.objects.get(pk=profile_id)
     assert profile.created_at is not None
     assert profile.updated_at is not None
     assert profile.timezone == "UTC"

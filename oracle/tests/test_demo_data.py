@@ -10,7 +10,7 @@ from nps.accounts.models import User
 from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
 from nps.core.models import AuditLog
-from oracle.models import OracleUser, Reading, ReadingUser
+from oracle.models import Profile, Reading, ReadingParticipant
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_seed_creates_v4s_profiles_and_four_readings(admin):
     assert summary == (
         "3 profiles (Hamzeh, Sara, Ali) and 4 readings (time, question, name, group of 3)"
     )
-    people = {p.name: p for p in OracleUser.objects.filter(owner=admin)}
+    people = {p.name: p for p in Profile.objects.filter(owner=admin)}
     assert set(people) == {"Hamzeh", "Sara", "Ali"}
     hamzeh = people["Hamzeh"]
     assert (hamzeh.name_persian, hamzeh.mother_name, hamzeh.mother_name_persian) == (
@@ -44,8 +44,8 @@ def test_seed_creates_v4s_profiles_and_four_readings(admin):
     kinds = sorted(Reading.objects.filter(owner=admin).values_list("sign_type", flat=True))
     assert kinds == ["multi_user", "name", "question", "reading"]
     group = Reading.objects.get(sign_type="multi_user")
-    assert group.primary_user == hamzeh
-    assert ReadingUser.objects.filter(reading=group).count() == 3
+    assert group.primary_profile == hamzeh
+    assert ReadingParticipant.objects.filter(reading=group).count() == 3
     assert AuditLog.objects.filter(action="oracle_reading.create").count() == 4
 
 
@@ -63,21 +63,21 @@ def test_seed_readings_are_stored_like_any_other(admin):
 def test_seeding_twice_adds_nothing(admin):
     seed(admin)
     assert seed(admin) == ""
-    assert (OracleUser.objects.count(), Reading.objects.count()) == (3, 4)
+    assert (Profile.objects.count(), Reading.objects.count()) == (3, 4)
 
 
 def test_seed_does_not_bring_back_deleted_demo_profiles(admin):
     seed(admin)
-    OracleUser.objects.filter(owner=admin).delete()
+    Profile.objects.filter(owner=admin).delete()
     assert seed(admin) == ""
-    assert OracleUser.objects.count() == 0
+    assert Profile.objects.count() == 0
 
 
 def test_another_owner_gets_their_own_demo_data(admin):
     seed(admin)
     other = UserFactory(role=Role.ADMIN)
     assert seed(other) != ""
-    assert OracleUser.objects.filter(owner=other).count() == 3
+    assert Profile.objects.filter(owner=other).count() == 3
 
 
 def test_bootstrap_command_seeds_once(monkeypatch):
@@ -88,5 +88,5 @@ def test_bootstrap_command_seeds_once(monkeypatch):
     assert "Demo data (oracle): 3 profiles" in first.getvalue()
     assert "Demo data (oracle)" not in second.getvalue()
     admin = User.objects.get(username="admin")
-    assert OracleUser.objects.filter(owner=admin).count() == 3
+    assert Profile.objects.filter(owner=admin).count() == 3
     assert Reading.objects.filter(owner=admin).count() == 4

@@ -1,6 +1,6 @@
-"""Abjad (Persian/Arabic letter values) and automatic system choice — engines.md §12.
+"""Abjad (Persian/Arabic letter values) and automatic system choice.
 
-Every expected value below was summed by hand, letter by letter, from the §12 table:
+Every expected value below was summed by hand, letter by letter, from the Abjad table:
 ا1 ب2 ج3 د4 ه5 و6 ز7 ح8 ط9 ی/ي10 ک/ك20 ل30 م40 ن50 س60 ع70 ف80 ص90 ق100 ر200 ش300 ت400 ث500 خ600
 ذ700 ض800 ظ900 غ1000; پ2 چ3 ژ7 گ20; آ أ إ ٱ = 1; diacritics, tatweel, ZWNJ/ZWJ = 0.
 """
@@ -17,7 +17,6 @@ from oracle.engines.numerology import (
     detect_system,
     has_countable_letter,
     has_persian_arabic_letters,
-    letter_breakdown,
     letter_value,
     name_personality,
     name_soul_urge,
@@ -86,18 +85,7 @@ def test_abjad_soul_urge_counts_long_vowels_and_personality_the_rest(name, soul_
     assert name_personality(name) == personality
 
 
-def test_abjad_breakdown_lists_counted_letters_only():
-    assert letter_breakdown("علی" + ZWNJ + "رضا") == [
-        ("ع", 70),
-        ("ل", 30),
-        ("ی", 10),
-        ("ر", 200),
-        ("ض", 800),
-        ("ا", 1),
-    ]
-
-
-# ── Automatic choice (§12 script detector) ──────────────────────────────────────────────────────
+# ── Automatic choice (script detector) ──────────────────────────────────────────────────────
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""What the reading endpoints return (engines.md §4, §10.5; DECISIONS §2)."""
+"""What the reading endpoints return."""
 
 from __future__ import annotations
 
@@ -41,16 +41,16 @@ from .vectors import load
 
 VECTORS = load("compose")
 
-# engines.md §10.5, copied exactly: GR get_reading(datetime) → response.
+# V4's vectors, copied exactly: GR get_reading(datetime) → response.
 SPEC_TIME_READINGS = VECTORS["SPEC_TIME_READINGS"]
 
-# engines.md §10.5 Question vectors, copied exactly (V4 had no FC60 code or moon; see tests).
+# V4's vectors, Question vectors, copied exactly (V4 had no FC60 code or moon; see tests).
 SPEC_QUESTIONS = VECTORS["SPEC_QUESTIONS"]
 
-# engines.md §10.5 Name vectors, copied exactly.
+# V4's vectors, Name vectors, copied exactly.
 SPEC_NAMES = VECTORS["SPEC_NAMES"]
 
-# engines.md §10.5 Daily vectors, copied exactly.
+# V4's vectors, Daily vectors, copied exactly.
 SPEC_DAILIES = VECTORS["SPEC_DAILIES"]
 
 
@@ -59,7 +59,7 @@ ASKED_AT = datetime(2026, 2, 6, 1, 15)  # the question vectors' moment is not gi
 ALICE = ReadingProfile("Alice Smith", date(1990, 5, 15), mother_name="Mary")
 
 
-# --- §4.2 time reading ---------------------------------------------------------------------
+# --- time reading ---------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("text", list(SPEC_TIME_READINGS))
@@ -179,7 +179,7 @@ def test_time_reading_passes_the_ai_generator_through():
     assert result["ai_interpretation"]["ai_generated"] is True
 
 
-# --- §4.1 datetime parsing -----------------------------------------------------------------
+# --- datetime parsing -----------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
@@ -253,7 +253,7 @@ def test_unknown_time_zone_is_rejected(value):
         resolve_timezone(value)
 
 
-# --- §4.3 question -------------------------------------------------------------------------
+# --- question -------------------------------------------------------------------------
 
 QUESTION_IDS = {
     "Will I see 444 again?": "angel-444",
@@ -307,7 +307,7 @@ def test_question_result_keys_and_interpretation():
     assert NOT_AVAILABLE not in text
 
 
-# --- §4.4 name -----------------------------------------------------------------------------
+# --- name -----------------------------------------------------------------------------
 
 NAME_IDS = {
     "Alice Smith": "alice-smith",
@@ -327,7 +327,7 @@ def test_name_vector(vector):
 
 
 def test_persian_name_reading_uses_abjad():
-    # V4 had no Abjad and gave علی zeros (vector); DECISIONS §2 counts Persian script in Abjad:
+    # V4 had no Abjad and gave علی zeros (vector); Persian script is counted in Abjad:
     # ع 70 + ل 30 + ی 10 = 110 → 2; vowel ی 10 → 1; consonants 100 → 1.
     v4 = next(v for v in SPEC_NAMES if v["name"] == "علی")
     assert (v4["destiny_number"], v4["soul_urge"], v4["personality"]) == (0, 0, 0)
@@ -374,7 +374,7 @@ def test_name_interpretation_without_ai():
     assert result["text"].startswith("The name Alice Smith carries Destiny number 9")
 
 
-# --- §4.5 daily ----------------------------------------------------------------------------
+# --- daily ----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("vector", SPEC_DAILIES, ids=lambda v: v["date"])
@@ -415,7 +415,7 @@ def test_daily_interpretation_without_ai():
     )
 
 
-# --- §4.7 multi-user -----------------------------------------------------------------------
+# --- multi-user -----------------------------------------------------------------------
 
 PAIR = [
     {"name": "Alice", "birth_year": 1990, "birth_month": 5, "birth_day": 15, "user_id": 7},

@@ -1,4 +1,4 @@
-"""Interpretations with and without AI (engines.md §7.2–§7.3, §10.6; defects 3, 4, 10, 11)."""
+"""Interpretations with and without AI (defects 3, 4, 10, 11)."""
 
 from __future__ import annotations
 
@@ -13,13 +13,12 @@ from oracle.engines.interpretation import (
     SYSTEM_PROMPT,
     build_prompt,
     build_reading_context,
-    interpret_all_formats,
     interpret_group,
     interpret_name,
     interpret_reading,
 )
 from oracle.engines.multi_user import analyze
-from oracle.engines.oracle import read_name, read_sign
+from oracle.engines.signs import read_name, read_sign
 
 from .vectors import load
 
@@ -35,13 +34,13 @@ MU2_USERS = [
     {"name": "Dave", "birth_year": 1995, "birth_month": 8, "birth_day": 25},
 ]
 
-# engines.md §10.6 AI-G1 (AI unavailable), without its elapsed times.
+# V4's vectors, AI-G1 (AI unavailable), without its elapsed times.
 SPEC_AI_G1 = VECTORS["SPEC_AI_G1"]
 
-# engines.md §10.6 AI-G2 (AI unavailable), without its elapsed times.
+# V4's vectors, AI-G2 (AI unavailable), without its elapsed times.
 SPEC_AI_G2 = VECTORS["SPEC_AI_G2"]
 
-# engines.md §10.6 AI-R1 (AI unavailable), without its elapsed times.
+# V4's vectors, AI-R1 (AI unavailable), without its elapsed times.
 SPEC_AI_R1 = VECTORS["SPEC_AI_R1"]
 
 
@@ -177,48 +176,6 @@ def test_group_ai_failures_fall_back_one_by_one():
 # --- individual readings (AI-R1) -----------------------------------------------------------
 
 
-def test_all_formats_vector_keeps_v4_shape():
-    result = interpret_all_formats(sign_777(), name="Alice")
-    assert list(result) == [*SPEC_AI_R1, "computation_ms"]
-    for fmt in FORMATS:
-        assert result[fmt]["format"] == SPEC_AI_R1[fmt]["format"] == fmt
-        assert result[fmt]["ai_generated"] is SPEC_AI_R1[fmt]["ai_generated"] is False
-        assert result[fmt]["cached"] is False
-        assert result[fmt]["elapsed_ms"] == 0.0
-    assert result["ai_available"] is False
-
-
-def test_reading_context_is_filled_from_the_reading():
-    # V4's texts (AI-R1) said "(not available)" for every value but the zodiac (defect 4).
-    assert SPEC_AI_R1["simple"]["text"].count(NOT_AVAILABLE) == 5
-    result = interpret_all_formats(sign_777(), name="Alice")
-    # 2026-02-08: day 8 → FC60 token OXMT (Ox, Metal); life path 8 + 2 + 1 = 11; Waning Gibbous.
-    assert result["simple"]["text"] == (
-        "Your FC60 signature is Metal Ox with Life Path 11. As a Aquarius, you carry that sign's "
-        "natural gifts. The Metal element shapes how you interact with the world, while the Ox "
-        "energy guides your instincts."
-    )
-    assert result["advice"]["text"] == (
-        "Dear Alice, your Metal Ox nature gives you a unique perspective. With Life Path 11, "
-        "you're drawn to understanding and growth. The current Waning Gibbous moon phase supports "
-        "reflection and planning. Trust the patterns you see — they are not coincidence. Your "
-        "numerological signature suggests this is a time for thoughtful action rather than "
-        "rushing forward."
-    )
-    assert result["action_steps"]["text"] == (
-        "**Daily Practice**: Spend 5 minutes each morning connecting with your Metal energy — "
-        "notice where it shows up in your environment.\n\n"
-        "**Decision-Making**: When faced with choices, ask yourself: 'What would Ox energy guide "
-        "me toward?' — trust your instincts.\n\n"
-        "**Relationships**: Share your numerological insights with someone close to you today. "
-        "Understanding each other's energetic signatures deepens connection."
-    )
-    assert result["universe_message"]["text"].startswith(
-        "The universe sees Alice as a bearer of Metal energy, walking the path of Ox with the "
-        "wisdom of Life Path 11. Every number you encounter"
-    )
-
-
 def test_reading_context_holds_every_system():
     assert build_reading_context(sign_777(), "Alice") == {
         "fc60_sign": "OXMT",
@@ -327,3 +284,37 @@ def test_any_name_gets_a_text_without_error(name, fmt):
     assert isinstance(result["text"], str)
     assert result["text"]
     assert result["ai_generated"] is False
+
+
+def test_reading_context_is_filled_from_the_reading():
+    """Defect 4: V4's texts said "(not available)" for every value but the zodiac."""
+    result = {
+        fmt: interpret_reading(sign_777(), fmt, "Alice")
+        for fmt in ("simple", "advice", "action_steps", "universe_message")
+    }
+    assert not any(NOT_AVAILABLE in part["text"] for part in result.values())
+    # 2026-02-08: day 8 → FC60 token OXMT (Ox, Metal); life path 8 + 2 + 1 = 11; Waning Gibbous.
+    assert result["simple"]["text"] == (
+        "Your FC60 signature is Metal Ox with Life Path 11. As a Aquarius, you carry that sign's "
+        "natural gifts. The Metal element shapes how you interact with the world, while the Ox "
+        "energy guides your instincts."
+    )
+    assert result["advice"]["text"] == (
+        "Dear Alice, your Metal Ox nature gives you a unique perspective. With Life Path 11, "
+        "you're drawn to understanding and growth. The current Waning Gibbous moon phase supports "
+        "reflection and planning. Trust the patterns you see — they are not coincidence. Your "
+        "numerological signature suggests this is a time for thoughtful action rather than "
+        "rushing forward."
+    )
+    assert result["action_steps"]["text"] == (
+        "**Daily Practice**: Spend 5 minutes each morning connecting with your Metal energy — "
+        "notice where it shows up in your environment.\n\n"
+        "**Decision-Making**: When faced with choices, ask yourself: 'What would Ox energy guide "
+        "me toward?' — trust your instincts.\n\n"
+        "**Relationships**: Share your numerological insights with someone close to you today. "
+        "Understanding each other's energetic signatures deepens connection."
+    )
+    assert result["universe_message"]["text"].startswith(
+        "The universe sees Alice as a bearer of Metal energy, walking the path of Ox with the "
+        "wisdom of Life Path 11. Every number you encounter"
+    )

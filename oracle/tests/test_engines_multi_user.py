@@ -1,4 +1,4 @@
-"""Multi-user analysis (engines.md §6, §9 T17–T19, §10.6; DECISIONS §2 defects 10, 11, 15, 19)."""
+"""Multi-user analysis against V4's vectors, with V4 defects 10, 11, 15 and 19 fixed."""
 
 from __future__ import annotations
 
@@ -22,7 +22,6 @@ from oracle.engines.errors import (
 from oracle.engines.multi_user import (
     ANIMAL_COMPATIBILITY,
     LIFE_PATH_COMPATIBILITY,
-    MultiUserFC60Service,
     analyze,
     animal_compatibility,
     calculate_profile,
@@ -38,7 +37,7 @@ from .vectors import load
 
 VECTORS = load("multi_user")
 
-# engines.md §10.6, copied exactly (MU1 without its non-deterministic "computation_ms").
+# V4's vectors, copied exactly (MU1 without its non-deterministic "computation_ms").
 SPEC_MU_VECTORS = {
     name: (vector["users"], vector["expected"])
     for name, vector in VECTORS["SPEC_MU_VECTORS"].items()
@@ -71,8 +70,8 @@ def drop(result, paths):
     return result
 
 
-# Fields of the V4 vectors that DECISIONS §2 changes on purpose; each is asserted, with its fixed
-# value, by the test named after the fix.
+# Fields of the V4 vectors that the fixed defects change on purpose; each is asserted, with its
+# fixed value, by the test named after the fix.
 FIXED_BY_DEFECT_10 = ["group_energy.dominant_animal"]
 FIXED_BY_DEFECT_11 = [
     "pairwise_compatibility.*.user1",
@@ -113,7 +112,7 @@ def test_spec_vector(vector):
 
 
 def test_result_keys_are_v4_keys_in_v4_order():
-    result = MultiUserFC60Service().analyze(as_users(SPEC_MU_VECTORS["MU2"][0])).to_dict()
+    result = analyze(as_users(SPEC_MU_VECTORS["MU2"][0]))
     assert list(result) == [
         "user_count",
         "pair_count",
@@ -318,7 +317,7 @@ def test_element_matrix_row_matches_t19(row):
     assert [element_compatibility(row, column) for column in T19_ORDER] == T19[row]
 
 
-# --- validation (§6.1 messages) ------------------------------------------------------------
+# --- validation (V4's messages) ------------------------------------------------------------
 
 ALICE = {"name": "Alice", "birth_year": 1990, "birth_month": 5, "birth_day": 15}
 BOB = {"name": "Bob", "birth_year": 1992, "birth_month": 3, "birth_day": 20}

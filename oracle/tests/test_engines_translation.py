@@ -1,4 +1,4 @@
-"""Translation support (engines.md §7.4, §10.8; DECISIONS §2 defect 17)."""
+"""Translation support (defect 17)."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ from hypothesis import strategies as st
 
 from oracle.engines.translation import (
     FC60_PRESERVED_TERMS,
-    batch_translate,
     detect_language,
-    parse_batch_response,
     protect_terms,
     restore_terms,
     translate,
@@ -20,7 +18,7 @@ from .vectors import load
 
 VECTORS = load("translation")
 
-# --- §10.8 vectors -------------------------------------------------------------------------
+# --- vectors -------------------------------------------------------------------------
 # V4's _protect_terms output, then the output with defect 17 fixed (no spurious "ER" from the
 # "TERM" of a placeholder, no tokens inside words such as BOX).
 # protect_terms answers (text, [(term, placeholder), …]); JSON keeps the tuples as lists.
@@ -28,7 +26,7 @@ PROTECTION_VECTORS = {
     name: (text, *((protected, [tuple(pair) for pair in pairs]) for protected, pairs in outputs))
     for name, (text, *outputs) in VECTORS["PROTECTION_VECTORS"].items()
 }
-# V4's translate(...)["preserved_terms"] (§10.8) and the value with defect 17 fixed.
+# V4's translate(...)["preserved_terms"] and the value with defect 17 fixed.
 PRESERVED_TERMS_VECTORS = {
     "wood-dragon": (["Dragon", "Wood", "ER"], ["Dragon", "Wood"]),
     "ox-and-box": (["OX", "ER"], ["OX"]),
@@ -79,29 +77,6 @@ def test_translate_empty_text_vector():
     }
 
 
-def test_batch_translate_without_ai_vector():
-    assert batch_translate(["Fire", "b"]) == [
-        {
-            "source_text": "Fire",
-            "translated_text": "Fire",
-            "source_lang": "en",
-            "target_lang": "fa",
-            "preserved_terms": [],
-            "ai_generated": False,
-            "elapsed_ms": 0.0,
-        },
-        {
-            "source_text": "b",
-            "translated_text": "b",
-            "source_lang": "en",
-            "target_lang": "fa",
-            "preserved_terms": [],
-            "ai_generated": False,
-            "elapsed_ms": 0.0,
-        },
-    ]
-
-
 @pytest.mark.parametrize(
     ("text", "language"),
     [
@@ -117,18 +92,6 @@ def test_batch_translate_without_ai_vector():
 )
 def test_detect_language_vector(text, language):
     assert detect_language(text) == language
-
-
-@pytest.mark.parametrize(
-    ("response", "expected_count", "items"),
-    [
-        ("1. uno\n2. dos\nextra\n3. tres", 4, ["uno", "dos extra", "tres", ""]),
-        ("intro\n1. a\n3. c\n2. b", 3, ["intro 1. a 3. c", "b", ""]),
-    ],
-    ids=["continuation-and-padding", "preamble-and-out-of-order"],
-)
-def test_parse_batch_response_vector(response, expected_count, items):
-    assert parse_batch_response(response, expected_count) == items
 
 
 # --- defect 17 -----------------------------------------------------------------------------
@@ -216,14 +179,3 @@ def test_translate_falls_back_to_the_original_when_ai_fails(failure):
     assert result["translated_text"] == "Your Wood Dragon energy"
     assert result["ai_generated"] is False
     assert result["preserved_terms"] == ["Dragon", "Wood"]
-
-
-def test_batch_translate_with_ai_splits_the_numbered_answer():
-    def generate(prompt, *, system_prompt, temperature):
-        assert "1. __TERM000__\n2. hello" in prompt
-        return "1. آتش __TERM000__\n2. سلام"
-
-    results = batch_translate(["Fire", "hello"], generate=generate)
-    assert [r["translated_text"] for r in results] == ["آتش Fire", "سلام"]
-    assert [r["preserved_terms"] for r in results] == [["Fire"], []]
-    assert all(r["ai_generated"] for r in results)

@@ -9,9 +9,10 @@ from nps.accounts.principal import principal_for_account
 from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
 from nps.core import audit
-from oracle.models import Reading, ReadingUser
-from oracle.services import ai, readings
-from oracle.tests.factories import OracleUserFactory
+from oracle.api.shapes import reading_item
+from oracle.models import Reading, ReadingParticipant
+from oracle.services import ai, history, readings, sealing
+from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def principal():
 
 @pytest.fixture
 def hamzeh(principal):
-    return OracleUserFactory(
+    return ProfileFactory(
         owner=principal.account,
         name="Hamzeh",
         birthday=datetime.date(1990, 3, 21),
@@ -64,10 +65,10 @@ def make_all(principal, profile) -> list[dict]:
 def test_reading_response_rebuilds_every_kind_exactly(principal, hamzeh):
     for made in make_all(principal, hamzeh):
         stored = Reading.objects.get(pk=made["reading_id"])
-        rebuilt = readings.reading_response(stored)
+        rebuilt = sealing.reading_response(stored)
         assert as_json(rebuilt) == as_json(made)
-        assert list(rebuilt)[: len(readings.V4_KEYS[stored.sign_type])] == list(
-            readings.V4_KEYS[stored.sign_type]
+        assert list(rebuilt)[: len(sealing.V4_KEYS[stored.sign_type])] == list(
+            sealing.V4_KEYS[stored.sign_type]
         )
 
 
@@ -99,7 +100,7 @@ def test_everything_happens_in_one_transaction(principal, monkeypatch):
     users = [readings.MultiUserMember("A", 1990, 1, 1), readings.MultiUserMember("B", 1991, 1, 1)]
     with pytest.raises(RuntimeError):
         readings.create_multi_user_reading(principal=principal, users=users)
-    assert (Reading.objects.count(), ReadingUser.objects.count()) == (0, 0)
+    assert (Reading.objects.count(), ReadingParticipant.objects.count()) == (0, 0)
 
 
 def test_v4_row_with_plain_text_interpretation_is_returned_as_stored(principal):
@@ -111,14 +112,14 @@ def test_v4_row_with_plain_text_interpretation_is_returned_as_stored(principal):
         reading_result={"question": "What does today hold for me?", "answer": "yes"},
         ai_interpretation="A plain V4 interpretation.",
     )
-    assert readings.reading_response(row) == {
+    assert sealing.reading_response(row) == {
         "question": "What does today hold for me?",
         "answer": "yes",
         "reading_id": row.pk,
     }
-    item = readings.reading_item(row)
+    item = reading_item(row)
     assert item["ai_interpretation"] == "A plain V4 interpretation."
-    page = readings.list_readings(principal=principal, search="plain v4")
+    page = history.list_readings(principal=principal, search="plain v4")
     assert page.readings == [row]
 
 
@@ -126,22 +127,22 @@ def test_undecryptable_interpretation_still_gives_the_clear_part(principal):
     made = readings.create_question_reading(principal=principal, question="Is it so?")
     row = Reading.objects.get(pk=made["reading_id"])
     row.ai_interpretation = None  # what the field reads when the key has changed
-    rebuilt = readings.reading_response(row)
+    rebuilt = sealing.reading_response(row)
     assert rebuilt["question"] == "Is it so?"
     assert rebuilt["answer"] == made["answer"]
     assert "interpretation" not in rebuilt
-    assert readings.reading_item(row)["ai_interpretation"] is None
+    assert reading_item(row)["ai_interpretation"] is None
 
 
 def test_uncountable_mother_name_is_left_out(principal):
-    profile = OracleUserFactory(owner=principal.account, name="Hamzeh", mother_name="42")
+    profile = ProfileFactory(owner=principal.account, name="Hamzeh", mother_name="42")
     assert readings.reading_profile(profile).mother_name is None
     profile.mother_name = "Fatemeh"
     assert readings.reading_profile(profile).mother_name == "Fatemeh"
 
 
 def test_profile_whose_name_its_system_cannot_count_is_refused(principal):
-    profile = OracleUserFactory(owner=principal.account, name="Hamzeh", numerology_system="abjad")
+    profile = ProfileFactory(owner=principal.account, name="Hamzeh", numerology_system="abjad")
     with pytest.raises(readings.UnusableProfile) as raised:
         readings.reading_profile(profile)
     assert raised.value.path == ("user_id",)
@@ -174,7 +175,7 @@ def test_search_finds_ai_text(principal, monkeypatch):
     monkeypatch.setattr(ai, "is_available", lambda: True)
     monkeypatch.setattr(ai, "generate", lambda prompt, **kwargs: "Seek the QUETZAL feather.")
     made = readings.create_name_reading(principal=principal, name="Sara")
-    page = readings.list_readings(principal=principal, search="quetzal")
+    page = history.list_readings(principal=principal, search="quetzal")
     assert [reading.pk for reading in page.readings] == [made["reading_id"]]
     assert page.total == 1
 

@@ -1,4 +1,4 @@
-"""`/api/auth/...` and how every API request is authenticated (api.md §2.2, §4; DECISIONS §3)."""
+"""`/api/auth/...` and how every API request is authenticated (tokens, keys, legacy secret)."""
 
 import hashlib
 

@@ -21,7 +21,7 @@ from nps.accounts.roles import KEYS_SCOPE, Role
 from nps.accounts.services import hash_api_key
 from nps.accounts.tests.factories import UserFactory
 from nps.core import ratelimit
-from oracle.tests.factories import OracleUserFactory
+from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -103,7 +103,7 @@ def test_finding_1_an_empty_scope_list_is_the_narrowest_reading(api_as, account)
     assert "at least one scope" in refused.json()["detail"][0]["msg"]
 
     # A key stored with no scopes (as earlier versions allowed) may do nothing at all.
-    OracleUserFactory(owner=account)
+    ProfileFactory(owner=account)
     empty = bearer(key_with(account, []))
     assert empty.get(PROFILES).status_code == 403
     assert empty.post(PROFILES, {}, format="json").status_code == 403
@@ -474,7 +474,7 @@ def test_finding_10_revoking_another_accounts_key_answers_like_a_missing_one(api
 
 
 def test_finding_10_answers_with_private_data_are_not_cached(api_as, account):
-    profile = OracleUserFactory(owner=account, mother_name="Private Mother")
+    profile = ProfileFactory(owner=account, mother_name="Private Mother")
     client = api_as(account=account)
     for path in (PROFILES, f"{PROFILES}/{profile.pk}", "/api/oracle/readings"):
         response = client.get(path)

@@ -1,4 +1,4 @@
-"""Global HTTP behaviour of the API (api.md §1): errors, CORS, the OpenAPI schema, its viewers."""
+"""Global HTTP behaviour of the API: errors, CORS, the OpenAPI schema, its viewers."""
 
 import pytest
 from django.test import Client

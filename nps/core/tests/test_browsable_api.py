@@ -1,4 +1,4 @@
-"""The browsable API (DECISIONS §5): a logged-in person browses `/api/...` with the session, while
+"""The browsable API: a logged-in person browses `/api/...` with the session, while
 V4's clients keep getting JSON with Bearer tokens."""
 
 import json
@@ -10,8 +10,8 @@ from django.test import Client
 from nps.accounts.roles import Role
 from nps.accounts.services import start_session
 from nps.accounts.tests.factories import UserFactory
-from oracle.models import OracleUser
-from oracle.tests.factories import OracleUserFactory
+from oracle.models import Profile
+from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def post_profile(client: Client, **headers):
 
 
 def test_logged_in_browser_gets_the_browsable_page(user):
-    OracleUserFactory(owner=user, name="Visible Profile")
+    ProfileFactory(owner=user, name="Visible Profile")
     response = session_client(user).get(USERS, HTTP_ACCEPT=BROWSER_ACCEPT)
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/html")
@@ -65,7 +65,7 @@ def test_browsable_page_has_no_inline_script_or_style(user):
 
 
 def test_logged_in_client_asking_for_json_gets_v4_json(user):
-    OracleUserFactory(owner=user)
+    ProfileFactory(owner=user)
     response = session_client(user).get(USERS, HTTP_ACCEPT="application/json")
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
@@ -77,14 +77,14 @@ def test_session_post_without_csrf_token_is_403(user):
     response = post_profile(session_client(user))
     assert response.status_code == 403
     assert response.json()["detail"].startswith("CSRF Failed")
-    assert not OracleUser.objects.exists()
+    assert not Profile.objects.exists()
 
 
 def test_session_post_with_csrf_token_creates_the_profile(user):
     client = session_client(user)
     response = post_profile(client, HTTP_X_CSRFTOKEN=csrf_token_of(client))
     assert response.status_code == 201
-    assert OracleUser.objects.get().owner == user
+    assert Profile.objects.get().owner == user
 
 
 def test_readonly_session_may_read_but_not_write():
@@ -123,8 +123,8 @@ def test_disabled_account_loses_its_session_at_once(user):
 
 def test_bearer_header_wins_over_the_session(user):
     bearer_account = UserFactory()
-    OracleUserFactory(owner=bearer_account, name="Bearer Profile")
-    OracleUserFactory(owner=user, name="Session Profile")
+    ProfileFactory(owner=bearer_account, name="Bearer Profile")
+    ProfileFactory(owner=user, name="Session Profile")
     client = session_client(user)
     token = start_session(bearer_account).access_token
     response = client.get(USERS, HTTP_AUTHORIZATION=f"Bearer {token}")

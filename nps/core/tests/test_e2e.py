@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import expect
 
 from nps.accounts.tests.test_e2e import log_in
-from oracle.models import OracleUser
+from oracle.models import Profile
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -22,4 +22,4 @@ def test_logged_in_person_browses_and_posts_through_the_api(page, user, password
     page.get_by_label("Content:").fill(json.dumps(profile))
     page.get_by_role("button", name="POST").click()
     expect(page.locator(".response-info")).to_contain_text("HTTP 201 Created")
-    assert OracleUser.objects.get().owner == user
+    assert Profile.objects.get().owner == user

@@ -1,4 +1,4 @@
-"""Rate limits: per principal and class, shared by every worker through the cache (api.md §4.6)."""
+"""Rate limits: per principal and class, shared by every worker through the cache."""
 
 import os
 import socket

@@ -1,6 +1,6 @@
-"""Multi-user (2–10 people) compatibility analysis (engines.md §6).
+"""Multi-user (2–10 people) compatibility analysis.
 
-Pure Python; V4's result keys. Deviations from V4, all deliberate (DECISIONS §2):
+Pure Python; V4's result keys. Deviations from V4, all deliberate (V4's defects fixed):
 
 * defect 10: the dominant animal's tie-break picks the alphabetically *first* animal;
 * defect 11: people sharing a name are told apart everywhere the result names a person (``roles``
@@ -43,7 +43,7 @@ from oracle.engines.multi_user.profiles import (
     calculate_profile,
     calculate_profiles,
 )
-from oracle.engines.multi_user.service import MultiUserFC60Service, MultiUserResult, analyze
+from oracle.engines.multi_user.service import analyze
 
 __all__ = [
     "ANIMAL_COMPATIBILITY",
@@ -55,8 +55,6 @@ __all__ = [
     "ROLE_DESCRIPTIONS",
     "GroupDynamics",
     "GroupEnergy",
-    "MultiUserFC60Service",
-    "MultiUserResult",
     "PairCompatibility",
     "UserProfile",
     "analyze",

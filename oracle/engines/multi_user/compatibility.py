@@ -1,4 +1,4 @@
-"""Pairwise compatibility (engines.md §6.3, V4 ``compatibility_analyzer``)."""
+"""Pairwise compatibility (V4 ``compatibility_analyzer``)."""
 
 from __future__ import annotations
 

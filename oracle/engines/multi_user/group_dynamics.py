@@ -1,4 +1,4 @@
-"""Roles, synergies and challenges of a group (engines.md §6.5, V4 ``group_dynamics``).
+"""Roles, synergies and challenges of a group (V4 ``group_dynamics``).
 
 Defect 11 fixed: members are keyed by their *label* (:func:`member_labels`), so two people with
 the same name keep their own role, and every role count covers all members.
@@ -106,7 +106,7 @@ def calculate_group_dynamics(
     pairs: Sequence[PairCompatibility],
     labels: Sequence[str] | None = None,
 ) -> GroupDynamics:
-    """Roles by life path, then synergies, challenges and growth areas (§6.5 order)."""
+    """Roles by life path, then synergies, challenges and growth areas (V4's order)."""
     if labels is None:
         labels = member_labels([profile.name for profile in profiles])
     size = len(profiles)

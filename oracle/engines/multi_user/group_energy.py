@@ -1,4 +1,4 @@
-"""Combined energy of a group (engines.md §6.4, V4 ``group_energy``)."""
+"""Combined energy of a group (V4 ``group_energy``)."""
 
 from __future__ import annotations
 

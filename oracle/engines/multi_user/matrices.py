@@ -1,4 +1,4 @@
-"""Compatibility matrices (engines.md §6.2; effective tables T17–T19)."""
+"""Compatibility matrices (effective tables T17–T19)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Per-person FC60 profile of a multi-user reading (engines.md §6.1, V4 ``multi_user_fc60``)."""
+"""Per-person FC60 profile of a multi-user reading (V4 ``multi_user_fc60``)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The golden vectors of the engine tests (engines.md §10), kept as data beside the tests.
+"""The golden vectors of the engine tests, kept as data beside the tests.
 
 One JSON file per engine area (`fc60.json`, `multi_user.json`, …), each an object whose keys name
 the tables of its test module (a constant's name, or the name of the test a table parametrizes).

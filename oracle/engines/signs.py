@@ -1,8 +1,8 @@
-"""Oracle reading engine: sign, name, question and daily readings (engines.md §3).
+"""Sign and name readers: the sign, name, question and daily readings of V4's oracle engine.
 
 Pure Python, deterministic, no clock: every function that V4 let read "now" takes the moment as an
 argument. Public names, signatures and output keys are V4's; the V4 defects fixed here
-(engines.md §11, DECISIONS §2) are:
+are:
 
 * 1, 2 — `question_sign` and `daily_insight` show the real FC60 code, its meaning and the moon.
 * 4 — `read_sign` systems carry the context an interpreter needs (`fc60.token/animal/element`,
@@ -71,9 +71,10 @@ __all__ = [
     "question_sign",
     "read_name",
     "read_sign",
+    "zodiac_of",
 ]
 
-# ─── Tables (engines.md §9) ──────────────────────────────────────────────────────────────────────
+# ─── Tables ──────────────────────────────────────────────────────────────────────
 
 # T8 `CHALDEAN_VALUES` is numerology's table (Chaldean is a full system there), re-exported here.
 
@@ -202,7 +203,7 @@ COMBINED_MEANINGS: dict[str, str] = {
     "ME-JO": "Wisdom expressed — teaching, learning, sharing knowledge",
 }
 
-# §3.7 — day number → (energy, quality)
+# Day number → (energy, quality) of the daily insight.
 DAILY_ENERGIES: dict[int, tuple[str, str]] = {
     1: ("New beginnings", "Initiative"),
     2: ("Partnership", "Balance"),
@@ -265,7 +266,7 @@ _COMPARISON_DIFFERENT = (
 _SYSTEM_TITLES = {"pythagorean": "Pythagorean", "chaldean": "Chaldean", "abjad": "Abjad"}
 
 
-# ─── §3.1 helpers ────────────────────────────────────────────────────────────────────────────────
+# ─── helpers ────────────────────────────────────────────────────────────────────────────────
 
 
 def _extract_numbers(text: object, *, field: str = "sign") -> list[int]:
@@ -338,7 +339,7 @@ def _parse_time(value: object) -> tuple[int, int] | None:
     return hour, minute
 
 
-def _get_zodiac(month: int, day: int) -> dict[str, str]:
+def zodiac_of(month: int, day: int) -> dict[str, str]:
     """Western sign of a month/day (T13); Capricorn wraps the new year. Non-int input → Unknown."""
     if not isinstance(month, int) or not isinstance(day, int):
         return dict(_UNKNOWN_ZODIAC)
@@ -362,7 +363,7 @@ def _pillar_name(stem: int, branch: int) -> str:
     return f"{STEM_CHINESE[stem]}{animal_char} {STEM_ELEMENTS[stem]} {ANIMAL_NAMES[branch]}"
 
 
-# ─── §3.2 synchronicities ────────────────────────────────────────────────────────────────────────
+# ─── synchronicities ────────────────────────────────────────────────────────────────────────
 
 
 def _check_synchronicity(numbers: list[int]) -> list[str]:
@@ -420,7 +421,7 @@ def _check_synchronicity(numbers: list[int]) -> list[str]:
     return list(found)
 
 
-# ─── §3.3 read_sign ──────────────────────────────────────────────────────────────────────────────
+# ─── read_sign ──────────────────────────────────────────────────────────────────────────────
 
 
 def _sign_numbers(sign: object, sign_str: str, time_str: object) -> list[int]:
@@ -462,7 +463,7 @@ def _moon_of(encoded: dict) -> dict[str, object]:
         "age_days": round(encoded["moon_age"], 2),
         "illumination": round(encoded["moon_illumination"], 1),
         "meaning": encoded["moon_meaning"],
-        "phase": encoded["moon_name"],  # the name interpreters look up (§7.3)
+        "phase": encoded["moon_name"],  # the name the interpretation texts look up
     }
 
 
@@ -628,7 +629,7 @@ def read_sign(
                 hour_stem_chinese=STEM_CHINESE[hour_stem],
             )
             extra_ganzhi["hour_pillar"] = _pillar_name(hour_stem, hour_branch)
-        zodiac_system = _get_zodiac(month, day)
+        zodiac_system = zodiac_of(month, day)
 
     angel_system = {
         "matches": [
@@ -688,7 +689,7 @@ def read_sign(
     }
 
 
-# ─── §3.4 read_name ──────────────────────────────────────────────────────────────────────────────
+# ─── read_name ──────────────────────────────────────────────────────────────────────────────
 
 _NO_NAME = {
     "name": "",
@@ -713,7 +714,7 @@ def read_name(
     Persian/Arabic script is counted with Abjad, anything else Pythagorean) beside the Chaldean
     value.
 
-    Empty input follows V4 (§3.4, §4.4): an empty or blank name returns the `No name provided`
+    Empty input follows V4: an empty or blank name returns the `No name provided`
     result (zeros, `life_path` None). A name with no letter the chosen system can count (`123`,
     `!!!`) raises numerology's `InvalidNameError`; so does such a `mother_name` (field
     `mother_name`; a blank one is ignored). A `birthday` that is not a real `YYYY-MM-DD` date
@@ -744,7 +745,7 @@ def read_name(
     if parsed is not None:
         result["life_path"] = life_path(*parsed)
         result["life_path_meaning"] = life_path_meaning_text(result["life_path"])
-        result["birthday_zodiac"] = _get_zodiac(parsed[1], parsed[2])
+        result["birthday_zodiac"] = zodiac_of(parsed[1], parsed[2])
     letters = _chaldean_letters(name)
     result["chaldean_meaning"] = _pythagorean_meaning(chaldean)
     result["chaldean_breakdown"] = " + ".join(f"{ch}={v}" for ch, v in letters)
@@ -817,7 +818,7 @@ def _name_interpretation(r: dict, system_title: str) -> str:
     return "\n".join(lines)
 
 
-# ─── §3.5 question_sign, §3.6 get_human_meaning, §3.7 daily_insight ──────────────────────────────
+# ─── question_sign, get_human_meaning, daily_insight ──────────────────────────────
 
 
 def get_human_meaning(code: str | None) -> str:

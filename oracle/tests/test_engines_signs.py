@@ -1,8 +1,8 @@
-"""Oracle reading engine (engines.md §3) against V4's vectors (§10.4), with V4's defects fixed.
+"""Sign and name readers against V4's vectors, with V4's defects fixed.
 
-`V4_*` below are V4's outputs copied verbatim from engines.md §10.4 (`<time.time()>` → None; the
-`raw` placeholders of QS2/QS3 → None and filled as the spec describes). Where DECISIONS §2 fixes a
-defect a vector shows, the test changes a copy of the vector explicitly (`_changed`) and its id
+`V4_*` below are V4's outputs copied verbatim from the V4 reference (`<time.time()>` → None; the
+`raw` placeholders of QS2/QS3 → None and filled as the spec describes). Where a fixed V4
+shows in a vector, the test changes a copy of the vector explicitly (`_changed`) and its id
 names the fix; every other field must equal V4's. Keys the port adds for interpreters are checked
 on their own; `_v4_view` compares only V4's keys, in V4's order.
 """
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from oracle.engines import oracle
+from oracle.engines import signs
 from oracle.engines.errors import (
     EngineError,
     InvalidDateError,
@@ -25,19 +25,19 @@ from oracle.engines.errors import (
     UnparseableInputError,
 )
 from oracle.engines.fc60 import ANIMAL_NAMES, ANIMALS, WEEKDAY_PLANETS, WEEKDAYS, encode_fc60
-from oracle.engines.oracle import (
+from oracle.engines.signs import (
     COMBINED_MEANINGS,
     FC60_MEANINGS,
     NUMBER_MEANINGS,
     _check_synchronicity,
     _extract_numbers,
     _get_chinese_hour,
-    _get_zodiac,
     daily_insight,
     get_human_meaning,
     question_sign,
     read_name,
     read_sign,
+    zodiac_of,
 )
 
 from .vectors import load, params
@@ -62,7 +62,7 @@ MOON_0206 = {
 }
 
 
-# ─── V4 vectors, verbatim (engines.md §10.4) ─────────────────────────────────────────────────────
+# ─── V4 vectors, verbatim ─────────────────────────────────────────────────────
 
 V4_RS1 = VECTORS["V4_RS1"]
 V4_RS2 = VECTORS["V4_RS2"]
@@ -164,7 +164,7 @@ RS5_FIXED = _changed(
 )
 
 
-# ─── §10.4 vectors ───────────────────────────────────────────────────────────────────────────────
+# ─── vectors ───────────────────────────────────────────────────────────────────────────────
 
 
 @pytest.mark.parametrize(
@@ -243,7 +243,7 @@ def test_read_name_vectors(args: tuple, kwargs: dict, expected: dict) -> None:
 
 
 def test_empty_name_gives_v4_no_name_result() -> None:
-    """RN3 exactly (§3.4/§4.4 define empty input): no error, zeros, `No name provided`."""
+    """RN3 exactly (V4 defines empty input): no error, zeros, `No name provided`."""
     assert read_name("") == V4_RN3
     assert read_name(None) == V4_RN3
     assert read_name("   ") == V4_RN3
@@ -349,7 +349,7 @@ def test_get_human_meaning_vectors(code: str, meaning: str) -> None:
     assert get_human_meaning(code) == meaning
 
 
-# ─── one test per fixed defect (engines.md §11) ──────────────────────────────────────────────────
+# ─── one test per fixed defect ──────────────────────────────────────────────────
 
 
 def test_question_sign_shows_real_fc60_code() -> None:
@@ -379,7 +379,7 @@ def test_daily_insight_shows_real_fc60_code_and_moon() -> None:
 
 
 def test_read_sign_carries_interpreter_context() -> None:
-    """Defect 4: the keys §7.3's interpreter reads exist and hold the reading's values."""
+    """Defect 4: the keys the interpreter reads exist and hold the reading's values."""
     systems = read_sign("11:11", date="2026-02-06", time_str="11:11")["systems"]
     assert (systems["fc60"]["token"], systems["fc60"]["animal"], systems["fc60"]["element"]) == (
         "OXFI",
@@ -506,7 +506,7 @@ def test_fc60_meanings_match_fc60_alphabet() -> None:
 
 def test_no_hidden_clock() -> None:
     """Defect 21: the engine never reads the clock; `timestamp` is the `now` passed in."""
-    source = inspect.getsource(oracle)
+    source = inspect.getsource(signs)
     for clock in ("datetime.now", "date.today", "time.time", "utcnow"):
         assert clock not in source
     assert read_sign("7")["timestamp"] is None
@@ -580,11 +580,11 @@ def test_extract_numbers_keeps_duplicates() -> None:
     params(VECTORS["test_zodiac_boundaries"]),
 )
 def test_zodiac_boundaries(month: int, day: int, sign: str) -> None:
-    assert _get_zodiac(month, day)["sign"] == sign
+    assert zodiac_of(month, day)["sign"] == sign
 
 
 def test_zodiac_of_non_int_is_unknown() -> None:
-    assert _get_zodiac("5", 1) == dict.fromkeys(
+    assert zodiac_of("5", 1) == dict.fromkeys(
         ("sign", "element", "quality", "ruling_planet"), "Unknown"
     )
 
