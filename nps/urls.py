@@ -15,6 +15,7 @@ urlpatterns = [
     path("login", account_views.LoginView.as_view(), name="login"),
     path("logout", account_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("oracle.urls")),
     path("admin/", admin.site.urls),
     path("api/health", health.HealthView.as_view(), name="health"),
     path("api/health/ready", health.ReadyView.as_view(), name="health-ready"),
