@@ -83,6 +83,7 @@ from oracle.engines.signs import (
     read_sign,
     zodiac_of,
 )
+from oracle.engines.timing import get_best_hours, get_current_quality
 
 __all__ = [
     "ReadingProfile",
@@ -448,7 +449,8 @@ def compose_question(
     22 → ``maybe``), else the reduced count of its letters, else 7. ``interpretation`` names the
     real FC60 code and the moon (defects 1, 2). Added: ``moment`` (local ISO date-time),
     ``sign_meaning``, ``fc60`` (``{code, meaning}``), ``moon``, ``advice``, ``fc60_encoding``,
-    ``person`` (profile readings) and ``ai_interpretation``.
+    ``timing`` (the timing advisor's quality of the moment asked), ``person`` (profile readings)
+    and ``ai_interpretation``.
     """
     if not isinstance(question, str):
         raise UnparseableInputError(
@@ -474,6 +476,7 @@ def compose_question(
         "moon": reading["moon"],
         "advice": reading["advice"],
         "fc60_encoding": encode_datetime(local),
+        "timing": get_current_quality(local),
     }
     if profile is not None:
         result["person"] = _person(profile)
@@ -561,14 +564,16 @@ def compose_daily(
     ``day`` is a date, or a date-time whose local date (after the time-zone rule of this module)
     is used. V4 keys: ``date, insight, lucky_numbers`` (strings), ``optimal_activity``; the insight
     names the day's real FC60 code and moon (defects 1, 2). Added: ``day_number``, ``quality``,
-    ``fc60`` (``{code, meaning}``), ``moon``, ``fc60_encoding`` (date only), and for a profile
-    ``personal`` (personal year/month/day from the birth date) and ``person``; then
-    ``ai_interpretation``.
+    ``fc60`` (``{code, meaning}``), ``moon``, ``fc60_encoding`` (date only), ``best_hours`` (the
+    timing advisor's 24 hours of the local day, best first), and for a profile ``personal``
+    (personal year/month/day from the birth date) and ``person``; then ``ai_interpretation``.
     """
     if isinstance(day, datetime):
         day = _localize(day, tz, profile).date()
     elif not isinstance(day, date):
         raise InvalidDateError(f"The date must be a date, not {day!r}.", field="date")
+    zone_setting = tz if tz is not None else (profile.tz if profile is not None else None)
+    zone = resolve_timezone(zone_setting) if zone_setting is not None else UTC
     insight = daily_insight(day)
     day_number = numerology_reduce(int(f"{day.year:04d}{day.month:02d}{day.day:02d}"))
     result: dict[str, Any] = {
@@ -583,6 +588,7 @@ def compose_daily(
         "fc60_encoding": encode_datetime(
             datetime(day.year, day.month, day.day), include_time=False
         ),
+        "best_hours": get_best_hours(day, zone),
     }
     if profile is not None:
         born = profile.birth_date

@@ -75,6 +75,7 @@ __all__ = [
     "ganzhi_year",
     "ganzhi_year_name",
     "is_leap_year",
+    "julian_day_number",
     "moon_illumination",
     "moon_phase",
     "to_base60",
@@ -446,8 +447,9 @@ def encode_base60(n: int) -> str:
 # ---------------------------------------------------------------------------------------------
 
 
-def _jdn(year: int, month: int, day: int) -> int:
-    """Fliegel–Van Flandern with floor division; callers validate first."""
+def julian_day_number(year: int, month: int, day: int) -> int:
+    """Julian Day Number (2000-01-01 → 2451545): Fliegel–Van Flandern with floor division;
+    callers validate the date first."""
     a = (14 - month) // 12
     y2 = year + 4800 - a
     m2 = month + 12 * a - 3
@@ -544,7 +546,7 @@ def _encode(
     include_time: bool,
 ) -> dict[str, Any]:
     """The 24-key FC60 record of already validated values; `offset` in minutes east of UTC."""
-    jdn = _jdn(year, month, day)
+    jdn = julian_day_number(year, month, day)
     weekday = (jdn + 1) % 7
     stamp = f"{WEEKDAYS[weekday]}-{ANIMALS[month - 1]}-{TOKENS60[day]}"
     if include_time:

@@ -631,3 +631,29 @@ def test_readings_depend_only_on_their_arguments():
     )
     assert compose_question("Is 7 lucky?", moment) == compose_question("Is 7 lucky?", moment)
     assert compose_daily(moment) == compose_daily(moment)
+
+
+def test_daily_insight_gives_the_best_hours_of_the_local_day():
+    from oracle.engines.timing import get_best_hours
+
+    in_utc = compose_daily(date(2026, 2, 6))
+    in_tehran = compose_daily(date(2026, 2, 6), tz="Asia/Tehran")
+    assert in_utc["best_hours"] == get_best_hours(date(2026, 2, 6))
+    assert in_utc["best_hours"][0] == {"hour": 0, "score": 0.8125, "quality": "excellent"}
+    assert sorted(h["hour"] for h in in_tehran["best_hours"]) == list(range(24))
+    assert in_tehran["best_hours"] != in_utc["best_hours"]  # hours fall on other UTC moments
+
+
+def test_daily_insight_at_the_end_of_the_calendar_has_no_hours_beyond_it():
+    """At UTC−12 the last day's hours from noon on are in the year 10000 in UTC: left out."""
+    hours = compose_daily(date(9999, 12, 31), tz="Etc/GMT+12")["best_hours"]
+    assert sorted(h["hour"] for h in hours) == list(range(12))
+
+
+def test_question_reading_carries_the_timing_quality_of_its_moment():
+    from oracle.engines.timing import get_current_quality
+
+    moment = datetime(2026, 2, 6, 1, 15, tzinfo=UTC)
+    result = compose_question("Should I travel?", moment)
+    assert result["timing"] == get_current_quality(moment)
+    assert result["timing"]["quality"] == "excellent"
