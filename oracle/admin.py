@@ -34,6 +34,17 @@ def sees_encrypted_fields(request) -> bool:
     return request.user.is_admin
 
 
+def may_choose_owners(request) -> bool:
+    """Only admins give a profile to another account (and see the list of every account)."""
+    return request.user.is_admin
+
+
+class OwnerNameMixin:
+    @admin.display(description=_("owner"))
+    def owner_name(self, obj) -> str:
+        return obj.owner.username if obj.owner is not None else "–"
+
+
 def masked(value) -> str:
     return MASK if value else "–"
 
@@ -175,7 +186,7 @@ class ProfileForm(forms.ModelForm):
 
 
 @admin.register(Profile)
-class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
+class ProfileAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
     form = ProfileForm
     list_display = (
         "name",
@@ -208,8 +219,9 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
             mother = ("mother_name", "mother_name_persian")
         else:
             mother = ("masked_mother_name", "masked_mother_name_persian")
+        owner = "owner" if may_choose_owners(request) else "owner_name"
         fieldsets = [
-            (None, {"fields": ("name", "name_persian", "birthday", "gender", "owner")}),
+            (None, {"fields": ("name", "name_persian", "birthday", "gender", owner)}),
             (_("Mother"), {"fields": mother}),
             (
                 _("Place and numerology"),
@@ -227,6 +239,8 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         readonly = ["location", "readings_link", "created_at", "updated_at", "deleted_at"]
+        if not may_choose_owners(request):
+            readonly.append("owner_name")
         if obj is not None and not sees_encrypted_fields(request):
             readonly += ["masked_mother_name", "masked_mother_name_persian"]
         return readonly
@@ -258,6 +272,8 @@ class ProfileAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
         return super().has_delete_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
+        if not change and not may_choose_owners(request):
+            obj.owner = request.user  # a moderator's new profile is their own
         super().save_model(request, obj, form, change)
         if change and not form.changed_data:
             return
@@ -319,7 +335,7 @@ class ProfileFilter(admin.SimpleListFilter):
 
 
 @admin.register(Reading)
-class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
+class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
     """Readings are a record of what was computed and said: viewed, never edited here."""
 
     list_display = (
@@ -390,7 +406,7 @@ class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
                     "fields": (
                         ("sign_type", "sign_value"),
                         "profile_link",
-                        "owner" if request.user.has_module_perms("accounts") else "owner_name",
+                        "owner" if may_choose_owners(request) else "owner_name",
                         ("numerology_system", "is_favorite"),
                         ("created_at", "deleted_at"),
                     )
@@ -429,10 +445,6 @@ class ReadingAdmin(SoftDeleteAdminMixin, admin.ModelAdmin):
             return _("(anonymous)")
         url = reverse("admin:oracle_profile_change", args=[profile.pk])
         return format_html('<a href="{}">{}</a>', url, profile.name)
-
-    @admin.display(description=_("owner"))
-    def owner_name(self, obj) -> str:
-        return obj.owner.username if obj.owner is not None else "–"
 
     @admin.display(description=_("question"))
     def question_text(self, obj):

@@ -480,3 +480,46 @@ def test_finding_10_answers_with_private_data_are_not_cached(api_as, account):
         response = client.get(path)
         assert response.status_code == 200
         assert response["Cache-Control"] == "no-store"
+
+
+def test_finding_10_only_admins_may_give_a_profile_to_another_account(client, account):
+    from oracle.tests.test_admin import change_data
+
+    moderator = UserFactory(role=Role.MODERATOR, username="moddy")
+    bystander = UserFactory(username="bystander-account")
+    profile = ProfileFactory(owner=account)
+    client.force_login(moderator)
+    page = client.get(f"/admin/oracle/profile/{profile.pk}/change/").content.decode()
+    assert "bystander-account" not in page  # no list of every account to choose from
+    assert account.username in page  # the owner is shown, read-only
+
+    response = client.post(
+        f"/admin/oracle/profile/{profile.pk}/change/",
+        {**change_data(profile, city="Shiraz"), "owner": str(bystander.pk)},
+    )
+
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert (profile.city, profile.owner) == ("Shiraz", account)
+
+    client.force_login(UserFactory(role=Role.ADMIN))
+    response = client.post(
+        f"/admin/oracle/profile/{profile.pk}/change/",
+        {**change_data(profile), "owner": str(bystander.pk)},
+    )
+    assert response.status_code == 302
+    profile.refresh_from_db()
+    assert profile.owner == bystander
+
+
+def test_finding_10_a_moderators_new_profile_in_the_admin_is_their_own(client):
+    from oracle.tests.test_admin import change_data
+
+    moderator = UserFactory(role=Role.MODERATOR)
+    client.force_login(moderator)
+    template = ProfileFactory.build(owner=None, name="Console Made")
+    response = client.post("/admin/oracle/profile/add/", change_data(template))
+    assert response.status_code == 302
+    from oracle.models import Profile
+
+    assert Profile.objects.get(name="Console Made").owner == moderator
