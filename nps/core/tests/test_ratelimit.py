@@ -5,6 +5,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -147,10 +148,12 @@ def two_worker_server():
         cwd=PROJECT,
         env=env,
     )
-    deadline = time.monotonic() + 30
+    # Ready when a worker answers a page (not rate limited), not merely when the port is bound:
+    # a worker on a busy machine can take seconds to import the app.
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/login", timeout=5):
                 break
         except OSError:
             time.sleep(0.2)
@@ -164,7 +167,7 @@ import sys, urllib.request, urllib.error
 codes = []
 for _ in range(int(sys.argv[2])):
     try:
-        codes.append(urllib.request.urlopen(sys.argv[1], timeout=5).status)
+        codes.append(urllib.request.urlopen(sys.argv[1], timeout=30).status)
     except urllib.error.HTTPError as error:
         codes.append(error.code)
 print(" ".join(map(str, codes)))
