@@ -19,37 +19,54 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-# The names the engines give (English), as people read them. The FC60 alphabet:
-# token index = animal index × 5 + element index.
-ANIMALS: tuple[tuple[str, str, Any], ...] = (
-    ("RA", "Rat", _("Rat")),
-    ("OX", "Ox", _("Ox")),
-    ("TI", "Tiger", _("Tiger")),
-    ("RU", "Rabbit", _("Rabbit")),
-    ("DR", "Dragon", _("Dragon")),
-    ("SN", "Snake", _("Snake")),
-    ("HO", "Horse", _("Horse")),
-    ("GO", "Goat", _("Goat")),
-    ("MO", "Monkey", _("Monkey")),
-    ("RO", "Rooster", _("Rooster")),
-    ("DO", "Dog", _("Dog")),
-    ("PI", "Pig", _("Pig")),
+from oracle.engines import fc60
+
+# The FC60 alphabet of the engines (token index = animal index × 5 + element index), with the
+# names people read: the engines' English name, and its translation.
+ANIMALS: tuple[tuple[str, str, Any], ...] = tuple(
+    zip(
+        fc60.ANIMALS,
+        fc60.ANIMAL_NAMES,
+        (
+            _("Rat"),
+            _("Ox"),
+            _("Tiger"),
+            _("Rabbit"),
+            _("Dragon"),
+            _("Snake"),
+            _("Horse"),
+            _("Goat"),
+            _("Monkey"),
+            _("Rooster"),
+            _("Dog"),
+            _("Pig"),
+        ),
+        strict=True,
+    )
 )
-ELEMENTS: tuple[tuple[str, str, Any], ...] = (
-    ("WU", "Wood", _("Wood")),
-    ("FI", "Fire", _("Fire")),
-    ("ER", "Earth", _("Earth")),
-    ("MT", "Metal", _("Metal")),
-    ("WA", "Water", _("Water")),
+ELEMENTS: tuple[tuple[str, str, Any], ...] = tuple(
+    zip(
+        fc60.ELEMENTS,
+        fc60.ELEMENT_NAMES,
+        (_("Wood"), _("Fire"), _("Earth"), _("Metal"), _("Water")),
+        strict=True,
+    )
 )
-WEEKDAYS: tuple[tuple[str, Any, Any], ...] = (
-    ("SO", _("Sunday"), _("Sun")),
-    ("LU", _("Monday"), _("Moon")),
-    ("MA", _("Tuesday"), _("Mars")),
-    ("ME", _("Wednesday"), _("Mercury")),
-    ("JO", _("Thursday"), _("Jupiter")),
-    ("VE", _("Friday"), _("Venus")),
-    ("SA", _("Saturday"), _("Saturn")),
+WEEKDAYS: tuple[tuple[str, Any, Any], ...] = tuple(
+    zip(
+        fc60.WEEKDAYS,
+        (
+            _("Sunday"),
+            _("Monday"),
+            _("Tuesday"),
+            _("Wednesday"),
+            _("Thursday"),
+            _("Friday"),
+            _("Saturday"),
+        ),
+        (_("Sun"), _("Moon"), _("Mars"), _("Mercury"), _("Jupiter"), _("Venus"), _("Saturn")),
+        strict=True,
+    )
 )
 MOON_PHASES: Mapping[str, Any] = {
     "New Moon": _("New moon"),
@@ -71,7 +88,7 @@ COMPATIBILITY_BANDS: tuple[tuple[str, float, Any], ...] = (
 )
 
 ELEMENT_LABELS: Mapping[str, Any] = {name: label for _code, name, label in ELEMENTS}
-SYNODIC_MONTH = 29.530588853
+SYNODIC_MONTH = fc60.SYNODIC_MONTH
 
 
 def _number(value: Any) -> float | None:
