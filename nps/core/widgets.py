@@ -8,7 +8,9 @@ import json
 
 from django import forms
 from django.forms import Script
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 WIDGETS_CSS = {"all": ["css/widgets.css"]}
 
@@ -56,3 +58,68 @@ class PersianKeyboardInput(PersianKeyboardMixin, forms.TextInput):
 
 class PersianKeyboardTextarea(PersianKeyboardMixin, forms.Textarea):
     """`forms.CharField(widget=PersianKeyboardTextarea(attrs={"rows": 3}))`."""
+
+
+def resolve_date(limit):
+    """A `date`, or a callable giving one (`date.today`), as ISO text; None stays None."""
+    value = limit() if callable(limit) else limit
+    return value.isoformat() if value else None
+
+
+class DualCalendarDateInput(forms.DateInput):
+    """A native `<input type="date">` holding the ISO Gregorian date; `calendar-picker.js` adds a
+    calendar that shows Gregorian or Jalali (Solar Hijri) months.
+
+    `forms.DateField(widget=DualCalendarDateInput(max_date=date.today))` — no future dates. The
+    limits (a `date` or a callable) become the input's `min`/`max`; the form field still has to
+    validate them on the server.
+    """
+
+    input_type = "date"
+    strings = {
+        "open": _("Choose a date"),
+        "dialog": _("Calendar"),
+        "gregorian": _("Gregorian"),
+        "jalali": _("Solar Hijri"),
+        "previous_month": _("Previous month"),
+        "next_month": _("Next month"),
+        "previous_year": _("Previous year"),
+        "next_year": _("Next year"),
+        "close": _("Close calendar"),
+        "today": _("Today"),
+    }
+    weekdays = [
+        pgettext_lazy("weekday, two letters", "Su"),
+        pgettext_lazy("weekday, two letters", "Mo"),
+        pgettext_lazy("weekday, two letters", "Tu"),
+        pgettext_lazy("weekday, two letters", "We"),
+        pgettext_lazy("weekday, two letters", "Th"),
+        pgettext_lazy("weekday, two letters", "Fr"),
+        pgettext_lazy("weekday, two letters", "Sa"),
+    ]
+
+    class Media:
+        # A module script: deferred by the browser, and it imports the vendored Jalali converter.
+        js = [Script("js/calendar-picker.js", type="module")]
+        css = WIDGETS_CSS
+
+    def __init__(self, attrs=None, *, min_date=None, max_date=None):
+        super().__init__(attrs, format="%Y-%m-%d")
+        self.min_date = min_date
+        self.max_date = max_date
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        widget_attrs = context["widget"]["attrs"]
+        for attribute, limit in (("min", self.min_date), ("max", self.max_date)):
+            if (iso := resolve_date(limit)) is not None:
+                widget_attrs[attribute] = iso
+        widget_attrs["data-calendar-picker"] = json.dumps(
+            {
+                **{key: str(text) for key, text in self.strings.items()},
+                "months": [str(MONTHS[number]) for number in range(1, 13)],
+                "weekdays": [str(day) for day in self.weekdays],
+            },
+            ensure_ascii=False,
+        )
+        return context
