@@ -37,6 +37,7 @@ class PersianKeyboardMixin:
         "shadda": _("Shadda"),
         "tanwin": _("Tanwin"),
         "sukun": _("Sukun"),
+        "hamza": _("Hamza"),
     }
 
     class Media:

@@ -16,7 +16,7 @@
       "۱ ۲ ۳ ۴ ۵ ۶ ۷ ۸ ۹ ۰",
       "fatha damma kasra shadda tanwin sukun",
       "، ؛ ؟ « » ! ٪ ( ) ـ",
-      "ك ۀ أ إ ٔ",
+      "ك ۀ أ إ hamza",
     ],
   };
   // Combining marks are shown on a dotted circle and named, since a lone mark has no readable name.
@@ -27,6 +27,7 @@
     shadda: "\u0651",
     tanwin: "\u064B",
     sukun: "\u0652",
+    hamza: "\u0654",
   };
   var HALF_SPACE = "\u200C"; // zero-width non-joiner (نیم‌فاصله)
   var counter = 0;
@@ -40,17 +41,27 @@
     return key;
   }
 
+  // Where the keys write: the caret or selection once the person has been in the field, else the end.
+  function caret(field) {
+    if (!field.hasAttribute("data-pk-touched") || field.selectionStart == null) {
+      return [field.value.length, field.value.length];
+    }
+    return [field.selectionStart, field.selectionEnd];
+  }
+
   function insert(field, text) {
-    var start = field.selectionStart == null ? field.value.length : field.selectionStart;
-    var end = field.selectionEnd == null ? start : field.selectionEnd;
+    var range = caret(field);
+    var start = range[0];
+    var end = range[1];
     if (field.maxLength > 0 && field.value.length - (end - start) + text.length > field.maxLength) return;
     field.setRangeText(text, start, end, "end");
     field.dispatchEvent(new Event("input", { bubbles: true }));
   }
 
   function backspace(field) {
-    var start = field.selectionStart == null ? field.value.length : field.selectionStart;
-    var end = field.selectionEnd == null ? start : field.selectionEnd;
+    var range = caret(field);
+    var start = range[0];
+    var end = range[1];
     if (start === end) {
       if (start === 0) return;
       // One user-perceived character: a surrogate pair counts as one.
@@ -63,6 +74,9 @@
 
   function enhance(field) {
     var strings = JSON.parse(field.getAttribute("data-persian-keyboard") || "{}");
+    field.addEventListener("focus", function () {
+      field.setAttribute("data-pk-touched", "");
+    });
     var id = "persian-keyboard-" + ++counter;
 
     var wrapper = document.createElement("span");

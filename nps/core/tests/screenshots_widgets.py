@@ -34,11 +34,16 @@ def test_screenshot(browser, live_server, language, width, widget):
     toggle = page.locator(".pk-toggle" if widget == "keyboard" else ".cal-toggle").first
     if not toggle.count():
         pytest.skip(f"no {widget} on the demo page")
+    if widget == "calendar":
+        page.locator("#id_birthday").fill("1991-03-21")
     toggle.click()
     if widget == "keyboard":
         page.keyboard.press("Tab")
         page.keyboard.press("Tab")  # a key's focus ring
     else:
-        page.keyboard.press("ArrowLeft")
+        page.keyboard.press("ArrowDown")
     page.screenshot(path=OUT / f"{widget}-{language}-{width}.png", full_page=True)
+    if widget == "keyboard":
+        page.locator(".pk-shift").first.click()
+        page.screenshot(path=OUT / f"{widget}-shift-{language}-{width}.png", full_page=True)
     context.close()

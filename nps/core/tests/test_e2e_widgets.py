@@ -63,11 +63,19 @@ def test_keys_insert_at_the_caret(page):
     expect(name).to_have_value("علی")
 
 
+def test_keys_append_to_a_prefilled_field_not_yet_visited(page):
+    page.goto("/widget-demo?name=%D8%B9%D9%84")  # "عل"
+    page.get_by_role("button", name="Toggle Persian keyboard").first.click()
+    page.get_by_role("button", name="ی", exact=True).click()
+    expect(page.get_by_label("Name")).to_have_value("علی")
+
+
 def test_shift_layer_gives_digits_and_marks_and_backspace_removes_one(page):
     keyboard = open_keyboard(page)
     shift = keyboard.get_by_role("button", name="Shift")
     shift.click()
     expect(shift).to_have_attribute("aria-pressed", "true")
+    expect(keyboard.get_by_role("button", name="Hamza")).to_have_text("\u25cc\u0654")
     keyboard.get_by_role("button", name="۱", exact=True).click()
     keyboard.get_by_role("button", name="۲", exact=True).click()
     keyboard.get_by_role("button", name="Shadda").click()
