@@ -65,21 +65,21 @@ class ProfileForm(forms.Form):
         required=False,
         min_value=-90,
         max_value=90,
-        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "dir": "ltr"}),
     )
     longitude = forms.FloatField(
         label=_("Longitude"),
         required=False,
         min_value=-180,
         max_value=180,
-        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal"}),
+        widget=forms.NumberInput(attrs={"step": "any", "inputmode": "decimal", "dir": "ltr"}),
     )
     timezone = forms.CharField(
         label=_("Time zone"),
         max_length=64,
         initial="UTC",
         validators=[validate_timezone_name],
-        help_text=_("An IANA name such as Asia/Tehran."),
+        widget=forms.TextInput(attrs={"placeholder": "Asia/Tehran", "dir": "ltr"}),
     )
     numerology_system = forms.ChoiceField(
         label=_("Numerology system"),

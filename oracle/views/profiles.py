@@ -49,7 +49,7 @@ def _system_display(profile) -> str:
     system = auto_system(profile.name, profile.name_persian or "")
     if system is None:
         return _("Automatic")
-    return _("Automatic: %(system)s") % {"system": SYSTEM_LABELS[system]}
+    return _("%(system)s (automatic)") % {"system": SYSTEM_LABELS[system]}
 
 
 def _list_context(request: HttpRequest) -> dict:
