@@ -283,3 +283,12 @@ def test_profiles_page_needs_a_login(client):
     response = client.get(LIST_URL)
 
     assert response.status_code == 302 and "/login" in response["Location"]
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, owner):
+    for index in range(21):
+        ProfileFactory(owner=owner, name=f"Person {index:02d}")
+
+    html = client.get(LIST_URL, {"page": 9}).content.decode()
+
+    assert "Page 2 of 2" in html and "Person 20<" in html

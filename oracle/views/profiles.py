@@ -55,15 +55,22 @@ def _system_display(profile) -> str:
 def _list_context(request: HttpRequest) -> dict:
     search = request.GET.get("q", "").strip()[:200]
     number = _page_number(request)
-    page = profiles.list_profiles(
-        principal=request.principal,
-        search=search,
-        limit=PAGE_SIZE,
-        offset=(number - 1) * PAGE_SIZE,
-        order="name",
-        client_address=client_ip(request),
-    )
+
+    def listed(number: int) -> profiles.ProfilePage:
+        return profiles.list_profiles(
+            principal=request.principal,
+            search=search,
+            limit=PAGE_SIZE,
+            offset=(number - 1) * PAGE_SIZE,
+            order="name",
+            client_address=client_ip(request),
+        )
+
+    page = listed(number)
     pages = max(1, -(-page.total // PAGE_SIZE))
+    if number > pages:  # past the end (the last row of the last page deleted, an old link)
+        number = pages
+        page = listed(number)
     for profile in page.profiles:
         profile.system_display = _system_display(profile)
 
