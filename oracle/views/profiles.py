@@ -7,6 +7,7 @@ An invalid form answers 422 with the form re-rendered (the page's htmx config sw
 
 from urllib.parse import urlencode
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -155,8 +156,7 @@ def profile_create(request: HttpRequest) -> HttpResponse:
 def profile_edit(request: HttpRequest, profile_id: int) -> HttpResponse:
     _require_write(request)
     if request.method == "GET":
-        form = ProfileForm()
-        with service_errors(form):
+        with service_errors(forms.Form()):
             profile = profiles.read_profile(
                 principal=request.principal,
                 profile_id=profile_id,
@@ -198,8 +198,7 @@ def _back_to_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def profile_delete(request: HttpRequest, profile_id: int) -> HttpResponse:
     _require_write(request)
-    form = ProfileForm()
-    with service_errors(form):
+    with service_errors(forms.Form()):
         profile = profiles.delete_profile(
             principal=request.principal, profile_id=profile_id, client_address=client_ip(request)
         )
@@ -211,8 +210,7 @@ def profile_delete(request: HttpRequest, profile_id: int) -> HttpResponse:
 @login_required
 def profile_restore(request: HttpRequest, profile_id: int) -> HttpResponse:
     _require_write(request)
-    form = ProfileForm()
-    with service_errors(form):
+    with service_errors(forms.Form()):
         try:
             profile = profiles.restore_profile(
                 principal=request.principal,
