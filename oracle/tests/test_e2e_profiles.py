@@ -103,9 +103,11 @@ def test_delete_then_undo_brings_the_profile_back(profiles_page, user):
     page.get_by_role("button", name="Delete Roya Karimi").click()
     expect(page.get_by_text("Profile “Roya Karimi” deleted.")).to_be_visible()
     expect(page.get_by_role("heading", name="Roya Karimi")).to_have_count(0)
-    page.get_by_role("button", name="Undo").click()
+    expect(page.get_by_role("button", name="Undo")).to_be_focused()
+    page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", name="Roya Karimi")).to_be_visible()
+    expect(page.get_by_role("link", name="Edit Roya Karimi")).to_be_focused()
     assert Profile.objects.filter(name="Roya Karimi").exists()
 
 

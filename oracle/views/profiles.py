@@ -184,11 +184,14 @@ def profile_edit(request: HttpRequest, profile_id: int) -> HttpResponse:
     return _form_response(request, form, profile_id, status=422)
 
 
-def _back_to_list(request: HttpRequest) -> HttpResponse:
-    """After delete or restore: the list again (the rows only under htmx, at the page shown)."""
+def _back_to_list(request: HttpRequest, *, focus_id: int | None = None) -> HttpResponse:
+    """After delete or restore: the list again (the rows only under htmx, at the page shown).
+    Under htmx the button pressed is gone: focus goes to the Undo button, or to the restored
+    profile's Edit link (`focus_id`)."""
     if request.htmx:
         context = _list_context(request)
         context["undo"] = request.session.pop(UNDO_KEY, None)
+        context["focus_id"] = focus_id
         return render(request, f"{TEMPLATE}#profile-list", context)
     query = request.GET.urlencode()
     return redirect(reverse("oracle:profiles") + (f"?{query}" if query else ""))
@@ -224,6 +227,7 @@ def profile_restore(request: HttpRequest, profile_id: int) -> HttpResponse:
             )
         else:
             messages.success(request, _("Profile “%(name)s” restored.") % {"name": profile.name})
+            return _back_to_list(request, focus_id=profile.pk)
     return _back_to_list(request)
 
 
