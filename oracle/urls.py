@@ -1,5 +1,18 @@
 """The oracle's pages (the API's paths are in `oracle/api/urls*.py`)."""
 
+from django.urls import path
+
+from oracle.views import profiles
+
 app_name = "oracle"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("profiles", profiles.profile_list, name="profiles"),
+    path("profiles/new", profiles.profile_create, name="profile-create"),
+    path("profiles/<int:profile_id>/edit", profiles.profile_edit, name="profile-edit"),
+    path("profiles/<int:profile_id>/delete", profiles.profile_delete, name="profile-delete"),
+    path("profiles/<int:profile_id>/restore", profiles.profile_restore, name="profile-restore"),
+    path("profiles/cities", profiles.city_options, name="profile-cities"),
+    path("profiles/place", profiles.place_fields, name="profile-place"),
+    path("profiles/system", profiles.system_hint, name="profile-system"),
+]

@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 
 from nps.accounts.principal import Principal
 from nps.core import audit
@@ -42,6 +43,12 @@ class ProfileNotFound(NotFound):
 class ProfilePage:
     profiles: list[Profile]
     total: int
+
+
+LIST_ORDERS = {
+    "newest": ("-created_at", "-id"),
+    "name": (Lower("name"), "name", "id"),
+}
 
 
 def visible_profiles(principal: Principal):
@@ -79,15 +86,20 @@ def list_profiles(
     search: str = "",
     limit: int = 20,
     offset: int = 0,
+    order: str = "newest",
     client_address: str | None = None,
 ) -> ProfilePage:
-    """The principal's live profiles, newest first, audited as ``oracle_user.list``; `search`
-    matches the name or the Persian name."""
+    """The principal's live profiles, audited as ``oracle_user.list``; `search` matches the name
+    or the Persian name. `order` is ``"newest"`` (the API's, V4's order) or ``"name"`` (the
+    profiles page: case-insensitive, ties by creation)."""
+    if order not in LIST_ORDERS:
+        raise ValueError(f"Unknown profile order {order!r}: use one of {sorted(LIST_ORDERS)}.")
     profiles = visible_profiles(principal)
     if search:
         profiles = profiles.filter(name__icontains=search) | profiles.filter(
             name_persian__icontains=search
         )
+    profiles = profiles.order_by(*LIST_ORDERS[order])
     page = ProfilePage(list(profiles[offset : offset + limit]), profiles.count())
     record_action(principal=principal, action="oracle_user.list", client_address=client_address)
     return page

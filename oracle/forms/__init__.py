@@ -1,0 +1,1 @@
+"""The oracle's page forms: one module per page (profiles, consultation)."""

@@ -1,0 +1,123 @@
+"""Browser tests of the profiles page: the dialog, its errors, delete and undo, Persian."""
+
+import datetime
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from oracle.models import Profile
+from oracle.services import location
+from oracle.tests.factories import ProfileFactory
+
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def built_gazetteer():
+    """The offline place index takes seconds to build at its first use (once per process): build
+    it before the browser waits for the first form."""
+    location.gazetteer()
+
+
+def log_in(page, username, password):
+    page.goto("/login")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).to_have_url(re.compile(r"/$"))
+
+
+@pytest.fixture
+def profiles_page(page, user, password):
+    log_in(page, user.username, password)
+    page.goto("/profiles")
+    return page
+
+
+def open_new_profile_dialog(page):
+    page.get_by_role("link", name="New profile").click()
+    dialog = page.get_by_role("dialog", name="New profile")
+    expect(dialog).to_be_visible()
+    return dialog
+
+
+def test_create_a_profile_through_the_dialog_and_find_it_in_the_list(profiles_page):
+    page = profiles_page
+    dialog = open_new_profile_dialog(page)
+    expect(dialog.get_by_label("Name", exact=True)).to_be_focused()
+
+    dialog.get_by_label("Name", exact=True).fill("Sara Ahmadi")
+    expect(dialog.get_by_text("this name is counted in Pythagorean")).to_be_visible()
+    dialog.get_by_label("Birthday").fill("1991-06-15")
+    dialog.get_by_label("Mother's name", exact=True).fill("Maryam")
+    dialog.get_by_label("Country").select_option("Iran")
+    dialog.get_by_label("City").fill("Shir")
+    dialog.get_by_role("button", name=re.compile("^Shiraz")).click()
+    expect(dialog.get_by_label("Time zone")).to_have_value("Asia/Tehran")
+    expect(dialog.get_by_label("Latitude")).to_have_value(re.compile(r"^29\.6"))
+    dialog.get_by_role("button", name="Create profile").click()
+
+    expect(page.get_by_role("heading", name="Sara Ahmadi")).to_be_visible()
+    expect(page.get_by_role("status").first).to_contain_text("Profile “Sara Ahmadi” created.")
+    profile = Profile.objects.get(name="Sara Ahmadi")
+    assert profile.city == "Shiraz" and profile.timezone == "Asia/Tehran"
+
+
+def test_escape_closes_the_dialog_and_focus_returns_to_its_button(profiles_page):
+    page = profiles_page
+    dialog = open_new_profile_dialog(page)
+
+    page.keyboard.press("Escape")
+
+    expect(dialog).to_be_hidden()
+    expect(page.get_by_role("link", name="New profile")).to_be_focused()
+
+
+def test_a_form_error_is_announced_and_linked_to_its_field(profiles_page):
+    page = profiles_page
+    dialog = open_new_profile_dialog(page)
+    dialog.get_by_label("Name", exact=True).fill("Kian")
+    dialog.get_by_label("Birthday").fill("1990-01-01")
+    dialog.get_by_label("Mother's name", exact=True).fill("Nasrin")
+    dialog.get_by_label("Latitude").fill("95")
+    dialog.get_by_label("Longitude").fill("10")
+    dialog.get_by_role("button", name="Create profile").click()
+
+    latitude = dialog.get_by_label("Latitude")
+    expect(latitude).to_have_attribute("aria-invalid", "true")
+    expect(latitude).to_be_focused()
+    error_id = latitude.get_attribute("aria-describedby")
+    error = page.locator(f"#{error_id}")
+    expect(error).to_have_attribute("role", "alert")
+    expect(error).to_contain_text("less than or equal to 90")
+    expect(dialog.get_by_label("Name", exact=True)).to_have_value("Kian")
+    assert not Profile.objects.exists()
+
+
+def test_delete_then_undo_brings_the_profile_back(profiles_page, user):
+    ProfileFactory(owner=user, name="Roya Karimi")
+    page = profiles_page
+    page.reload()
+
+    page.get_by_role("button", name="Delete Roya Karimi").click()
+    expect(page.get_by_text("Profile “Roya Karimi” deleted.")).to_be_visible()
+    expect(page.get_by_role("heading", name="Roya Karimi")).to_have_count(0)
+    expect(page.get_by_role("button", name="Undo")).to_be_focused()
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_role("heading", name="Roya Karimi")).to_be_visible()
+    expect(page.get_by_role("link", name="Edit Roya Karimi")).to_be_focused()
+    assert Profile.objects.filter(name="Roya Karimi").exists()
+
+
+def test_the_page_in_persian_is_right_to_left_with_persian_digits(profiles_page, user):
+    ProfileFactory(owner=user, name="Dariush", birthday=datetime.date(1990, 3, 21))
+    page = profiles_page
+    page.get_by_role("button", name="تغییر به فارسی").click()
+    page.goto("/profiles")
+
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    expect(page.get_by_role("heading", name="پروفایل‌ها", exact=True)).to_be_visible()
+    expect(page.locator(".profile-facts")).to_contain_text("۱ فروردین ۱۳۶۹")
+    expect(page.locator("#profile-count")).to_contain_text("۱")
