@@ -1,1 +1,1 @@
-"""The oracle's pages: one module per page (profiles, consultation), each with its view functions."""
+"""The oracle's pages: one module per page (profiles, consultation) with its view functions."""
