@@ -58,15 +58,17 @@ class ConsultForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.profiles = {profile.pk: profile for profile in profiles}
         self.fields["profile"].choices = profile_choices(profiles)
-        # Choosing a profile reloads the form with its defaults (its zone, its names) under htmx.
+        # Choosing a profile reloads the form with its defaults (its zone, its names) under htmx;
+        # without JavaScript the reading uses the chosen profile's zone all the same.
         self.fields["profile"].widget.attrs.update(
             {
-                "hx-get": f"{reverse('oracle:consult')}?type={self.reading_type}",
+                "hx-post": f"{reverse('oracle:consult')}?type={self.reading_type}",
                 "hx-trigger": "change",
                 "hx-target": "#consult-work",
                 "hx-swap": "outerHTML",
                 "hx-include": "closest form",
-                "hx-params": "not csrfmiddlewaretoken,token,type",
+                "hx-vals": '{"refresh": "1"}',
+                "hx-params": "not token",
             }
         )
         if not self.is_bound and not self.initial.get("token"):

@@ -137,6 +137,31 @@ def test_consultation_done_with_the_keyboard_only(page, user, password):
     assert Reading.objects.get().sign_type == "question"
 
 
+def test_a_failed_request_offers_a_retry_that_makes_the_reading(page, user, password):
+    log_in(page, user.username, password)
+    page.goto("/oracle?type=question")
+    page.get_by_label("Your question").fill("Will it work the second time?")
+    failures = []
+
+    def fail_once(route):
+        if not failures:
+            failures.append(route.request.url)
+            route.fulfill(status=500, body="Server error")
+        else:
+            route.continue_()
+
+    page.route(re.compile(r"/oracle\?type=question$"), fail_once)
+    page.locator("#consult-submit-button").click()
+    retry = page.get_by_role("button", name="Try again")
+    expect(retry).to_be_visible()
+    expect(page.locator("#consult-work")).not_to_have_attribute("aria-busy", "true")
+    assert Reading.objects.count() == 0
+    retry.click()
+    expect(page.locator(".answer-word")).to_be_visible()
+    expect(retry).to_be_hidden()
+    assert Reading.objects.count() == 1
+
+
 def test_without_javascript_a_time_reading_works_as_a_plain_post(
     browser, live_server, user, password
 ):

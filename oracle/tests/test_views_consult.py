@@ -282,3 +282,25 @@ def test_persian_page_shows_persian_digits_in_the_result(client_in):
         URL, {"type": "name", "token": token(), "name": "علی", "numerology_system": "auto"}
     )
     assert "۱۱۰" in response.content.decode()
+
+
+def test_choosing_a_profile_reloads_the_form_with_its_zone_and_keeps_the_question(client_in, user):
+    profile = ProfileFactory(owner=user, timezone="Asia/Tokyo")
+    response = client_in.post(
+        f"{URL}?type=question",
+        {"type": "question", "refresh": "1", "profile": profile.pk, "question": "Stay?"},
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert not form.is_bound
+    assert form.initial["question"] == "Stay?"
+    assert response.context["subject"] == profile
+    assert Reading.objects.count() == 0
+
+
+def test_time_form_reloaded_for_a_profile_takes_its_zone(client_in, user):
+    profile = ProfileFactory(owner=user, timezone="Asia/Tokyo")
+    response = client_in.post(
+        URL, {"type": "time", "refresh": "1", "profile": profile.pk, "timezone": "UTC"}, **HTMX
+    )
+    assert 'value="Asia/Tokyo"' in response.content.decode()

@@ -54,13 +54,21 @@ def make_form(request: HttpRequest, reading_type: str, *, bound: bool) -> Consul
     form_class = FORMS[reading_type]
     if bound:
         return form_class(request.POST, profiles=people)
-    # A GET keeps what the query says (the profile picker reloads the form with its choice).
+    # An unbound form keeps what it was sent: a link's query, or the form itself when the profile
+    # picker reloads it (posted, so a question or a name never lands in a URL or an access log).
+    # The moment fields are left to the form: they follow the profile's zone.
+    source = request.POST if is_refresh(request) else request.GET
     initial = {
-        name: request.GET.getlist(name) if name == "members" else request.GET[name]
+        name: source.getlist(name) if name == "members" else source[name]
         for name in form_class.base_fields
-        if name in request.GET and name not in ("token", "date", "time", "timezone")
+        if name in source and name not in ("token", "date", "time", "timezone")
     }
     return form_class(initial=initial, profiles=people)
+
+
+def is_refresh(request: HttpRequest) -> bool:
+    """A POST from the profile picker: show the form again for that profile, read nothing."""
+    return request.method == "POST" and request.POST.get("refresh") == "1"
 
 
 def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
@@ -109,10 +117,9 @@ def day_of(result: dict[str, Any] | None) -> dt.date | None:
 @require_http_methods(["GET", "POST"])
 def consult(request: HttpRequest) -> HttpResponse:
     reading_type = reading_type_of(request)
-    writes = request.method == "POST" and reading_type != "daily"
-    if writes and not request.principal.has_scope("oracle:write"):
+    bound = request.method == "POST" and not is_refresh(request)
+    if bound and reading_type != "daily" and not request.principal.has_scope("oracle:write"):
         raise PermissionDenied(_("Your account may look at readings but not make them."))
-    bound = request.method == "POST"
     form = make_form(request, reading_type, bound=bound)
     result = None
     if bound and form.is_valid():
