@@ -304,3 +304,13 @@ def test_time_form_reloaded_for_a_profile_takes_its_zone(client_in, user):
         URL, {"type": "time", "refresh": "1", "profile": profile.pk, "timezone": "UTC"}, **HTMX
     )
     assert 'value="Asia/Tokyo"' in response.content.decode()
+
+
+def test_daily_reading_for_a_profile_names_its_personal_numbers(client_in, user):
+    profile = ProfileFactory(owner=user)
+    response = client_in.post(
+        URL, {"type": "daily", "token": token(), "date": "2026-03-20", "profile": profile.pk}
+    )
+    html = response.content.decode()
+    assert "Personal month" in html
+    assert "personal_month" not in html
