@@ -32,6 +32,15 @@ READING_TYPE_LABELS = {
     "multi": _("Group"),
 }
 
+QUESTION_CATEGORIES = {
+    "love": _("Love and relationships"),
+    "career": _("Work and career"),
+    "money": _("Money"),
+    "health": _("Health"),
+    "family": _("Family"),
+    "spiritual": _("Spiritual path"),
+}
+
 
 def profile_choices(profiles: Sequence[Profile]) -> list[tuple[str, str]]:
     return [("", _("No profile"))] + [(str(profile.pk), profile.name) for profile in profiles]
@@ -211,7 +220,14 @@ class QuestionReadingForm(ConsultForm):
         widget=forms.Textarea(attrs={"rows": 3, "dir": "auto", "data-counter": "question"}),
     )
 
-    field_order = ("profile", "question")
+    category = forms.ChoiceField(
+        label=_("Category"),
+        required=False,
+        choices=[("", _("Any")), *QUESTION_CATEGORIES.items()],
+        help_text=_("Optional: what the question is about."),
+    )
+
+    field_order = ("profile", "question", "category")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -222,6 +238,7 @@ class QuestionReadingForm(ConsultForm):
     def service_arguments(self) -> dict:
         return {
             "question": self.cleaned_data["question"],
+            "category": self.cleaned_data["category"] or None,
             "profile_id": self.cleaned_data["profile"],
         }
 

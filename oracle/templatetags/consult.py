@@ -13,6 +13,7 @@ from django.utils.translation import pgettext_lazy
 from nps.core.templatetags.nps import persian_digits
 from oracle import pictures
 from oracle.engines.interpretation import meaning_of
+from oracle.forms.consult import QUESTION_CATEGORIES
 
 register = template.Library()
 
@@ -47,6 +48,12 @@ def term(value: Any) -> Any:
 @register.filter
 def answer(value: Any) -> Any:
     return ANSWERS.get(value, value)
+
+
+@register.filter
+def category(value: Any) -> Any:
+    """A question's stored category key as its label ("" for none or an unknown key)."""
+    return QUESTION_CATEGORIES.get(value, "") if isinstance(value, str) else ""
 
 
 @register.filter

@@ -314,3 +314,22 @@ def test_daily_reading_for_a_profile_names_its_personal_numbers(client_in, user)
     html = response.content.decode()
     assert "Personal month" in html
     assert "personal_month" not in html
+
+
+def test_question_category_is_stored_with_the_reading_and_shown(client_in):
+    response = client_in.post(
+        URL,
+        {"type": "question", "token": token(), "question": "New job?", "category": "career"},
+    )
+    assert response.status_code == 200
+    assert "Work and career" in response.content.decode()
+    assert Reading.objects.get().reading_result["category"] == "career"
+
+
+def test_unknown_question_category_is_refused_beside_the_field(client_in):
+    response = client_in.post(
+        URL, {"type": "question", "token": token(), "question": "Go?", "category": "lottery"}
+    )
+    assert response.status_code == 422
+    assert 'id="id_category_error"' in response.content.decode()
+    assert Reading.objects.count() == 0
