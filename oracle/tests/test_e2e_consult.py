@@ -137,6 +137,8 @@ def test_consultation_done_with_the_keyboard_only(page, user, password):
     expect(question).to_be_focused()
     page.keyboard.type("Is today a good day?")
     page.keyboard.press("Tab")
+    expect(page.get_by_label("Category")).to_be_focused()
+    page.keyboard.press("Tab")
     expect(page.locator("#consult-submit-button")).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.locator(".answer-word")).to_be_visible()
