@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from oracle.views import profiles
+from oracle.views import consult, profiles
 
 app_name = "oracle"
 
 urlpatterns = [
+    path("oracle", consult.consult, name="consult"),
     path("profiles", profiles.profile_list, name="profiles"),
     path("profiles/new", profiles.profile_create, name="profile-create"),
     path("profiles/<int:profile_id>/edit", profiles.profile_edit, name="profile-edit"),

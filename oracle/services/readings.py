@@ -259,10 +259,15 @@ def create_question_reading(
     question: str,
     timezone_name: str | None = None,
     profile_id: int | None = None,
+    category: str | None = None,
     client_address: str | None = None,
     use_ai: bool = True,
 ) -> dict[str, Any]:
-    """``POST /api/oracle/question``: a yes/no/maybe question asked now, stored."""
+    """``POST /api/oracle/question``: a yes/no/maybe question asked now, stored.
+
+    ``category`` (the page's optional topic: ``love``, ``career``, …) is kept in the clear result
+    as ``category``; it does not change the answer.
+    """
     profile = _linked_profile(principal, profile_id, ("user_id",))
     person = reading_profile(profile) if profile is not None else None
     moment = timezone.now()
@@ -273,6 +278,8 @@ def create_question_reading(
             question, moment, tz=timezone_name or None, profile=person, generate=generate
         ),
     )
+    if category:
+        result["category"] = category
     return _store(
         principal=principal,
         client_address=client_address,

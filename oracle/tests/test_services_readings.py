@@ -189,3 +189,14 @@ def test_daily_date_only_ignores_the_zone_but_a_moment_does_not(principal):
     )
     assert (day["date"], moment["date"]) == ("2024-01-01", "2024-01-02")
     assert Reading.objects.count() == 0
+
+
+def test_question_category_is_kept_in_the_stored_result_and_leaves_the_answer_alone(principal):
+    plain = readings.create_question_reading(principal=principal, question="Is it time?")
+    tagged = readings.create_question_reading(
+        principal=principal, question="Is it time?", category="career"
+    )
+    assert "category" not in plain
+    assert tagged["category"] == "career"
+    stored = Reading.objects.get(pk=tagged["reading_id"])
+    assert sealing.reading_response(stored)["category"] == "career"

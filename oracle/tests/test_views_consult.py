@@ -1,0 +1,335 @@
+"""The consultation page (/oracle): the full page and the htmx fragment, stored readings."""
+
+import datetime
+import uuid
+
+import pytest
+from django.urls import reverse
+
+from nps.accounts.tests.factories import UserFactory
+from oracle.models import Reading, ReadingParticipant
+from oracle.tests.factories import ProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = reverse("oracle:consult")
+HTMX = {"HTTP_HX_REQUEST": "true"}
+
+
+@pytest.fixture
+def client_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def token() -> str:
+    return uuid.uuid4().hex
+
+
+@pytest.mark.parametrize("reading_type", ["time", "name", "question", "daily", "multi"])
+def test_full_page_renders_the_form_of_each_reading_type(client_in, reading_type):
+    response = client_in.get(URL, {"type": reading_type})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" in html
+    assert f'value="{reading_type}"' in html
+    assert 'aria-current="page"' in html
+
+
+def test_htmx_request_returns_only_the_work_fragment(client_in):
+    response = client_in.get(URL, {"type": "question"}, **HTMX)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "<html" not in html
+    assert 'id="consult-work"' in html
+    assert 'name="question"' in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_unknown_reading_type_falls_back_to_the_time_reading(client_in):
+    response = client_in.get(URL, {"type": "horoscope"})
+    assert 'name="time"' in response.content.decode()
+
+
+def test_anonymous_visitor_is_sent_to_the_login_page(client):
+    response = client.get(URL)
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+def test_time_reading_for_a_profile_is_stored_against_it(client_in, user):
+    profile = ProfileFactory(owner=user, name="Alice Smith", timezone="Asia/Tehran")
+    response = client_in.post(
+        f"{URL}?type=time",
+        {
+            "type": "time",
+            "token": token(),
+            "profile": profile.pk,
+            "date": "2026-03-20",
+            "time": "09:30",
+            "timezone": "",
+        },
+        **HTMX,
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "For Alice Smith" in html
+    assert "Personal year" in html
+    assert "pic-fc60" in html
+    reading = Reading.objects.get()
+    assert reading.profile == profile
+    assert reading.owner == user
+    assert reading.sign_type == "reading"
+    assert reading.sign_value.startswith("2026-03-20T09:30:00+03:30")
+
+
+def test_time_reading_defaults_to_now_in_the_profiles_zone(client_in, user):
+    profile = ProfileFactory(owner=user, timezone="Asia/Tokyo")
+    response = client_in.get(URL, {"type": "time", "profile": profile.pk})
+    form = response.context["form"]
+    assert form.initial["timezone"] == "Asia/Tokyo"
+    tokyo_today = datetime.datetime.now(datetime.UTC).astimezone(
+        __import__("zoneinfo").ZoneInfo("Asia/Tokyo")
+    )
+    assert form.initial["date"] == tokyo_today.date()
+
+
+def test_use_current_time_reads_now_whatever_the_fields_say(client_in):
+    response = client_in.post(
+        URL, {"type": "time", "token": token(), "use_now": "on", "date": "", "time": ""}
+    )
+    assert response.status_code == 200
+    reading = Reading.objects.get()
+    stored = datetime.datetime.fromisoformat(reading.sign_value)
+    assert abs(stored - datetime.datetime.now(datetime.UTC)) < datetime.timedelta(minutes=2)
+
+
+def test_invalid_time_zone_is_rerendered_with_the_error_beside_the_field(client_in):
+    response = client_in.post(
+        URL,
+        {
+            "type": "time",
+            "token": token(),
+            "date": "2026-03-20",
+            "time": "09:30",
+            "timezone": "Mars/Olympus",
+        },
+        **HTMX,
+    )
+    assert response.status_code == 422
+    html = response.content.decode()
+    assert 'id="id_timezone_error"' in html
+    assert "Unknown time zone" in html
+    assert 'aria-invalid="true"' in html
+    assert Reading.objects.count() == 0
+
+
+def test_empty_question_gets_a_clear_message(client_in):
+    response = client_in.post(URL, {"type": "question", "token": token(), "question": " "})
+    assert response.status_code == 422
+    assert "Write your question first: it is empty." in response.content.decode()
+    assert Reading.objects.count() == 0
+
+
+def test_too_long_question_says_the_limit(client_in):
+    response = client_in.post(
+        URL, {"type": "question", "token": token(), "question": "x" * 2001}, **HTMX
+    )
+    assert response.status_code == 422
+    assert "at most 2000 characters, and it has 2001" in response.content.decode()
+    assert Reading.objects.count() == 0
+
+
+def test_question_reading_shows_the_answer(client_in):
+    response = client_in.post(
+        URL, {"type": "question", "token": token(), "question": "Will it rain?"}, **HTMX
+    )
+    assert response.status_code == 200
+    reading = Reading.objects.get()
+    assert reading.sign_type == "question"
+    assert f"answer-{reading.sign_value}" in response.content.decode()
+
+
+def test_name_reading_in_persian_script_is_read_with_abjad(client_in):
+    response = client_in.post(
+        URL,
+        {"type": "name", "token": token(), "name": "علی", "numerology_system": "auto"},
+        **HTMX,
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Abjad value" in html
+    assert "110" in html  # ع 70 + ل 30 + ی 10
+    assert Reading.objects.get().numerology_system == "abjad"
+
+
+def test_name_form_offers_the_profiles_names(client_in, user):
+    profile = ProfileFactory(owner=user, name="Ali Rezaei", name_persian="علی رضایی")
+    response = client_in.get(URL, {"type": "name", "profile": profile.pk})
+    html = response.content.decode()
+    assert '<option value="Ali Rezaei">' in html
+    assert '<option value="علی رضایی">' in html
+
+
+def test_daily_reading_shows_the_day_without_storing_it(client_in):
+    response = client_in.post(
+        URL, {"type": "daily", "token": token(), "date": "2026-03-20"}, **HTMX
+    )
+    assert response.status_code == 200
+    assert "Lucky numbers" in response.content.decode()
+    assert Reading.objects.count() == 0
+
+
+def group_post(client, members, **extra):
+    return client.post(URL, {"type": "multi", "token": token(), "members": members}, **extra)
+
+
+def test_group_reading_of_three_stores_one_reading_with_its_participants(client_in, user):
+    people = ProfileFactory.create_batch(3, owner=user)
+    response = group_post(client_in, [p.pk for p in people], **HTMX)
+    assert response.status_code == 200
+    assert "pic-heatmap" in response.content.decode() or "heat" in response.content.decode()
+    reading = Reading.objects.get()
+    assert reading.is_multi_user
+    assert reading.primary_profile == people[0]
+    assert ReadingParticipant.objects.filter(reading=reading).count() == 3
+
+
+def test_group_of_one_is_refused(client_in, user):
+    response = group_post(client_in, [ProfileFactory(owner=user).pk])
+    assert response.status_code == 422
+    assert "Choose at least 2 profiles" in response.content.decode()
+    assert Reading.objects.count() == 0
+
+
+def test_group_of_eleven_is_refused(client_in, user):
+    people = ProfileFactory.create_batch(11, owner=user)
+    response = group_post(client_in, [p.pk for p in people])
+    assert response.status_code == 422
+    assert "at most 10 people; you chose 11" in response.content.decode()
+    assert Reading.objects.count() == 0
+
+
+def test_double_submit_stores_one_reading(client_in):
+    data = {"type": "question", "token": token(), "question": "Shall I go?"}
+    first = client_in.post(URL, data, **HTMX)
+    second = client_in.post(URL, data, **HTMX)
+    assert first.status_code == second.status_code == 200
+    assert Reading.objects.count() == 1
+    reading_id = Reading.objects.get().pk
+    assert first.context["result"]["reading_id"] == second.context["result"]["reading_id"]
+    assert second.context["result"]["reading_id"] == reading_id
+
+
+def test_after_a_reading_the_form_has_a_new_token(client_in):
+    sent = token()
+    response = client_in.post(URL, {"type": "question", "token": sent, "question": "Now?"})
+    assert response.context["form"].initial["token"] != sent
+
+
+def test_failed_reading_frees_its_token_for_a_retry(client_in, user):
+    profile = ProfileFactory(owner=user, name="1234", name_persian=None)
+    data = {"type": "time", "token": token(), "profile": profile.pk, "use_now": "on"}
+    refused = client_in.post(URL, data)
+    assert refused.status_code == 422
+    assert "no name its numerology system" in refused.content.decode()
+    profile.name = "Alice"
+    profile.save()
+    assert client_in.post(URL, data).status_code == 200
+    assert Reading.objects.count() == 1
+
+
+def test_another_accounts_profile_is_refused_and_nothing_stored(client_in):
+    stranger = ProfileFactory(owner=UserFactory())
+    response = client_in.post(
+        URL, {"type": "time", "token": token(), "profile": stranger.pk, "use_now": "on"}
+    )
+    assert response.status_code == 422
+    assert 'id="id_profile_error"' in response.content.decode()
+    assert Reading.objects.count() == 0
+
+
+def test_another_accounts_profile_in_a_group_is_refused(client_in, user):
+    mine = ProfileFactory(owner=user)
+    stranger = ProfileFactory(owner=UserFactory())
+    response = group_post(client_in, [mine.pk, stranger.pk])
+    assert response.status_code == 422
+    assert Reading.objects.count() == 0
+
+
+def test_plain_post_without_htmx_renders_the_whole_result_page(client_in):
+    response = client_in.post(
+        URL, {"type": "time", "token": token(), "date": "2026-03-20", "time": "09:30"}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<html" in html
+    assert 'id="panel-summary"' in html and 'id="panel-details"' in html
+    assert "Your reading is ready." in html
+    assert Reading.objects.count() == 1
+
+
+def test_readonly_account_cannot_store_a_reading(client):
+    client.force_login(UserFactory(role="readonly"))
+    response = client.post(URL, {"type": "question", "token": token(), "question": "May I?"})
+    assert response.status_code == 403
+    assert Reading.objects.count() == 0
+
+
+def test_persian_page_shows_persian_digits_in_the_result(client_in):
+    client_in.cookies["nps_language"] = "fa"
+    response = client_in.post(
+        URL, {"type": "name", "token": token(), "name": "علی", "numerology_system": "auto"}
+    )
+    assert "۱۱۰" in response.content.decode()
+
+
+def test_choosing_a_profile_reloads_the_form_with_its_zone_and_keeps_the_question(client_in, user):
+    profile = ProfileFactory(owner=user, timezone="Asia/Tokyo")
+    response = client_in.post(
+        f"{URL}?type=question",
+        {"type": "question", "refresh": "1", "profile": profile.pk, "question": "Stay?"},
+    )
+    assert response.status_code == 200
+    form = response.context["form"]
+    assert not form.is_bound
+    assert form.initial["question"] == "Stay?"
+    assert response.context["subject"] == profile
+    assert Reading.objects.count() == 0
+
+
+def test_time_form_reloaded_for_a_profile_takes_its_zone(client_in, user):
+    profile = ProfileFactory(owner=user, timezone="Asia/Tokyo")
+    response = client_in.post(
+        URL, {"type": "time", "refresh": "1", "profile": profile.pk, "timezone": "UTC"}, **HTMX
+    )
+    assert 'value="Asia/Tokyo"' in response.content.decode()
+
+
+def test_daily_reading_for_a_profile_names_its_personal_numbers(client_in, user):
+    profile = ProfileFactory(owner=user)
+    response = client_in.post(
+        URL, {"type": "daily", "token": token(), "date": "2026-03-20", "profile": profile.pk}
+    )
+    html = response.content.decode()
+    assert "Personal month" in html
+    assert "personal_month" not in html
+
+
+def test_question_category_is_stored_with_the_reading_and_shown(client_in):
+    response = client_in.post(
+        URL,
+        {"type": "question", "token": token(), "question": "New job?", "category": "career"},
+    )
+    assert response.status_code == 200
+    assert "Work and career" in response.content.decode()
+    assert Reading.objects.get().reading_result["category"] == "career"
+
+
+def test_unknown_question_category_is_refused_beside_the_field(client_in):
+    response = client_in.post(
+        URL, {"type": "question", "token": token(), "question": "Go?", "category": "lottery"}
+    )
+    assert response.status_code == 422
+    assert 'id="id_category_error"' in response.content.decode()
+    assert Reading.objects.count() == 0

@@ -1,0 +1,145 @@
+"""`/oracle`: the consultation page — pick a reading type and a profile, ask, see the result.
+
+One view, full page or fragment: a plain GET or POST renders the whole page; under htmx it renders
+``#consult-work`` (the form and the result). A valid POST calls the same service as the API. The
+form's one-time token lets one submission store one reading: a second POST with the same token
+(a double click, a resent form) shows the reading the first stored instead of storing another.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+from django.views.decorators.vary import vary_on_headers
+
+from nps.core.http import client_ip
+from nps.core.pages import service_errors
+from oracle.forms.consult import FORMS, READING_TYPE_LABELS, READING_TYPES, ConsultForm
+from oracle.services import history, profiles, readings, sealing
+
+TEMPLATE = "oracle/consult.html"
+PROFILE_PICKER_LIMIT = 500
+TOKEN_SECONDS = 24 * 60 * 60
+PENDING = "pending"
+
+SERVICES = {
+    "time": readings.create_time_reading,
+    "name": readings.create_name_reading,
+    "question": readings.create_question_reading,
+    "multi": readings.create_multi_user_reading,
+}
+
+
+def reading_type_of(request: HttpRequest) -> str:
+    chosen = request.POST.get("type") or request.GET.get("type") or "time"
+    return chosen if chosen in READING_TYPES else "time"
+
+
+def token_key(request: HttpRequest, token: str) -> str:
+    return f"oracle:consult-token:{request.user.pk}:{token}"
+
+
+def make_form(request: HttpRequest, reading_type: str, *, bound: bool) -> ConsultForm:
+    people = profiles.list_profiles(
+        principal=request.principal, limit=PROFILE_PICKER_LIMIT, client_address=client_ip(request)
+    ).profiles
+    form_class = FORMS[reading_type]
+    if bound:
+        return form_class(request.POST, profiles=people)
+    # An unbound form keeps what it was sent: a link's query, or the form itself when the profile
+    # picker reloads it (posted, so a question or a name never lands in a URL or an access log).
+    # The moment fields are left to the form: they follow the profile's zone.
+    source = request.POST if is_refresh(request) else request.GET
+    initial = {
+        name: source.getlist(name) if name == "members" else source[name]
+        for name in form_class.base_fields
+        if name in source and name not in ("token", "date", "time", "timezone")
+    }
+    return form_class(initial=initial, profiles=people)
+
+
+def is_refresh(request: HttpRequest) -> bool:
+    """A POST from the profile picker: show the form again for that profile, read nothing."""
+    return request.method == "POST" and request.POST.get("refresh") == "1"
+
+
+def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
+    """The reading of a valid form: computed and stored once per token, or None (form errors)."""
+    if form.reading_type == "daily":
+        with service_errors(form):
+            return readings.daily_reading(principal=request.principal, **form.service_arguments())
+        return None
+    key = token_key(request, form.cleaned_data["token"])
+    if not cache.add(key, PENDING, TOKEN_SECONDS):
+        return stored_reading(request, form, cache.get(key))
+    with service_errors(form):
+        try:
+            result = SERVICES[form.reading_type](
+                principal=request.principal,
+                client_address=client_ip(request),
+                **form.service_arguments(),
+            )
+        except BaseException:
+            cache.delete(key)  # nothing was stored: the same form may be sent again
+            raise
+        cache.set(key, result["reading_id"], TOKEN_SECONDS)
+        return result
+    return None
+
+
+def stored_reading(request: HttpRequest, form: ConsultForm, reading_id: Any) -> dict | None:
+    """The reading a token already stored (a repeated submission), as the service returned it."""
+    if reading_id == PENDING or reading_id is None:
+        form.add_error(None, _("This form was just sent and its reading is being prepared."))
+        return None
+    reading = history.get_reading(principal=request.principal, reading_id=reading_id)
+    return sealing.reading_response(reading)
+
+
+def day_of(result: dict[str, Any] | None) -> dt.date | None:
+    """A daily reading's day as a date (shown Jalali in Persian)."""
+    try:
+        return dt.date.fromisoformat(result["date"]) if result else None
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+@login_required
+@vary_on_headers("HX-Request")
+@require_http_methods(["GET", "POST"])
+def consult(request: HttpRequest) -> HttpResponse:
+    reading_type = reading_type_of(request)
+    bound = request.method == "POST" and not is_refresh(request)
+    if bound and reading_type != "daily" and not request.principal.has_scope("oracle:write"):
+        raise PermissionDenied(_("Your account may look at readings but not make them."))
+    form = make_form(request, reading_type, bound=bound)
+    result = None
+    if bound and form.is_valid():
+        result = submit(request, form)
+        if result is not None:
+            # A fresh form (new token) for the next reading, keeping the choices just made.
+            initial = {
+                key: value
+                for key, value in form.cleaned_data.items()
+                if key not in ("token", "date", "time", "timezone", "use_now")
+            }
+            form = type(form)(initial=initial, profiles=list(form.profiles.values()))
+    status = 422 if bound and result is None else 200
+    context = {
+        "form": form,
+        "reading_type": reading_type,
+        "reading_types": [(name, READING_TYPE_LABELS[name]) for name in READING_TYPES],
+        "result": result,
+        "subject": form.chosen_profile if reading_type != "multi" else None,
+        "result_date": day_of(result),
+    }
+    template = f"{TEMPLATE}#consult-work" if request.htmx else TEMPLATE
+    return render(request, template, context, status=status)

@@ -1,0 +1,181 @@
+// The consultation page's enhancements; the page works without them (plain forms, both panels shown).
+// - result tabs: a real tablist (arrow keys, Home/End, roving tabindex)
+// - aria-busy while a reading is made, a retry when the request fails, 422 forms swapped in
+// - the question's character counter and the group's 10-person limit
+// - copy to clipboard and print
+(function () {
+  "use strict";
+
+  // Each element is enhanced once, whichever of page load and htmx:load reaches it first.
+  function fresh(element) {
+    if (element.hasAttribute("data-enhanced")) return false;
+    element.setAttribute("data-enhanced", "");
+    return true;
+  }
+
+  function initTabs(root) {
+    root.querySelectorAll("[data-tabs]").forEach(function (container) {
+      if (!fresh(container)) return;
+      var tablist = container.querySelector("[role=tablist]");
+      var tabs = Array.prototype.slice.call(tablist.querySelectorAll("[role=tab]"));
+      var panels = tabs.map(function (tab) {
+        return document.getElementById(tab.getAttribute("aria-controls"));
+      });
+      function select(index, focus) {
+        tabs.forEach(function (tab, i) {
+          var on = i === index;
+          tab.setAttribute("aria-selected", on ? "true" : "false");
+          tab.tabIndex = on ? 0 : -1;
+          panels[i].hidden = !on;
+        });
+        if (focus) tabs[index].focus();
+      }
+      panels.forEach(function (panel, i) {
+        panel.setAttribute("role", "tabpanel");
+        panel.setAttribute("aria-labelledby", tabs[i].id);
+        panel.tabIndex = 0;
+      });
+      tabs.forEach(function (tab, i) {
+        tab.addEventListener("click", function () { select(i, false); });
+        tab.addEventListener("keydown", function (event) {
+          var rtl = getComputedStyle(tablist).direction === "rtl";
+          var next = { ArrowRight: rtl ? -1 : 1, ArrowLeft: rtl ? 1 : -1 }[event.key];
+          var target = null;
+          if (next) target = (i + next + tabs.length) % tabs.length;
+          else if (event.key === "Home") target = 0;
+          else if (event.key === "End") target = tabs.length - 1;
+          if (target === null) return;
+          event.preventDefault();
+          select(target, true);
+        });
+      });
+      tablist.hidden = false;
+      container.classList.add("tabs-ready");
+      select(0, false);
+    });
+  }
+
+  function initCounter(root) {
+    root.querySelectorAll("[data-counter-for]").forEach(function (counter) {
+      var field = document.getElementById(counter.getAttribute("data-counter-for"));
+      if (!field || !fresh(counter)) return;
+      var limit = parseInt(field.getAttribute("data-limit"), 10);
+      var digits = document.documentElement.lang === "fa" ? "۰۱۲۳۴۵۶۷۸۹" : null;
+      function show(n) { return digits ? String(n).replace(/\d/g, function (d) { return digits[d]; }) : String(n); }
+      function update() {
+        var length = field.value.length;
+        counter.textContent = show(length) + " / " + show(limit);
+        counter.classList.toggle("counter-over", length > limit);
+      }
+      counter.hidden = false;
+      counter.setAttribute("aria-live", "off");
+      field.addEventListener("input", update);
+      update();
+    });
+  }
+
+  function initGroup(root) {
+    root.querySelectorAll("[data-group-counter]").forEach(function (counter) {
+      if (!fresh(counter)) return;
+      var form = counter.closest("form");
+      var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox][name=members]"));
+      var limit = 10;
+      var digits = document.documentElement.lang === "fa" ? "۰۱۲۳۴۵۶۷۸۹" : null;
+      function show(n) { return digits ? String(n).replace(/\d/g, function (d) { return digits[d]; }) : String(n); }
+      function update() {
+        var chosen = boxes.filter(function (box) { return box.checked; }).length;
+        var full = chosen >= limit;
+        boxes.forEach(function (box) { if (!box.checked) box.disabled = full; });
+        counter.textContent = counter.getAttribute("data-template").replace("__n__", show(chosen)) +
+          (full ? " " + counter.getAttribute("data-full") : "");
+      }
+      boxes.forEach(function (box) { box.addEventListener("change", update); });
+      update();
+    });
+  }
+
+  function initActions(root) {
+    root.querySelectorAll("[data-copy-result]").forEach(function (button) {
+      if (!navigator.clipboard || !fresh(button)) return;
+      button.hidden = false;
+      button.addEventListener("click", function () {
+        var result = button.closest("[data-result]");
+        var text = Array.prototype.map.call(result.querySelectorAll(".tab-panel"), function (panel) {
+          var hidden = panel.hidden;
+          panel.hidden = false;
+          var content = panel.innerText;
+          panel.hidden = hidden;
+          return content;
+        }).join("\n\n");
+        navigator.clipboard.writeText(text).then(function () {
+          var label = button.textContent;
+          button.textContent = button.getAttribute("data-copied");
+          setTimeout(function () { button.textContent = label; }, 2000);
+        });
+      });
+    });
+    root.querySelectorAll("[data-print]").forEach(function (button) {
+      if (!fresh(button)) return;
+      button.hidden = false;
+      button.addEventListener("click", function () { window.print(); });
+    });
+  }
+
+  function init(root) {
+    initTabs(root);
+    initCounter(root);
+    initGroup(root);
+    initActions(root);
+  }
+
+  function work() { return document.getElementById("consult-work"); }
+  function failure() { return document.getElementById("consult-failure"); }
+  var lastForm = null;
+
+  document.addEventListener("htmx:beforeRequest", function (event) {
+    if (!work()) return;
+    var form = event.detail.elt.closest ? event.detail.elt.closest("form") : null;
+    if (event.detail.elt.tagName === "FORM") lastForm = event.detail.elt;
+    else if (form) lastForm = null;
+    failure().hidden = true;
+    work().setAttribute("aria-busy", "true");
+  });
+  document.addEventListener("htmx:afterRequest", function () {
+    if (work()) work().removeAttribute("aria-busy");
+  });
+  // An invalid form answers 422 with the form and its errors: swap it in like a success.
+  document.addEventListener("htmx:beforeSwap", function (event) {
+    if (event.detail.xhr.status === 422) {
+      event.detail.shouldSwap = true;
+      event.detail.isError = false;
+    }
+  });
+  function failed(event) {
+    if (!failure() || (event.detail.xhr && event.detail.xhr.status === 422)) return;
+    if (work()) work().removeAttribute("aria-busy");
+    failure().hidden = false;
+  }
+  document.addEventListener("htmx:responseError", failed);
+  document.addEventListener("htmx:sendError", failed);
+  document.addEventListener("htmx:timeout", failed);
+  document.addEventListener("click", function (event) {
+    if (!event.target.closest("[data-consult-retry]")) return;
+    failure().hidden = true;
+    var form = lastForm && document.body.contains(lastForm) ? lastForm : document.querySelector("#consult-work form");
+    if (form) form.requestSubmit();
+  });
+  // After a reading arrives, bring the keyboard to its heading.
+  document.addEventListener("htmx:afterSettle", function (event) {
+    if (event.detail.elt && event.detail.elt.id === "consult-work" && event.detail.requestConfig &&
+        event.detail.requestConfig.verb === "post") {
+      var heading = document.getElementById("result-heading");
+      if (heading) heading.focus();
+    }
+  });
+  document.addEventListener("htmx:load", function (event) { init(event.detail.elt); });
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", function () { init(document); });
+  } else {
+    init(document);
+  }
+})();
