@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nps.core.widgets import DualCalendarDateInput, PersianKeyboardInput
 from oracle.engines.numerology import AUTO, has_countable_letter, resolve_numerology_system
 from oracle.models import Gender, NumerologySystem
 from oracle.services import location
@@ -38,13 +39,18 @@ def country_choices(current: str = "") -> list[tuple[str, str]]:
 
 class ProfileForm(forms.Form):
     name = forms.CharField(label=_("Name"), min_length=2, max_length=200)
-    name_persian = forms.CharField(label=_("Name in Persian"), max_length=200, required=False)
+    name_persian = forms.CharField(
+        label=_("Name in Persian"), max_length=200, required=False, widget=PersianKeyboardInput()
+    )
     birthday = forms.DateField(
-        label=_("Birthday"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+        label=_("Birthday"), widget=DualCalendarDateInput(max_date=timezone.localdate)
     )
     mother_name = forms.CharField(label=_("Mother's name"), max_length=200)
     mother_name_persian = forms.CharField(
-        label=_("Mother's name in Persian"), max_length=200, required=False
+        label=_("Mother's name in Persian"),
+        max_length=200,
+        required=False,
+        widget=PersianKeyboardInput(),
     )
     gender = forms.ChoiceField(
         label=_("Gender"),

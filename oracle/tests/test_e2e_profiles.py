@@ -121,3 +121,36 @@ def test_the_page_in_persian_is_right_to_left_with_persian_digits(profiles_page,
     expect(page.get_by_role("heading", name="پروفایل‌ها", exact=True)).to_be_visible()
     expect(page.locator(".profile-facts")).to_contain_text("۱ فروردین ۱۳۶۹")
     expect(page.locator("#profile-count")).to_contain_text("۱")
+
+
+def test_a_persian_name_typed_on_the_keyboard_and_a_jalali_birthday_are_stored(profiles_page):
+    """The issue's scenario: Persian name on the on-screen keyboard, birthday chosen in the Jalali
+    calendar, and the list shows the right Gregorian date."""
+    page = profiles_page
+    dialog = open_new_profile_dialog(page)
+    dialog.get_by_label("Name", exact=True).fill("Ali Rezaei")
+    dialog.get_by_role("button", name="Toggle Persian keyboard").first.click()
+    keyboard = page.get_by_role("group", name="Persian keyboard")
+    for letter in "علی":
+        keyboard.get_by_role("button", name=letter, exact=True).click()
+    expect(dialog.get_by_label("Name in Persian", exact=True)).to_have_value("علی")
+    page.keyboard.press("Escape")  # closes the keyboard, not the dialog
+    expect(dialog).to_be_visible()
+
+    birthday = dialog.get_by_label("Birthday")
+    birthday.fill("1991-04-10")
+    dialog.get_by_role("button", name="Choose a date").click()
+    picker = page.get_by_role("dialog", name="Calendar")
+    picker.get_by_role("button", name="Solar Hijri").click()
+    picker.get_by_role("grid", name="فروردین 1370").get_by_role(
+        "gridcell", name="1 فروردین 1370", exact=True
+    ).click()
+    expect(birthday).to_have_value("1991-03-21")
+
+    dialog.get_by_label("Mother's name", exact=True).fill("Maryam")
+    dialog.get_by_role("button", name="Create profile").click()
+
+    expect(page.get_by_role("heading", name="Ali Rezaei")).to_be_visible()
+    profile = Profile.objects.get(name="Ali Rezaei")
+    assert (profile.name_persian, profile.birthday) == ("علی", datetime.date(1991, 3, 21))
+    expect(page.get_by_text("1991-03-21")).to_be_visible()

@@ -97,6 +97,7 @@ def _list_context(request: HttpRequest) -> dict:
 @vary_on_headers("HX-Request")
 def profile_list(request: HttpRequest) -> HttpResponse:
     context = _list_context(request)
+    context["form_media"] = ProfileForm().media  # the dialog's form arrives later, through htmx
     context["undo"] = request.session.pop(UNDO_KEY, None)
     if request.htmx:
         return render(request, f"{TEMPLATE}#profile-list", context)
