@@ -16,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nps.core.widgets import DualCalendarDateInput
 from oracle.models import NumerologySystem, Profile
 from oracle.services.readings import MAX_NAME_LENGTH, MAX_QUESTION_LENGTH, MultiUserMember
 from oracle.validators import validate_timezone_name
@@ -108,9 +109,7 @@ class TimeReadingForm(ConsultForm):
         required=False,
         help_text=_("Read the moment you press the button, whatever the date and time say."),
     )
-    date = forms.DateField(
-        label=_("Date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
+    date = forms.DateField(label=_("Date"), required=False, widget=DualCalendarDateInput())
     time = forms.TimeField(
         label=_("Time"),
         required=False,
@@ -248,7 +247,7 @@ class DailyReadingForm(ConsultForm):
 
     date = forms.DateField(
         label=_("Day"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DualCalendarDateInput(),
         error_messages={"required": _("Choose the day to read.")},
     )
 

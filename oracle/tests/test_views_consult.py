@@ -180,6 +180,20 @@ def test_daily_reading_shows_the_day_without_storing_it(client_in):
     assert Reading.objects.count() == 0
 
 
+def test_daily_reading_shows_the_timing_advisors_best_hours(client_in):
+    from oracle.engines.timing import get_best_hours
+
+    response = client_in.post(
+        URL, {"type": "daily", "token": token(), "date": "2026-02-06"}, **HTMX
+    )
+    html = response.content.decode()
+    assert "Best hours" in html
+    best = [f"{hour['hour']:02d}:00" for hour in get_best_hours(datetime.date(2026, 2, 6))[:3]]
+    assert best == ["00:00", "01:00", "08:00"]
+    for label in best:
+        assert f'<span class="lucky best-hour">{label}</span>' in html
+
+
 def group_post(client, members, **extra):
     return client.post(URL, {"type": "multi", "token": token(), "members": members}, **extra)
 

@@ -22,6 +22,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from nps.core.http import client_ip
 from nps.core.pages import service_errors
+from nps.core.widgets import DualCalendarDateInput
 from oracle.forms.consult import FORMS, READING_TYPE_LABELS, READING_TYPES, ConsultForm
 from oracle.services import history, profiles, readings, sealing
 
@@ -140,6 +141,8 @@ def consult(request: HttpRequest) -> HttpResponse:
         "result": result,
         "subject": form.chosen_profile if reading_type != "multi" else None,
         "result_date": day_of(result),
+        # Every type's form is swapped in by htmx under one <head>: the calendar's files load once.
+        "widget_media": DualCalendarDateInput().media,
     }
     template = f"{TEMPLATE}#consult-work" if request.htmx else TEMPLATE
     return render(request, template, context, status=status)
