@@ -104,7 +104,8 @@ def test_delete_then_undo_brings_the_profile_back(profiles_page, user):
     expect(page.get_by_text("Profile “Roya Karimi” deleted.")).to_be_visible()
     expect(page.get_by_role("heading", name="Roya Karimi")).to_have_count(0)
     expect(page.get_by_role("button", name="Undo")).to_be_focused()
-    page.keyboard.press("Enter")
+    with page.expect_response(lambda response: "/restore" in response.url):
+        page.keyboard.press("Enter")
 
     expect(page.get_by_role("heading", name="Roya Karimi")).to_be_visible()
     expect(page.get_by_role("link", name="Edit Roya Karimi")).to_be_focused()
