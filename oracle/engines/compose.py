@@ -345,8 +345,9 @@ def compose_time_reading(
 
     V4 keys: ``fc60, numerology, zodiac, chinese, summary, generated_at``. Added: ``fc60_encoding``
     (the 24-key FC60 record of the local moment with its real, signed UTC offset), ``systems`` and
-    ``synchronicities`` (of the ``read_sign`` behind ``summary``), ``person`` (profile readings
-    only) and ``ai_interpretation`` (``{format, text, ai_generated, elapsed_ms, cached}``).
+    ``synchronicities`` (of the ``read_sign`` behind ``summary``), ``best_hours`` (the timing
+    advisor's hours of the moment's local day, best first), ``person`` (profile readings only) and
+    ``ai_interpretation`` (``{format, text, ai_generated, elapsed_ms, cached}``).
 
     With a profile, ``life_path`` is the person's, and ``personal_year``/``_month``/``_day`` come
     from the birth date (personal month = personal year + month, personal day = personal month +
@@ -417,6 +418,7 @@ def compose_time_reading(
         "fc60_encoding": encoding,
         "systems": sign["systems"],
         "synchronicities": sign["synchronicities"],
+        "best_hours": get_best_hours(local.date(), local.tzinfo or UTC),
     }
     if person is not None:
         result["person"] = person

@@ -75,6 +75,7 @@ def test_time_reading_keys_start_with_v4s_and_always_hold_an_interpretation():
         "fc60_encoding",
         "systems",
         "synchronicities",
+        "best_hours",
         "ai_interpretation",
     ]
     interpretation = result["ai_interpretation"]
@@ -657,3 +658,14 @@ def test_question_reading_carries_the_timing_quality_of_its_moment():
     result = compose_question("Should I travel?", moment)
     assert result["timing"] == get_current_quality(moment)
     assert result["timing"]["quality"] == "excellent"
+
+
+def test_time_reading_gives_the_best_hours_of_its_local_day():
+    from zoneinfo import ZoneInfo
+
+    from oracle.engines.timing import get_best_hours
+
+    tehran = ZoneInfo("Asia/Tehran")
+    result = compose_time_reading(datetime(2026, 2, 6, 9, 30, tzinfo=tehran))
+    assert result["best_hours"] == get_best_hours(date(2026, 2, 6), tehran)
+    assert result["best_hours"] != get_best_hours(date(2026, 2, 6), UTC)

@@ -194,6 +194,24 @@ def test_daily_reading_shows_the_timing_advisors_best_hours(client_in):
         assert f'<span class="lucky best-hour">{label}</span>' in html
 
 
+def test_time_reading_shows_the_best_hours_of_its_day(client_in):
+    response = client_in.post(
+        URL,
+        {
+            "type": "time",
+            "token": token(),
+            "date": "2026-02-06",
+            "time": "09:30",
+            "timezone": "UTC",
+        },
+        **HTMX,
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Best hours" in html
+    assert '<span class="lucky best-hour">08:00</span>' in html  # V4's first power hour after 01
+
+
 def group_post(client, members, **extra):
     return client.post(URL, {"type": "multi", "token": token(), "members": members}, **extra)
 
