@@ -129,8 +129,12 @@ def _increment(store, cache_key: str, timeout: int) -> int:
         return 1
 
 
-def _with_store(operation):
-    """Run `operation(store)` on the shared cache, or on the local one while the cache is down."""
+def on_shared_cache(operation):
+    """Run `operation(store)` on the shared cache, or on this process's while the cache is down.
+
+    For counters and short-lived claims that must keep working through a Redis outage (rate
+    limits, the consultation page's one-time form tokens): degraded to per-process, never a 500.
+    """
     store = guard.store()
     if store is guard.local:
         return operation(store)
@@ -149,7 +153,7 @@ def hit(rate_class: str, key: str, rate: Rate | None = None) -> RateState:
     now = time.time()
     window_start = _window(rate, now)
     cache_key = f"ratelimit:{rate_class}:{key}:{window_start}"
-    count = _with_store(lambda store: _increment(store, cache_key, rate.window + 1))
+    count = on_shared_cache(lambda store: _increment(store, cache_key, rate.window + 1))
     reset = max(1, int(window_start + rate.window - now + 0.999))
     return RateState(rate.limit, rate.limit - count, reset)
 
@@ -161,7 +165,7 @@ def current(rate_class: str, key: str) -> RateState:
     now = time.time()
     window_start = _window(rate, now)
     cache_key = f"ratelimit:{rate_class}:{key}:{window_start}"
-    count = _with_store(lambda store: store.get(cache_key, 0))
+    count = on_shared_cache(lambda store: store.get(cache_key, 0))
     reset = max(1, int(window_start + rate.window - now + 0.999))
     return RateState(rate.limit, rate.limit - count - 1, reset)
 

@@ -253,6 +253,23 @@ def test_double_submit_stores_one_reading(client_in):
     assert second.context["result"]["reading_id"] == reading_id
 
 
+def test_without_redis_a_reading_is_still_made_and_stored_once(client_in, settings):
+    """The one-time tokens live in the cache; with Redis unreachable they are kept per process
+    instead (as rate limits are), never a 500."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
+        }
+    }
+    data = {"type": "question", "token": token(), "question": "Shall I go?"}
+    first = client_in.post(URL, data, **HTMX)
+    second = client_in.post(URL, data, **HTMX)
+    assert first.status_code == second.status_code == 200
+    assert Reading.objects.count() == 1
+
+
 def test_after_a_reading_the_form_has_a_new_token(client_in):
     sent = token()
     response = client_in.post(URL, {"type": "question", "token": sent, "question": "Now?"})

@@ -12,7 +12,6 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -22,6 +21,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from nps.core.http import client_ip
 from nps.core.pages import service_errors
+from nps.core.ratelimit import on_shared_cache
 from nps.core.widgets import DualCalendarDateInput
 from oracle.forms.consult import FORMS, READING_TYPE_LABELS, READING_TYPES, ConsultForm
 from oracle.services import history, profiles, readings, sealing
@@ -79,8 +79,8 @@ def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
             return readings.daily_reading(principal=request.principal, **form.service_arguments())
         return None
     key = token_key(request, form.cleaned_data["token"])
-    if not cache.add(key, PENDING, TOKEN_SECONDS):
-        return stored_reading(request, form, cache.get(key))
+    if not on_shared_cache(lambda store: store.add(key, PENDING, TOKEN_SECONDS)):
+        return stored_reading(request, form, on_shared_cache(lambda store: store.get(key)))
     with service_errors(form):
         try:
             result = SERVICES[form.reading_type](
@@ -89,9 +89,9 @@ def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
                 **form.service_arguments(),
             )
         except BaseException:
-            cache.delete(key)  # nothing was stored: the same form may be sent again
+            on_shared_cache(lambda store: store.delete(key))  # nothing stored: may be sent again
             raise
-        cache.set(key, result["reading_id"], TOKEN_SECONDS)
+        on_shared_cache(lambda store: store.set(key, result["reading_id"], TOKEN_SECONDS))
         return result
     return None
 
