@@ -96,3 +96,14 @@ def query_terms(query: str) -> set[str]:
     """
     key = _key()
     return {_term(word[:MAX_PREFIX], key) for word in words(query)}
+
+
+# Apps that store terms register a function here that recomputes all of them (from the decrypted
+# texts, under the current key). Encryption-key rotation calls each one after re-encrypting.
+REBUILDERS: list = []
+
+
+def register_rebuilder(rebuild) -> None:
+    """Add `rebuild()` (no arguments; returns the number of rows re-indexed) to `REBUILDERS`."""
+    if rebuild not in REBUILDERS:
+        REBUILDERS.append(rebuild)
