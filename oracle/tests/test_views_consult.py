@@ -241,7 +241,8 @@ def test_group_reading_shows_the_best_hours_for_everyone_in_their_own_time(clien
         tehran_time, london_time = entry["local_times"]
         # London is 3 h 30 (winter) or 2 h 30 (summer) behind Tehran: the minutes differ by 30.
         assert tehran_time.endswith(":00") and london_time.endswith(":30")
-        assert f'<td class="hour-cell">{tehran_time}</td><td class="hour-cell">{london_time}</td>' in html
+        cells = f'<td class="hour-cell">{tehran_time}</td><td class="hour-cell">{london_time}</td>'
+        assert cells in html
     assert html.index("<bdi>Sara Tehrani</bdi></th>") < html.index("<bdi>Liam London</bdi></th>")
 
 
