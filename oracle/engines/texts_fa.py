@@ -1,0 +1,2 @@
+TEXTS_FA: dict[str, str] = {}
+TERMS_FA: dict[str, str] = {}
