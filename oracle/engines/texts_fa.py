@@ -184,11 +184,11 @@ TERMS_FA: dict[str, str] = {
     # compatibility classes (engine's capitalised names and the pictures' lower-case bands)
     "Excellent": "عالی",
     "Good": "خوب",
-    "Neutral": "خنثی",
+    "Neutral": "میانه",
     "Challenging": "چالش‌برانگیز",
     "excellent": "عالی",
     "good": "خوب",
-    "neutral": "خنثی",
+    "neutral": "میانه",
     "challenging": "چالش‌برانگیز",
     # timing advisor's hour qualities
     "fair": "متوسط",
