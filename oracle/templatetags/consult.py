@@ -67,9 +67,13 @@ def digits(value: Any) -> Any:
     return persian_digits(value)
 
 
-# A run of Latin text inside Persian prose: FC60 tokens and stamps (``MA-TI-RAMT 🌙TI-MOFI-RAWU``),
-# codes, names typed in Latin letters, numbers with their signs (``14:41``, ``1 + 8 = 9``, ``74%``).
-_LATIN_RUN = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9\-:=+./%☀🌙 ]*[A-Za-z0-9%])?")
+# Runs of Latin text inside Persian prose: words starting with a Latin letter and what joins them
+# (FC60 tokens and stamps ``MA-TI-RAMT 🌙TI-MOFI-RAWU``, codes, Latin names, ``A=1 + L=3``), or
+# numbers with their signs (``14:41``, ``1 + 8 = 9``, ``74%``, ``2026-03-20``).
+_WORD = r"[A-Za-z][A-Za-z0-9']*"
+_LATIN_RUN = re.compile(
+    rf"{_WORD}(?:[-=+ ☀🌙.]+[A-Za-z0-9][A-Za-z0-9']*)*|[0-9](?:[0-9:.\-+=%/ ]*[0-9%])?"
+)
 _LETTER = re.compile(r"[A-Za-z]")
 _DECIMAL_POINT = re.compile(r"(?<=[0-9])\.(?=[0-9])")
 
