@@ -3,6 +3,7 @@ numbers as the page shows them."""
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -12,7 +13,12 @@ from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from nps.core.templatetags.nps import is_persian, persian_digits, to_persian_digits
+from nps.core.templatetags.nps import (
+    is_persian,
+    persian_digits,
+    to_jalali_text,
+    to_persian_digits,
+)
 from oracle.engines import i18n
 from oracle.engines.interpretation import meaning_of
 from oracle.forms.consult import QUESTION_CATEGORIES
@@ -74,8 +80,18 @@ _WORD = r"[A-Za-z][A-Za-z0-9']*"
 _LATIN_RUN = re.compile(
     rf"{_WORD}(?:[-=+ ☀🌙.]+[A-Za-z0-9][A-Za-z0-9']*)*|[0-9](?:[0-9:.\-+=%/ ]*[0-9%])?"
 )
+_ISO_DATE = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b(?!T)")
 _LETTER = re.compile(r"[A-Za-z]")
 _DECIMAL_POINT = re.compile(r"(?<=[0-9])\.(?=[0-9])")
+
+
+def _jalali(match: re.Match[str]) -> str:
+    """A Gregorian ``YYYY-MM-DD`` in a Persian text as the Jalali date a Persian reader reads."""
+    try:
+        day = datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return match.group(0)
+    return to_jalali_text(day, with_time=False)
 
 
 def _persian_run(run: str) -> str:
@@ -87,11 +103,13 @@ def _persian_run(run: str) -> str:
 
 @register.filter(is_safe=True)
 def prose(value: Any) -> SafeString:
-    """An engine text for the page, escaped: in Persian its digits are Persian and its Latin
-    runs (FC60 tokens, stamps, codes, Latin names) and formulas are isolated left to right."""
+    """An engine text for the page, escaped: in Persian its digits are Persian, its dates Jalali,
+    and its Latin runs (FC60 tokens, stamps, codes, Latin names) and formulas are isolated left
+    to right."""
     text = "" if value is None else str(value)
     if not is_persian():
         return escape(text)
+    text = _ISO_DATE.sub(_jalali, text)
     pieces, end = [], 0
     for match in _LATIN_RUN.finditer(text):
         pieces += [escape(text[end : match.start()]), _persian_run(match.group(0))]

@@ -88,19 +88,18 @@ def test_english_page_and_the_api_keep_the_english_reading(client, user):
 
 def test_prose_filter_isolates_latin_runs_and_writes_persian_digits():
     from django.utils import translation
+    from django.utils.html import escape
 
     from oracle.templatetags.consult import prose
 
-    text = "O'Brien و MA-TI-RAMT 🌙TI-MOFI-RAWU: 74% ، 0.656 و 1 + 8 = 9 <b>"
+    text = "O'Brien و MA-TI-RAMT 🌙TI-MOFI-RAWU: 74% ، 0.656 و 1 + 8 = 9 <b> 2026-12-02 روز"
     with translation.override("fa"):
         shown = prose(text)
     assert '<bdi dir="ltr">O&#x27;Brien</bdi>' in shown
     assert '<bdi dir="ltr">MA-TI-RAMT 🌙TI-MOFI-RAWU</bdi>' in shown
     assert '<bdi dir="ltr">۷۴٪</bdi>' in shown and "۰٫۶۵۶" in shown
     assert '<bdi dir="ltr">۱ + ۸ = ۹</bdi>' in shown
+    assert "۱۱ آذر ۱۴۰۵ روز" in shown  # the Gregorian date of the engine, read Jalali
     assert "&lt;" in shown and "<b>" not in shown  # escaped
     with translation.override("en"):
-        assert (
-            prose(text)
-            == "O&#x27;Brien و MA-TI-RAMT 🌙TI-MOFI-RAWU: 74% ، 0.656 و 1 + 8 = 9 &lt;b&gt;"
-        )
+        assert prose(text) == escape(text)  # English: only escaped
