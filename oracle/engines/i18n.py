@@ -18,6 +18,7 @@ Rules the engines follow so the English output stays byte for byte V4's:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -93,9 +94,17 @@ def tr(text: str) -> str:
     return text
 
 
+# Persian joins a noun to the word after it with the ezafe, written ی after a final alef:
+# «اژدها» + «آتش» → «اژدهای آتش».
+_EZAFE_AFTER_ALEF = re.compile(r"(?<=[\u0600-\u06FF]ا) (?=(?:چوب|آتش|خاک|فلز|آب)\b)")
+
+
 def trf(template: str, /, **values: Any) -> str:
     """Translate an English template, then fill it: ``trf("Hour {hour}", hour=3)``."""
-    return tr(template).format(**values)
+    text = tr(template).format(**values)
+    if _LANGUAGE.get() == "fa":
+        text = _EZAFE_AFTER_ALEF.sub("ی ", text)
+    return text
 
 
 def term(value: Any, lang: str | None = None) -> Any:

@@ -320,3 +320,10 @@ def test_the_walker_finds_english():
     assert any(line.startswith(".ai_interpretation.text:") for line in offenders)
     group = english_words(compose_multi_user([profile_user(ALICE), profile_user(MASTER)]))
     assert any(".group_dynamics" in line or ".ai_interpretation" in line for line in group)
+
+
+def test_persian_writes_the_ezafe_after_a_final_alef():
+    with speaking("fa"):
+        assert fc60.ganzhi_year_name(2024) == "甲辰 اژدهای چوب"
+        assert fc60.ganzhi_year_name(2026) == "丙午 اسب آتش"
+    assert fc60.ganzhi_year_name(2024) == "甲辰 Wood Dragon"
