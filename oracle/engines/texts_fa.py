@@ -138,7 +138,7 @@ TERMS_FA: dict[str, str] = {
     "Abjad": "ابجد",
     # the question's answer
     "yes": "بله",
-    "no": "نه",
+    "no": "خیر",
     "maybe": "شاید",
     # day energies and qualities of the daily reading
     "New beginnings": "آغازهای نو",
