@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from oracle.engines import fc60
+from oracle.terms import lazy_label
 
 # The FC60 alphabet of the engines (token index = animal index × 5 + element index), with the
 # names people read: the engines' English name, and its translation.
@@ -27,20 +28,7 @@ ANIMALS: tuple[tuple[str, str, Any], ...] = tuple(
     zip(
         fc60.ANIMALS,
         fc60.ANIMAL_NAMES,
-        (
-            _("Rat"),
-            _("Ox"),
-            _("Tiger"),
-            _("Rabbit"),
-            _("Dragon"),
-            _("Snake"),
-            _("Horse"),
-            _("Goat"),
-            _("Monkey"),
-            _("Rooster"),
-            _("Dog"),
-            _("Pig"),
-        ),
+        tuple(lazy_label(name) for name in fc60.ANIMAL_NAMES),
         strict=True,
     )
 )
@@ -48,35 +36,35 @@ ELEMENTS: tuple[tuple[str, str, Any], ...] = tuple(
     zip(
         fc60.ELEMENTS,
         fc60.ELEMENT_NAMES,
-        (_("Wood"), _("Fire"), _("Earth"), _("Metal"), _("Water")),
+        tuple(lazy_label(name) for name in fc60.ELEMENT_NAMES),
         strict=True,
     )
 )
 WEEKDAYS: tuple[tuple[str, Any, Any], ...] = tuple(
     zip(
         fc60.WEEKDAYS,
-        (
-            _("Sunday"),
-            _("Monday"),
-            _("Tuesday"),
-            _("Wednesday"),
-            _("Thursday"),
-            _("Friday"),
-            _("Saturday"),
-        ),
-        (_("Sun"), _("Moon"), _("Mars"), _("Mercury"), _("Jupiter"), _("Venus"), _("Saturn")),
+        tuple(lazy_label(name) for name in fc60.WEEKDAY_NAMES),
+        tuple(lazy_label(planet.split()[0]) for planet in fc60.WEEKDAY_PLANETS),
         strict=True,
     )
 )
+# The moon's caption: "Full moon" in English, the engines' Persian name (بدر) in Persian.
 MOON_PHASES: Mapping[str, Any] = {
-    "New Moon": _("New moon"),
-    "Waxing Crescent": _("Waxing crescent moon"),
-    "First Quarter": _("First quarter moon"),
-    "Waxing Gibbous": _("Waxing gibbous moon"),
-    "Full Moon": _("Full moon"),
-    "Waning Gibbous": _("Waning gibbous moon"),
-    "Last Quarter": _("Last quarter moon"),
-    "Waning Crescent": _("Waning crescent moon"),
+    name: lazy_label(name, caption)
+    for name, caption in zip(
+        fc60.MOON_PHASE_NAMES,
+        (
+            "New moon",
+            "Waxing crescent moon",
+            "First quarter moon",
+            "Waxing gibbous moon",
+            "Full moon",
+            "Waning gibbous moon",
+            "Last quarter moon",
+            "Waning crescent moon",
+        ),
+        strict=True,
+    )
 }
 # The multi-user engine's classification of a pair's overall score: the heat
 # map's colour bands, best first.

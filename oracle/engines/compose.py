@@ -51,6 +51,7 @@ from oracle.engines.fc60 import (
     encode_datetime,
     ganzhi_year,
 )
+from oracle.engines.i18n import tr
 from oracle.engines.interpretation import (
     TextGenerator,
     interpret_daily,
@@ -473,7 +474,7 @@ def compose_question(
         "interpretation": reading["reading"] or reading["advice"],
         "confidence": 0.7 if (reading["numerology"] or {}).get("meanings") else 0.5,
         "moment": local.isoformat(),
-        "sign_meaning": NUMBER_MEANINGS.get(sign_number, ""),
+        "sign_meaning": tr(NUMBER_MEANINGS[sign_number]) if sign_number in NUMBER_MEANINGS else "",
         "fc60": {"code": reading["fc60"]["code"], "meaning": reading["fc60"]["meaning"]},
         "moon": reading["moon"],
         "advice": reading["advice"],

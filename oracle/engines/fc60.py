@@ -28,6 +28,7 @@ from .errors import (
     UnparseableInputError,
     require_int,
 )
+from .i18n import tr, trf
 
 __all__ = [
     "ANIMALS",
@@ -496,10 +497,14 @@ def ganzhi_year(year: int) -> tuple[int, int]:
 def ganzhi_year_name(year: int) -> str:
     """Readable year pillar, e.g. 2026 → `丙午 Fire Horse`."""
     stem, branch = ganzhi_year(year)
-    return (
-        f"{STEM_CHINESE[stem]}{ANIMAL_CHINESE[branch].split()[0]} "
-        f"{STEM_ELEMENTS[stem]} {ANIMAL_NAMES[branch]}"
+    return f"{STEM_CHINESE[stem]}{ANIMAL_CHINESE[branch].split()[0]} " + element_animal(
+        STEM_ELEMENTS[stem], ANIMAL_NAMES[branch]
     )
+
+
+def element_animal(element: str, animal: str) -> str:
+    """``Fire Horse`` in the current language (``اسب آتش`` in Persian)."""
+    return trf("{element} {animal}", element=tr(element), animal=tr(animal))
 
 
 def ganzhi_day(jdn: int) -> tuple[int, int]:
@@ -579,14 +584,14 @@ def _encode(
         "moon_name": MOON_PHASE_NAMES[phase],
         "moon_age": age,
         "moon_illumination": moon_illumination(age),
-        "moon_meaning": MOON_PHASE_MEANINGS[phase],
+        "moon_meaning": tr(MOON_PHASE_MEANINGS[phase]),
         "gz_token": f"{STEMS[stem]}-{ANIMALS[branch]}",
         "gz_name": ganzhi_year_name(year),
         "chk": _checksum(year, month, day, hour, minute, second, jdn, include_time),
         "weekday_idx": weekday,
         "weekday_name": WEEKDAY_NAMES[weekday],
         "weekday_planet": WEEKDAY_PLANETS[weekday],
-        "weekday_domain": WEEKDAY_DOMAINS[weekday],
+        "weekday_domain": tr(WEEKDAY_DOMAINS[weekday]),
     }
 
 

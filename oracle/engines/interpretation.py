@@ -29,13 +29,16 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from oracle.engines.errors import EngineError
+from oracle.engines.i18n import language, tr, trf
 from oracle.engines.multi_user import member_labels
 from oracle.engines.numerology import (
     LIFE_PATH_MEANINGS,
+    life_path_meaning_text,
     name_personality,
     name_soul_urge,
     name_to_number,
 )
+from oracle.engines.signs import SYNCHRONICITY_ADVICE
 
 NOT_AVAILABLE = "(not available)"
 FORMATS: tuple[str, ...] = ("simple", "advice", "action_steps", "universe_message")
@@ -194,8 +197,9 @@ def _available(value: str) -> bool:
 
 def meaning_of(number: Any) -> str:
     """``"Title: message"`` of a life-path style number (T9), or ``""``."""
-    entry = LIFE_PATH_MEANINGS.get(number) if isinstance(number, int) else None
-    return f"{entry[0]}: {entry[1]}" if entry else ""
+    if isinstance(number, int) and number in LIFE_PATH_MEANINGS:
+        return life_path_meaning_text(number)
+    return ""
 
 
 def _name_numbers(name: str) -> dict[str, Any]:
@@ -264,7 +268,7 @@ def build_reading_context(
         numbers = _name_numbers(display_name)
     values.update({key: numbers.get(key) for key in _CORE_NUMBERS})
     ctx = {key: _text(value) for key, value in values.items()}
-    ctx["name"] = display_name or "Seeker"
+    ctx["name"] = display_name or tr("Seeker")
     return ctx
 
 
@@ -282,7 +286,7 @@ def build_name_context(name_data: Mapping[str, Any]) -> dict[str, str]:
             element_counts[letter["element"]] = element_counts.get(letter["element"], 0) + 1
     letter_element = max(element_counts, key=element_counts.__getitem__) if element_counts else None
     values = {
-        "name": name_data.get("name") or "Seeker",
+        "name": name_data.get("name") or tr("Seeker"),
         "numerology_system": name_data.get("numerology_system") or "pythagorean",
         "expression": expression,
         "expression_meaning": meaning_of(expression),
@@ -311,9 +315,10 @@ def build_question_context(question_data: Mapping[str, Any]) -> dict[str, str]:
     fc60 = question_data.get("fc60") or {}
     moon = question_data.get("moon") or {}
     advice = str(question_data.get("advice") or "")
+    prefix = tr(SYNCHRONICITY_ADVICE).split("{", 1)[0]
     sign_number = question_data.get("sign_number")
     values = {
-        "name": person.get("name") or "Seeker",
+        "name": person.get("name") or tr("Seeker"),
         "question": question_data.get("question"),
         "answer": question_data.get("answer"),
         "sign_number": sign_number,
@@ -322,9 +327,7 @@ def build_question_context(question_data: Mapping[str, Any]) -> dict[str, str]:
         "moon_phase": _first_present(moon.get("phase_name"), encoding.get("moon_name")),
         "weekday": _weekday(encoding),
         "ganzhi": encoding.get("gz_name"),
-        "synchronicity": advice.removeprefix("Synchronicity detected: ")
-        if advice.startswith("Synchronicity detected: ")
-        else None,
+        "synchronicity": advice.removeprefix(prefix) if advice.startswith(prefix) else None,
     }
     return {key: _text(value) for key, value in values.items()}
 
@@ -337,7 +340,7 @@ def build_daily_context(daily_data: Mapping[str, Any]) -> dict[str, str]:
     fc60 = daily_data.get("fc60") or {}
     moon = daily_data.get("moon") or {}
     values = {
-        "name": person.get("name") or "Seeker",
+        "name": person.get("name") or tr("Seeker"),
         "date": daily_data.get("date"),
         "energy": daily_data.get("optimal_activity"),
         "quality": daily_data.get("quality"),
@@ -361,12 +364,14 @@ def _reading_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
     name, element, animal = ctx["name"], ctx["element"], ctx["animal"]
     lp, zodiac, moon = ctx["life_path"], ctx["zodiac_sign"], ctx["moon_phase"]
     if fmt == "simple":
-        text = f"Your FC60 signature is {element} {animal} with Life Path {lp}."
+        names = {"element": tr(element), "animal": tr(animal)}
+        text = trf("Your FC60 signature is {element} {animal} with Life Path {lp}.", **names, lp=lp)
         if _available(zodiac):
-            text += f" As a {zodiac}, you carry that sign's natural gifts."
-        return text + (
-            f" The {element} element shapes how you interact with the world, while the {animal} "
-            "energy guides your instincts."
+            text += trf(" As a {zodiac}, you carry that sign's natural gifts.", zodiac=tr(zodiac))
+        return text + trf(
+            " The {element} element shapes how you interact with the world, while the {animal} "
+            "energy guides your instincts.",
+            **names,
         )
     if fmt == "advice":
         text = (
@@ -407,15 +412,17 @@ def _name_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
     name, expression = ctx["name"], ctx["expression"]
     soul_urge, personality, lp = ctx["soul_urge"], ctx["personality"], ctx["life_path"]
     if fmt == "simple":
-        text = (
-            f"The name {name} carries Destiny number "
-            f"{_with_meaning(expression, ctx['expression_meaning'])}. Its Soul Urge "
-            f"{_with_meaning(soul_urge, ctx['soul_urge_meaning'])} is what the heart longs for, "
-            f"and its Personality {_with_meaning(personality, ctx['personality_meaning'])} is the "
-            "face the world meets first."
+        text = trf(
+            "The name {name} carries Destiny number {expression}. Its Soul Urge {soul_urge} is "
+            "what the heart longs for, and its Personality {personality} is the face the world "
+            "meets first.",
+            name=name,
+            expression=_with_meaning(expression, ctx["expression_meaning"]),
+            soul_urge=_with_meaning(soul_urge, ctx["soul_urge_meaning"]),
+            personality=_with_meaning(personality, ctx["personality_meaning"]),
         )
         if _available(lp):
-            text += f" Life Path {lp} is the road these gifts travel."
+            text += trf(" Life Path {lp} is the road these gifts travel.", lp=lp)
         return text
     if fmt == "advice":
         text = (
@@ -458,15 +465,17 @@ def _question_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
     name, answer, number = ctx["name"], ctx["answer"], ctx["sign_number"]
     moon, stamp = ctx["moon_phase"], ctx["fc60_sign"]
     if fmt == "simple":
-        text = (
-            f"The oracle answers {answer}. Your question carries the sign number "
-            f"{_with_meaning(number, ctx['sign_meaning'])}"
+        text = trf(
+            "The oracle answers {answer}. Your question carries the sign number {number}",
+            answer=tr(answer),
+            number=_with_meaning(number, ctx["sign_meaning"]),
         )
         if _available(moon):
-            text += f", asked under a {moon} moon"
+            text += trf(", asked under a {moon} moon", moon=tr(moon))
         if _available(stamp):
-            text += f" at the FC60 moment {stamp}"
-        return f"{text}. {_ANSWER_SENTENCES.get(answer, '')}".rstrip()
+            text += trf(" at the FC60 moment {stamp}", stamp=stamp)
+        sentence = _ANSWER_SENTENCES.get(answer, "")
+        return f"{text}{tr('.')} {tr(sentence) if sentence else ''}".rstrip()
     if fmt == "advice":
         text = (
             f"Dear {name}, the answer “{answer}” is a signpost, not a verdict. The number "
@@ -497,13 +506,20 @@ def _daily_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
     name, date, energy, quality = ctx["name"], ctx["date"], ctx["energy"], ctx["quality"]
     day_number, moon = ctx["day_number"], ctx["moon_phase"]
     if fmt == "simple":
-        text = f"{date} is a day of {energy} — {quality}, with day number {day_number}."
+        text = trf(
+            "{date} is a day of {energy} — {quality}, with day number {day_number}.",
+            date=date,
+            energy=tr(energy),
+            quality=tr(quality),
+            day_number=day_number,
+        )
         if _available(ctx["lucky_numbers"]):
-            text += f" Your lucky numbers are {ctx['lucky_numbers']}."
+            lucky = ctx["lucky_numbers"].replace(", ", tr(", "))
+            text += trf(" Your lucky numbers are {numbers}.", numbers=lucky)
         if _available(moon):
-            text += f" The {moon} moon sets the tone."
+            text += trf(" The {moon} moon sets the tone.", moon=tr(moon))
         if _available(ctx["personal_day"]):
-            text += f" For you it is personal day {ctx['personal_day']}."
+            text += trf(" For you it is personal day {day}.", day=ctx["personal_day"])
         return text
     if fmt == "advice":
         text = f"Dear {name}, today favours {energy.lower()}. Let {quality.lower()} guide you. "
@@ -644,12 +660,25 @@ def _profile_labels(profiles: Sequence[Mapping[str, Any]]) -> list[str]:
 def _pair_fallback(pair: Mapping[str, Any], people: Mapping[str, Mapping[str, Any]]) -> str:
     first, second = people.get(pair["user1"], {}), people.get(pair["user2"], {})
     overall = float(pair.get("overall") or 0.0)
-    bond = "strong" if overall > 0.6 else "growing"
-    return (
-        f"{pair['user1']} ({first.get('element', '')} {first.get('animal', '')}) and "
-        f"{pair['user2']} ({second.get('element', '')} {second.get('animal', '')}) share a "
-        f"{str(pair.get('classification', '')).lower()} connection at {overall:.0%} overall "
-        f"compatibility. Their bond draws from {bond} elemental and life path resonance."
+    template = (
+        "{user1} ({element1} {animal1}) and {user2} ({element2} {animal2}) share a "
+        "{classification} connection at {overall:.0%} overall compatibility. Their bond draws "
+        "from strong elemental and life path resonance."
+        if overall > 0.6
+        else "{user1} ({element1} {animal1}) and {user2} ({element2} {animal2}) share a "
+        "{classification} connection at {overall:.0%} overall compatibility. Their bond draws "
+        "from growing elemental and life path resonance."
+    )
+    return trf(
+        template,
+        user1=pair["user1"],
+        element1=tr(first.get("element", "")),
+        animal1=tr(first.get("animal", "")),
+        user2=pair["user2"],
+        element2=tr(second.get("element", "")),
+        animal2=tr(second.get("animal", "")),
+        classification=tr(str(pair.get("classification", "")).lower()),
+        overall=overall,
     )
 
 
@@ -677,6 +706,30 @@ def _pair_prompt(pair: Mapping[str, Any], people: Mapping[str, Mapping[str, Any]
             "strengths": ", ".join(pair.get("strengths") or []) or "none",
             "challenges": ", ".join(pair.get("challenges") or []) or "none",
         },
+    )
+
+
+def _members_text(people: Mapping[str, Mapping[str, Any]]) -> str:
+    """The members with their element, animal and life path, in the current language."""
+    return tr("; ").join(
+        trf(
+            "{label} ({element} {animal}, LP {life_path})",
+            label=label,
+            element=tr(p.get("element", "")),
+            animal=tr(p.get("animal", "")),
+            life_path=p.get("life_path", ""),
+        )
+        for label, p in people.items()
+    )
+
+
+def _roles_text(roles: Mapping[str, Any]) -> str:
+    """V4 wrote each role's dict (``Ann: {'role': …}``), kept in English; Persian names the role."""
+    if language() == "en":
+        return "; ".join(f"{label}: {role!r}" for label, role in roles.items())
+    return tr("; ").join(
+        trf("{label}: {role}", label=label, role=tr(role.get("role", "")))
+        for label, role in roles.items()
     )
 
 
@@ -709,19 +762,26 @@ def interpret_group(
         f"{label} ({p.get('element', '')} {p.get('animal', '')}, LP {p.get('life_path', '')})"
         for label, p in people.items()
     )
-    roles_text = "; ".join(f"{label}: {role!r}" for label, role in roles.items())
-    dynamics_text = (
-        f"This group of {analysis.get('user_count', len(profiles))} individuals — {members} — "
-        f"forms {archetype}. With roles spanning {roles_text}, the group achieves an average "
-        f"compatibility of {dynamics.get('avg_compatibility')}. Their combined energies create a "
-        "dynamic where each member's strengths complement the others' areas for growth."
+    dynamics_text = trf(
+        "This group of {count} individuals — {members} — forms {archetype}. With roles spanning "
+        "{roles}, the group achieves an average compatibility of {average}. Their combined "
+        "energies create a dynamic where each member's strengths complement the others' areas "
+        "for growth.",
+        count=analysis.get("user_count", len(profiles)),
+        members=_members_text(people) if language() != "en" else members,
+        archetype=tr(archetype),
+        roles=_roles_text(roles),
+        average=dynamics.get("avg_compatibility"),
     )
-    energy_text = (
-        "The group's combined energy signature reveals a "
-        f"{energy.get('dominant_element', '')}-dominant collective with "
-        f"{energy.get('dominant_animal', '')} as the prevailing animal energy. Their joint Life "
-        f"Path of {energy.get('joint_life_path', '')} suggests a shared destiny direction. As "
-        f"'{archetype}', this group naturally gravitates toward collective evolution."
+    energy_text = trf(
+        "The group's combined energy signature reveals a {element}-dominant collective with "
+        "{animal} as the prevailing animal energy. Their joint Life Path of {life_path} suggests "
+        "a shared destiny direction. As '{archetype}', this group naturally gravitates toward "
+        "collective evolution.",
+        element=tr(energy.get("dominant_element", "")),
+        animal=tr(energy.get("dominant_animal", "")),
+        life_path=energy.get("joint_life_path", ""),
+        archetype=tr(archetype),
     )
     pair_texts = [_pair_fallback(pair, people) for pair in pairs]
 
@@ -759,9 +819,13 @@ def interpret_group(
         "dynamics_narrative": dynamics_text,
         "energy_narrative": energy_text,
         "individual_insights": {
-            label: (
-                f"{label}: {p.get('element', '')} {p.get('animal', '')}, Life Path "
-                f"{p.get('life_path', '')}, Destiny {p.get('destiny_number', '')}"
+            label: trf(
+                "{label}: {element} {animal}, Life Path {life_path}, Destiny {destiny}",
+                label=label,
+                element=tr(p.get("element", "")),
+                animal=tr(p.get("animal", "")),
+                life_path=p.get("life_path", ""),
+                destiny=p.get("destiny_number", ""),
             )
             for label, p in people.items()
         },

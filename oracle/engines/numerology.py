@@ -26,6 +26,7 @@ from .fc60 import (
     MIN_YEAR,
     validate_date,
 )
+from .i18n import tr
 
 __all__ = [
     "ABJAD",
@@ -209,7 +210,7 @@ def numerology_reduce(n: int) -> int:
 def life_path_meaning_text(n: int) -> str:
     """`"{title}: {message}"` from T9, or `""` for numbers without an entry (such as 0)."""
     meaning = LIFE_PATH_MEANINGS.get(n)
-    return f"{meaning[0]}: {meaning[1]}" if meaning else ""
+    return f"{tr(meaning[0])}: {tr(meaning[1])}" if meaning else ""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -38,12 +38,14 @@ from oracle.engines.fc60 import (
     STEM_ELEMENTS,
     STEM_NAMES,
     STEM_POLARITY,
+    element_animal,
     encode_fc60,
     ganzhi_day,
     ganzhi_hour,
     ganzhi_year,
     token60,
 )
+from oracle.engines.i18n import tr, trf
 from oracle.engines.numerology import (
     CHALDEAN_VALUES,
     MASTER_NUMBERS,
@@ -263,6 +265,9 @@ _COMPARISON_DIFFERENT = (
     " outer expression and a deeper inner current."
 )
 
+#: The question's advice when its numbers hold a synchronicity (the interpreter reads it back).
+SYNCHRONICITY_ADVICE = "Synchronicity detected: {synchronicity}"
+
 _SYSTEM_TITLES = {"pythagorean": "Pythagorean", "chaldean": "Chaldean", "abjad": "Abjad"}
 
 
@@ -354,13 +359,17 @@ def _get_chinese_hour(hour: int) -> dict[str, object]:
 
 
 def _pythagorean_meaning(n: int) -> str:
-    return NUMBER_MEANINGS.get(n, f"Number {n} — explore its unique vibration")
+    if n in NUMBER_MEANINGS:
+        return tr(NUMBER_MEANINGS[n])
+    return trf("Number {n} — explore its unique vibration", n=n)
 
 
 def _pillar_name(stem: int, branch: int) -> str:
     """Same shape as `ganzhi_year_name`: `丙午 Fire Horse`."""
     animal_char = ANIMAL_CHINESE[branch].split()[0]
-    return f"{STEM_CHINESE[stem]}{animal_char} {STEM_ELEMENTS[stem]} {ANIMAL_NAMES[branch]}"
+    return f"{STEM_CHINESE[stem]}{animal_char} " + element_animal(
+        STEM_ELEMENTS[stem], ANIMAL_NAMES[branch]
+    )
 
 
 # ─── synchronicities ────────────────────────────────────────────────────────────────────────
@@ -378,28 +387,39 @@ def _check_synchronicity(numbers: list[int]) -> list[str]:
     for n in numbers:
         s = str(n)
         if n in ANGEL_NUMBERS:
-            found[f"Angel number {n}: {ANGEL_NUMBERS[n]}"] = None
+            found[trf("Angel number {n}: {meaning}", n=n, meaning=tr(ANGEL_NUMBERS[n]))] = None
         if len(s) == 4:
             mirror = f"{s[:2]}:{s[2:]}"
             if mirror in MIRROR_NUMBERS:
-                found[f"Mirror number {mirror}: {MIRROR_NUMBERS[mirror]}"] = None
+                found[_mirror("Mirror number {mirror}: {meaning}", mirror)] = None
         elif len(s) == 3:
             mirror = f"0{s[0]}:{s[1:]}"
             if mirror in MIRROR_NUMBERS:
-                found[f"Mirror number {mirror}: {MIRROR_NUMBERS[mirror]}"] = None
+                found[_mirror("Mirror number {mirror}: {meaning}", mirror)] = None
         if len(s) >= 2 and s.count(s[0]) == len(s):
             found[
-                f"Repeating digit pattern {n}: the digit {s[0]} repeated {len(s)} times"
-                " amplifies its energy"
+                trf(
+                    "Repeating digit pattern {n}: the digit {digit} repeated {count} times"
+                    " amplifies its energy",
+                    n=n,
+                    digit=s[0],
+                    count=len(s),
+                )
             ] = None
         if len(s) >= 3 and n >= 0:
             if s == s[::-1]:
-                found[f"Palindrome {n}: reflection pattern, what you send out returns"] = None
+                found[trf("Palindrome {n}: reflection pattern, what you send out returns", n=n)] = (
+                    None
+                )
             steps = {int(b) - int(a) for a, b in pairwise(s)}
             if steps == {1}:
-                found[f"Ascending sequence {n}: forward momentum, step-by-step progress"] = None
+                found[
+                    trf("Ascending sequence {n}: forward momentum, step-by-step progress", n=n)
+                ] = None
             elif steps == {-1}:
-                found[f"Descending sequence {n}: release, letting go, simplification"] = None
+                found[trf("Descending sequence {n}: release, letting go, simplification", n=n)] = (
+                    None
+                )
 
     if len(numbers) >= 2:
         reduced = [numerology_reduce(n) for n in numbers]
@@ -408,17 +428,37 @@ def _check_synchronicity(numbers: list[int]) -> list[str]:
             for j in range(i + 1, len(numbers)):
                 b = numbers[j]
                 if a == b:
-                    found[f"Repeated appearance of {a}: this number demands attention"] = None
+                    found[trf("Repeated appearance of {a}: this number demands attention", a=a)] = (
+                        None
+                    )
                 total = a + b
                 if total in ANGEL_NUMBERS:
-                    found[f"{a} + {b} = {total} (angel number): {ANGEL_NUMBERS[total]}"] = None
+                    found[
+                        trf(
+                            "{a} + {b} = {total} (angel number): {meaning}",
+                            a=a,
+                            b=b,
+                            total=total,
+                            meaning=tr(ANGEL_NUMBERS[total]),
+                        )
+                    ] = None
                 rb = reduced[j]
                 if ra + rb == 9:
                     found[
-                        f"{a} (reduces to {ra}) + {b} (reduces to {rb}) = 9:"
-                        " completion pair, karmic balance"
+                        trf(
+                            "{a} (reduces to {ra}) + {b} (reduces to {rb}) = 9:"
+                            " completion pair, karmic balance",
+                            a=a,
+                            ra=ra,
+                            b=b,
+                            rb=rb,
+                        )
                     ] = None
     return list(found)
+
+
+def _mirror(template: str, mirror: str) -> str:
+    return trf(template, mirror=mirror, meaning=tr(MIRROR_NUMBERS[mirror]))
 
 
 # ─── read_sign ──────────────────────────────────────────────────────────────────────────────
@@ -472,80 +512,118 @@ def _counts_as_system(value: dict) -> bool:
 
 
 def _generate_interpretation(systems: dict, synchronicities: list[str], system_count: int) -> str:
-    lines = ["=== ORACLE READING ===", ""]
+    lines = [tr("=== ORACLE READING ==="), ""]
 
     numbers = systems["numerology"]["numbers"]
     if numbers:
-        lines.append("-- Numerology --")
+        lines.append(tr("-- Numerology --"))
         for entry in numbers:
-            tag = " [MASTER NUMBER]" if entry["is_master"] else ""
-            lines.append(f"  {entry['value']} -> reduces to {entry['reduced']}{tag}")
+            tag = tr(" [MASTER NUMBER]") if entry["is_master"] else ""
+            lines.append(
+                trf(
+                    "  {value} -> reduces to {reduced}{tag}",
+                    value=entry["value"],
+                    reduced=entry["reduced"],
+                    tag=tag,
+                )
+            )
             if entry["pythagorean_meaning"]:
-                lines.append(f"    Meaning: {entry['pythagorean_meaning']}")
+                lines.append(trf("    Meaning: {meaning}", meaning=entry["pythagorean_meaning"]))
         lines.append("")
 
     chaldean = systems["chaldean"]
     if chaldean.get("value"):
-        lines.append("-- Chaldean Numerology --")
-        lines.append(f"  Text reduces to: {chaldean['value']}")
+        lines.append(tr("-- Chaldean Numerology --"))
+        lines.append(trf("  Text reduces to: {value}", value=chaldean["value"]))
         if chaldean.get("meaning"):
-            lines.append(f"  Meaning: {chaldean['meaning']}")
+            lines.append(trf("  Meaning: {meaning}", meaning=chaldean["meaning"]))
         lines.append("")
 
     matches = systems["angel"]["matches"]
     if matches:
-        lines.append("-- Angel Numbers --")
+        lines.append(tr("-- Angel Numbers --"))
         lines.extend(f"  {match['number']}: {match['meaning']}" for match in matches)
         lines.append("")
 
     fc60 = systems["fc60"]
     if fc60.get("stamp"):
-        lines.append("-- FC60 Encoding --")
-        lines.append(f"  Stamp: {fc60['stamp']}")
+        lines.append(tr("-- FC60 Encoding --"))
+        lines.append(trf("  Stamp: {stamp}", stamp=fc60["stamp"]))
         if fc60.get("weekday_name"):
-            lines.append(f"  Day: {fc60['weekday_name']} ({fc60['weekday_planet']})")
-            lines.append(f"  Domain: {fc60['weekday_domain']}")
+            lines.append(
+                trf(
+                    "  Day: {weekday} ({planet})",
+                    weekday=tr(fc60["weekday_name"]),
+                    planet=tr(fc60["weekday_planet"]),
+                )
+            )
+            lines.append(trf("  Domain: {domain}", domain=fc60["weekday_domain"]))
         lines.append("")
 
     moon = systems["moon"]
     if moon.get("phase_name"):
-        lines.append("-- Moon Phase --")
+        lines.append(tr("-- Moon Phase --"))
         lines.append(
-            f"  {moon['emoji']} {moon['phase_name']} ({moon['illumination']:.0f}% illuminated)"
+            trf(
+                "  {emoji} {phase_name} ({illumination:.0f}% illuminated)",
+                emoji=moon["emoji"],
+                phase_name=tr(moon["phase_name"]),
+                illumination=moon["illumination"],
+            )
         )
         if moon.get("meaning"):
-            lines.append(f"  Energy: {moon['meaning']}")
+            lines.append(trf("  Energy: {meaning}", meaning=moon["meaning"]))
         lines.append("")
 
     zodiac = systems["zodiac"]
     if zodiac.get("sign") and zodiac["sign"] != "Unknown":
-        lines.append("-- Western Zodiac --")
-        lines.append(f"  {zodiac['sign']} ({zodiac['element']} / {zodiac['quality']})")
-        lines.append(f"  Ruler: {zodiac['ruling_planet']}")
+        lines.append(tr("-- Western Zodiac --"))
+        lines.append(
+            trf(
+                "  {sign} ({element} / {quality})",
+                sign=tr(zodiac["sign"]),
+                element=tr(zodiac["element"]),
+                quality=tr(zodiac["quality"]),
+            )
+        )
+        lines.append(trf("  Ruler: {planet}", planet=tr(zodiac["ruling_planet"])))
         lines.append("")
 
     ganzhi = systems["ganzhi"]
     if ganzhi:
-        lines.append("-- Chinese Cosmology --")
+        lines.append(tr("-- Chinese Cosmology --"))
         if ganzhi.get("year_name"):
-            lines.append(f"  Year: {ganzhi['year_name']}")
+            lines.append(trf("  Year: {year}", year=ganzhi["year_name"]))
         if ganzhi.get("hour_animal"):
-            lines.append(f"  Hour: {ganzhi['hour_animal']} ({ganzhi['hour_branch']})")
+            lines.append(
+                trf(
+                    "  Hour: {animal} ({branch})",
+                    animal=tr(ganzhi["hour_animal"]),
+                    branch=tr(ganzhi["hour_branch"]),
+                )
+            )
         if ganzhi.get("stem_element"):
-            lines.append(f"  Element: {ganzhi['stem_element']} ({ganzhi['stem_polarity']})")
+            lines.append(
+                trf(
+                    "  Element: {element} ({polarity})",
+                    element=tr(ganzhi["stem_element"]),
+                    polarity=tr(ganzhi["stem_polarity"]),
+                )
+            )
         lines.append("")
 
     if synchronicities:
-        lines.append("-- Synchronicities --")
+        lines.append(tr("-- Synchronicities --"))
         lines.extend(f"  * {sync}" for sync in synchronicities)
         lines.append("")
 
     count = len(synchronicities)
-    suffix = "y" if count == 1 else "ies"
-    lines.append(
-        f"Reading assembled from {system_count} system(s)"
-        f" with {count} synchronicit{suffix} detected."
+    template = (
+        "Reading assembled from {systems} system(s) with {count} synchronicity detected."
+        if count == 1
+        else "Reading assembled from {systems} system(s) with {count} synchronicities detected."
     )
+    lines.append(trf(template, systems=system_count, count=count))
     return "\n".join(lines)
 
 
@@ -633,7 +711,7 @@ def read_sign(
 
     angel_system = {
         "matches": [
-            {"number": n, "meaning": ANGEL_NUMBERS[n]} for n in numbers if n in ANGEL_NUMBERS
+            {"number": n, "meaning": tr(ANGEL_NUMBERS[n])} for n in numbers if n in ANGEL_NUMBERS
         ]
     }
 
@@ -673,7 +751,7 @@ def read_sign(
 
     synchronicities = _check_synchronicity(numbers)
     if isinstance(time_str, str) and time_str in MIRROR_NUMBERS:
-        mirror_time = f"Mirror time {time_str}: {MIRROR_NUMBERS[time_str]}"
+        mirror_time = _mirror("Mirror time {mirror}: {meaning}", time_str)
         if mirror_time not in synchronicities:
             synchronicities.append(mirror_time)
 
@@ -722,7 +800,11 @@ def read_name(
     `numerology_system`, the system actually used.
     """
     if name is None or (isinstance(name, str) and not name.strip()):
-        return dict(_NO_NAME)
+        return {
+            **_NO_NAME,
+            "error": tr(_NO_NAME["error"]),
+            "interpretation": tr(_NO_NAME["interpretation"]),
+        }
     used_system = resolve_numerology_system(name, system)
     expression = name_to_number(name, system=used_system)
     soul_urge = name_soul_urge(name, system=used_system)
@@ -774,47 +856,79 @@ def _mother_influence(mother_name: str, system: str) -> dict[str, object]:
 
 def _name_interpretation(r: dict, system_title: str) -> str:
     lines = [
-        f"=== NAME READING: {r['name'].upper()} ===",
+        trf("=== NAME READING: {name} ===", name=r["name"].upper()),
         "",
-        f"-- {system_title} Numerology --",
-        f"  Expression (full name): {r['expression']} - {r['expression_meaning']}",
-        f"  Soul Urge (vowels): {r['soul_urge']} - {r['soul_urge_meaning']}",
-        f"  Personality (consonants): {r['personality']} - {r['personality_meaning']}",
+        trf("-- {system} Numerology --", system=tr(system_title)),
+        trf(
+            "  Expression (full name): {number} - {meaning}",
+            number=r["expression"],
+            meaning=r["expression_meaning"],
+        ),
+        trf(
+            "  Soul Urge (vowels): {number} - {meaning}",
+            number=r["soul_urge"],
+            meaning=r["soul_urge_meaning"],
+        ),
+        trf(
+            "  Personality (consonants): {number} - {meaning}",
+            number=r["personality"],
+            meaning=r["personality_meaning"],
+        ),
     ]
     if r["life_path"] is not None:
-        lines.append(f"  Life Path: {r['life_path']} - {r['life_path_meaning']}")
-    lines += ["", "-- Chaldean Numerology --"]
+        lines.append(
+            trf(
+                "  Life Path: {number} - {meaning}",
+                number=r["life_path"],
+                meaning=r["life_path_meaning"],
+            )
+        )
+    lines += ["", tr("-- Chaldean Numerology --")]
+    chaldean_line = trf(
+        "  Chaldean value: {number} - {meaning}",
+        number=r["chaldean"],
+        meaning=r["chaldean_meaning"],
+    )
     if r["chaldean_breakdown"]:
-        lines.append(f"  Chaldean value: {r['chaldean']} - {r['chaldean_meaning']}")
-        lines.append(f"  Breakdown: {r['chaldean_breakdown']}")
+        lines.append(chaldean_line)
+        lines.append(trf("  Breakdown: {breakdown}", breakdown=r["chaldean_breakdown"]))
     elif system_title == "Abjad":
         # Chaldean counts Latin letters only; "0 - explore its vibration" would read as a result.
-        lines.append("  Chaldean counts Latin letters; this name is read with Abjad above.")
+        lines.append(tr("  Chaldean counts Latin letters; this name is read with Abjad above."))
     else:
-        lines.append(f"  Chaldean value: {r['chaldean']} - {r['chaldean_meaning']}")
+        lines.append(chaldean_line)
     lines.append("")
     zodiac = r.get("birthday_zodiac")
     if zodiac is not None:
         lines += [
-            "-- Birthday Zodiac --",
-            f"  {zodiac['sign']} ({zodiac['element']} / {zodiac['quality']}),"
-            f" ruled by {zodiac['ruling_planet']}",
+            tr("-- Birthday Zodiac --"),
+            trf(
+                "  {sign} ({element} / {quality}), ruled by {planet}",
+                sign=tr(zodiac["sign"]),
+                element=tr(zodiac["element"]),
+                quality=tr(zodiac["quality"]),
+                planet=tr(zodiac["ruling_planet"]),
+            ),
             "",
         ]
     mother = r.get("mother_influence")
     if mother is not None:
         lines += [
-            f"-- Mother's Influence ({mother['name']}) --",
-            f"  Expression: {mother['expression']} - {mother['expression_meaning']}",
-            f"  Chaldean: {mother['chaldean']}",
+            trf("-- Mother's Influence ({name}) --", name=mother["name"]),
+            trf(
+                "  Expression: {number} - {meaning}",
+                number=mother["expression"],
+                meaning=mother["expression_meaning"],
+            ),
+            trf("  Chaldean: {number}", number=mother["chaldean"]),
             "",
         ]
     expression, chaldean = r["expression"], r["chaldean"]
     if expression and chaldean:
         if expression == chaldean:
-            lines.append(_COMPARISON_SAME.format(expression))
+            lines.append(tr(_COMPARISON_SAME).format(expression))
         else:
-            lines.append(_COMPARISON_DIFFERENT.format(expression, chaldean))
+            lines.append(tr(_COMPARISON_DIFFERENT).format(expression, chaldean))
     return "\n".join(lines)
 
 
@@ -825,18 +939,18 @@ def get_human_meaning(code: str | None) -> str:
     """Meaning of an FC60 code: a combined pair, a single 2-letter code, or the known parts of a
     `-`-separated code joined with ` + `."""
     if not code:
-        return "No code provided"
+        return tr("No code provided")
     text = str(code)
     upper = text.strip().upper()
     if upper in COMBINED_MEANINGS:
-        return COMBINED_MEANINGS[upper]
+        return tr(COMBINED_MEANINGS[upper])
     if upper in FC60_MEANINGS:
-        return FC60_MEANINGS[upper]
+        return tr(FC60_MEANINGS[upper])
     parts = (part.strip() for part in upper.split("-"))
-    meanings = [FC60_MEANINGS[part] for part in parts if part in FC60_MEANINGS]
+    meanings = [tr(FC60_MEANINGS[part]) for part in parts if part in FC60_MEANINGS]
     if meanings:
         return " + ".join(meanings)
-    return f"Unknown FC60 symbol: {text}"
+    return trf("Unknown FC60 symbol: {code}", code=text)
 
 
 def _moment_date(moment: object, argument: str) -> date:
@@ -846,8 +960,12 @@ def _moment_date(moment: object, argument: str) -> date:
 
 
 def _moon_line(moon: dict) -> str:
-    illumination = f"{moon['illumination']:.0f}% illuminated"
-    return f"Moon: {moon['phase_name']} ({illumination}) — {moon['meaning']}"
+    return trf(
+        "Moon: {phase_name} ({illumination:.0f}% illuminated) — {meaning}",
+        phase_name=tr(moon["phase_name"]),
+        illumination=moon["illumination"],
+        meaning=moon["meaning"],
+    )
 
 
 def question_sign(question: str | None, timestamp: datetime) -> dict:
@@ -877,19 +995,19 @@ def question_sign(question: str | None, timestamp: datetime) -> dict:
 
     parts = []
     if numerology:
-        parts.append("Numerology: " + ", ".join(numerology["meanings"]))
-    parts.append(f"FC60: {code} ({fc60['meaning']})")
+        parts.append(trf("Numerology: {meanings}", meanings=", ".join(numerology["meanings"])))
+    parts.append(trf("FC60: {code} ({meaning})", code=code, meaning=fc60["meaning"]))
     parts.append(_moon_line(moon))
 
     if numbers:
         synchronicities = _check_synchronicity(numbers)
         advice = (
-            f"Synchronicity detected: {synchronicities[0]}"
+            trf(SYNCHRONICITY_ADVICE, synchronicity=synchronicities[0])
             if synchronicities
-            else "The numbers carry their message — reflect on what drew your attention"
+            else tr("The numbers carry their message — reflect on what drew your attention")
         )
     else:
-        advice = "No numbers in your question — focus on the feeling, not the logic"
+        advice = tr("No numbers in your question — focus on the feeling, not the logic")
 
     return {
         "question": question,
@@ -920,9 +1038,14 @@ def daily_insight(date: date) -> dict:
     code = encoded["stamp"]
     fc60 = {"code": code, "meaning": get_human_meaning(code)}
     moon = _moon_of(encoded)
-    insight = (
-        f"Day of {energy} — {quality}. Day number: {day_number}"
-        f" | FC60: {code} ({fc60['meaning']}) | {_moon_line(moon)}"
+    insight = trf(
+        "Day of {energy} — {quality}. Day number: {day_number} | FC60: {code} ({meaning}) | {moon}",
+        energy=tr(energy),
+        quality=tr(quality),
+        day_number=day_number,
+        code=code,
+        meaning=fc60["meaning"],
+        moon=_moon_line(moon),
     )
     return {
         "date": f"{y:04d}-{m:02d}-{d:02d}",

@@ -17,6 +17,7 @@ from oracle.engines.fc60 import (
     moon_illumination,
     moon_phase,
 )
+from oracle.engines.i18n import tr, trf
 from oracle.engines.numerology import MASTER_NUMBERS, numerology_reduce
 
 __all__ = ["get_best_hours", "get_current_quality", "get_group_best_hours"]
@@ -106,12 +107,31 @@ def get_current_quality(now: datetime) -> dict:
     hour = moment.hour
     score = _score(day, hour)
     phase_name = MOON_PHASE_NAMES[day.phase]
-    reasoning = "; ".join(
+    reasoning = tr("; ").join(
         [
-            f"Moon: {phase_name} ({day.illumination:.0f}% illum, score {day.moon_score:.1f})",
-            f"Day number: {day.day_reduced} (master={day.day_master}, score {day.day_score:.1f})",
-            f"Hour {hour} (reduces to {_hour_reduced(hour)}, score {_hour_score(hour):.1f})",
-            f"Weekday: {WEEKDAY_PLANETS[day.weekday]} (score {day.weekday_score:.1f})",
+            trf(
+                "Moon: {phase} ({illumination:.0f}% illum, score {score:.1f})",
+                phase=tr(phase_name),
+                illumination=day.illumination,
+                score=day.moon_score,
+            ),
+            trf(
+                "Day number: {number} (master={master}, score {score:.1f})",
+                number=day.day_reduced,
+                master=tr(str(day.day_master)),
+                score=day.day_score,
+            ),
+            trf(
+                "Hour {hour} (reduces to {reduced}, score {score:.1f})",
+                hour=hour,
+                reduced=_hour_reduced(hour),
+                score=_hour_score(hour),
+            ),
+            trf(
+                "Weekday: {planet} (score {score:.1f})",
+                planet=tr(WEEKDAY_PLANETS[day.weekday]),
+                score=day.weekday_score,
+            ),
         ]
     )
     return {

@@ -44,6 +44,7 @@ from oracle.engines.compose import (
     parse_reading_datetime,
 )
 from oracle.engines.errors import InvalidNameError
+from oracle.engines.i18n import speaking
 from oracle.engines.numerology import has_countable_letter
 from oracle.engines.timing import get_group_best_hours
 from oracle.models import NumerologySystem, Profile, Reading, ReadingParticipant, SignType
@@ -131,13 +132,23 @@ def _generator(principal: Principal, use_ai: bool) -> ai.Generator | None:
 
 
 def _compose(
-    principal: Principal, use_ai: bool, compute: Callable[[ai.Generator | None], dict[str, Any]]
+    principal: Principal,
+    use_ai: bool,
+    compute: Callable[[ai.Generator | None], dict[str, Any]],
+    language: str = "en",
 ) -> dict[str, Any]:
-    """Run a compose function with the AI hook; a refused AI rate limit becomes the 429."""
+    """Run a compose function with the AI hook; a refused AI rate limit becomes the 429.
+
+    The engines write in ``language`` (``en``, or ``fa`` for the Persian pages). A Persian
+    response records it as its last key, ``"language": "fa"``, so the stored reading says what
+    was shown; an English response has no such key (V4's shapes, exactly as the API returns)."""
     generator = _generator(principal, use_ai)
-    result = compute(generator)
+    with speaking(language) as spoken:
+        result = compute(generator)
     if generator is not None:
         generator.raise_if_refused()
+    if spoken != "en":
+        result["language"] = spoken
     return result
 
 
@@ -226,6 +237,7 @@ def create_time_reading(
     profile_id: int | None = None,
     client_address: str | None = None,
     use_ai: bool = True,
+    language: str = "en",
 ) -> dict[str, Any]:
     """``POST /api/oracle/reading``: the reading of a moment (blank = now), stored.
 
@@ -242,6 +254,7 @@ def create_time_reading(
         lambda generate: compose_time_reading(
             moment, tz=timezone_name or None, profile=person, generate=generate
         ),
+        language,
     )
     return _store(
         principal=principal,
@@ -264,6 +277,7 @@ def create_question_reading(
     category: str | None = None,
     client_address: str | None = None,
     use_ai: bool = True,
+    language: str = "en",
 ) -> dict[str, Any]:
     """``POST /api/oracle/question``: a yes/no/maybe question asked now, stored.
 
@@ -279,6 +293,7 @@ def create_question_reading(
         lambda generate: compose_question(
             question, moment, tz=timezone_name or None, profile=person, generate=generate
         ),
+        language,
     )
     if category:
         result["category"] = category
@@ -302,6 +317,7 @@ def create_name_reading(
     profile_id: int | None = None,
     client_address: str | None = None,
     use_ai: bool = True,
+    language: str = "en",
 ) -> dict[str, Any]:
     """``POST /api/oracle/name``: the numerology of a name, stored.
 
@@ -318,6 +334,7 @@ def create_name_reading(
         lambda generate: compose_name(
             name, profile=person, system=numerology_system, generate=generate
         ),
+        language,
     )
     return _store(
         principal=principal,
@@ -339,6 +356,7 @@ def create_multi_user_reading(
     include_interpretation: bool = True,
     client_address: str | None = None,
     use_ai: bool = True,
+    language: str = "en",
 ) -> dict[str, Any]:
     """``POST /api/oracle/reading/multi-user``: a group reading of 2–10 people, stored.
 
@@ -377,6 +395,7 @@ def create_multi_user_reading(
             include_interpretation=include_interpretation,
             generate=generate,
         ),
+        language,
     )
     primary = linked[primary_user_index]
     result["best_hours"] = group_best_hours(linked, primary)
@@ -419,6 +438,7 @@ def daily_reading(
     timezone_name: str | None = None,
     profile_id: int | None = None,
     use_ai: bool = True,
+    language: str = "en",
 ) -> dict[str, Any]:
     """``GET /api/oracle/daily``: the insight of a day (blank = today in the zone); not stored.
 
@@ -441,6 +461,7 @@ def daily_reading(
         lambda generate: compose_daily(
             day, tz=timezone_name or None, profile=person, generate=generate
         ),
+        language,
     )
 
 

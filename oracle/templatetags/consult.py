@@ -3,51 +3,41 @@ numbers as the page shows them."""
 
 from __future__ import annotations
 
+import datetime
+import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django import template
-from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 
-from nps.core.templatetags.nps import persian_digits
-from oracle import pictures
+from nps.core.templatetags.nps import (
+    is_persian,
+    persian_digits,
+    to_jalali_text,
+    to_persian_digits,
+)
+from oracle.engines import i18n
 from oracle.engines.interpretation import meaning_of
 from oracle.forms.consult import QUESTION_CATEGORIES
 
 register = template.Library()
 
-ANSWERS = {
-    "yes": pgettext_lazy("oracle answer", "Yes"),
-    "no": pgettext_lazy("oracle answer", "No"),
-    "maybe": pgettext_lazy("oracle answer", "Maybe"),
-}
-POLARITIES = {"Yang": _("Yang"), "Yin": _("Yin")}
-SYSTEMS = {
-    "pythagorean": _("Pythagorean"),
-    "chaldean": _("Chaldean"),
-    "abjad": _("Abjad"),
-    "auto": _("Automatic"),
-}
-TERMS: Mapping[str, Any] = {
-    **{name: label for _code, name, label in pictures.ANIMALS},
-    **{name: label for _code, name, label in pictures.ELEMENTS},
-    **{str(name): pictures.MOON_PHASES[name] for name in pictures.MOON_PHASES},
-    **POLARITIES,
-    **SYSTEMS,
-}
-
 
 @register.filter
 def term(value: Any) -> Any:
-    """An engine's English name (element, animal, polarity, moon phase, system), translated;
-    anything else as the engine gave it."""
-    return TERMS.get(value, value) if isinstance(value, str) else value
+    """An engine's short English name (element, animal, polarity, moon phase, zodiac sign,
+    planet, weekday, numerology system, day energy, role, archetype…) in the active language,
+    from the engines' own Persian table; anything else as the engine gave it."""
+    return i18n.term(value, translation.get_language())
 
 
 @register.filter
 def answer(value: Any) -> Any:
-    return ANSWERS.get(value, value)
+    """``yes``/``no``/``maybe`` as a word of the active language."""
+    return i18n.term(value, translation.get_language())
 
 
 @register.filter
@@ -58,8 +48,9 @@ def category(value: Any) -> Any:
 
 @register.filter
 def meaning(number: Any) -> str:
-    """``7`` → ``The Seeker: Question, analyze, find meaning`` (the engines' English)."""
-    return meaning_of(number)
+    """``7`` → ``The Seeker: Question, analyze, find meaning`` (جوینده: … in Persian)."""
+    with i18n.speaking(translation.get_language()):
+        return meaning_of(number)
 
 
 @register.filter
@@ -94,3 +85,48 @@ HOUR_QUALITIES = {
 def hour_quality(value: Any) -> Any:
     """The timing advisor's quality of an hour (``excellent`` … ``poor``) as its label."""
     return HOUR_QUALITIES.get(value, value)
+
+
+# Runs of Latin text inside Persian prose: words starting with a Latin letter and what joins them
+# (FC60 tokens and stamps ``MA-TI-RAMT 🌙TI-MOFI-RAWU``, codes, Latin names, ``A=1 + L=3``), or
+# numbers with their signs (``14:41``, ``1 + 8 = 9``, ``74%``, ``2026-03-20``).
+_WORD = r"[A-Za-z][A-Za-z0-9']*"
+_LATIN_RUN = re.compile(
+    rf"{_WORD}(?:[-=+ ☀🌙.]+[A-Za-z0-9][A-Za-z0-9']*)*|[0-9](?:[0-9:.\-+=%/ ]*[0-9%])?"
+)
+_ISO_DATE = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b(?!T)")
+_LETTER = re.compile(r"[A-Za-z]")
+_DECIMAL_POINT = re.compile(r"(?<=[0-9])\.(?=[0-9])")
+
+
+def _jalali(match: re.Match[str]) -> str:
+    """A Gregorian ``YYYY-MM-DD`` in a Persian text as the Jalali date a Persian reader reads."""
+    try:
+        day = datetime.date(*(int(part) for part in match.groups()))
+    except ValueError:
+        return match.group(0)
+    return to_jalali_text(day, with_time=False)
+
+
+def _persian_run(run: str) -> str:
+    if _LETTER.search(run):  # tokens, stamps, codes and Latin names stay Latin, left to right
+        return f'<bdi dir="ltr">{escape(run)}</bdi>'
+    number = to_persian_digits(_DECIMAL_POINT.sub("٫", run)).replace("%", "٪")
+    return number if number.isdigit() else f'<bdi dir="ltr">{escape(number)}</bdi>'
+
+
+@register.filter(is_safe=True)
+def prose(value: Any) -> SafeString:
+    """An engine text for the page, escaped: in Persian its digits are Persian, its dates Jalali,
+    and its Latin runs (FC60 tokens, stamps, codes, Latin names) and formulas are isolated left
+    to right."""
+    text = "" if value is None else str(value)
+    if not is_persian():
+        return escape(text)
+    text = _ISO_DATE.sub(_jalali, text)
+    pieces, end = [], 0
+    for match in _LATIN_RUN.finditer(text):
+        pieces += [escape(text[end : match.start()]), _persian_run(match.group(0))]
+        end = match.end()
+    pieces.append(escape(text[end:]))
+    return mark_safe("".join(pieces))  # noqa: S308 — every piece is escaped; only <bdi> added

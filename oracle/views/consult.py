@@ -15,6 +15,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
@@ -76,7 +77,11 @@ def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
     """The reading of a valid form: computed and stored once per token, or None (form errors)."""
     if form.reading_type == "daily":
         with service_errors(form):
-            return readings.daily_reading(principal=request.principal, **form.service_arguments())
+            return readings.daily_reading(
+                principal=request.principal,
+                language=translation.get_language(),
+                **form.service_arguments(),
+            )
         return None
     key = token_key(request, form.cleaned_data["token"])
     if not on_shared_cache(lambda store: store.add(key, PENDING, TOKEN_SECONDS)):
@@ -86,6 +91,7 @@ def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
             result = SERVICES[form.reading_type](
                 principal=request.principal,
                 client_address=client_ip(request),
+                language=translation.get_language(),
                 **form.service_arguments(),
             )
         except BaseException:

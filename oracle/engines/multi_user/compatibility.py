@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from oracle.engines.i18n import tr, trf
 from oracle.engines.multi_user.matrices import (
     animal_compatibility,
     element_compatibility,
@@ -78,27 +79,41 @@ def pair_compatibility(
 
     strengths: list[str] = []
     challenges: list[str] = []
+
+    def both(template: str, one: object, two: object) -> str:
+        return trf(template, first=tr(str(one)), second=tr(str(two)))
+
     if lp >= 0.8:
-        strengths.append(f"Strong life path alignment ({first.life_path} & {second.life_path})")
+        strengths.append(
+            both(
+                "Strong life path alignment ({first} & {second})", first.life_path, second.life_path
+            )
+        )
     elif lp <= 0.3:
-        challenges.append(f"Divergent life paths ({first.life_path} & {second.life_path})")
+        challenges.append(
+            both("Divergent life paths ({first} & {second})", first.life_path, second.life_path)
+        )
     # Kept from V4: the averaged element score never exceeds 0.65 (defect 19 is kept).
     if element >= 0.8:
-        strengths.append(f"Harmonious elements ({first.element} & {second.element})")
+        strengths.append(
+            both("Harmonious elements ({first} & {second})", first.element, second.element)
+        )
     elif element <= 0.3:
-        challenges.append(f"Elemental tension ({first.element} & {second.element})")
+        challenges.append(
+            both("Elemental tension ({first} & {second})", first.element, second.element)
+        )
     if animal >= 0.9:
-        strengths.append(f"Zodiac harmony ({first.animal} & {second.animal})")
+        strengths.append(both("Zodiac harmony ({first} & {second})", first.animal, second.animal))
     elif animal <= 0.2:
-        challenges.append(f"Zodiac clash ({first.animal} & {second.animal})")
+        challenges.append(both("Zodiac clash ({first} & {second})", first.animal, second.animal))
     if destiny >= 0.8:
-        strengths.append("Aligned destiny numbers")
+        strengths.append(tr("Aligned destiny numbers"))
     elif destiny <= 0.3:
-        challenges.append("Different destiny vibrations")
+        challenges.append(tr("Different destiny vibrations"))
     if name_energy >= 0.8:
-        strengths.append("Resonant name energies")
+        strengths.append(tr("Resonant name energies"))
     elif name_energy <= 0.3:
-        challenges.append("Contrasting name energies")
+        challenges.append(tr("Contrasting name energies"))
 
     return PairCompatibility(
         user1=first.name if label1 is None else label1,

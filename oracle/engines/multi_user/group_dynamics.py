@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from oracle.engines.i18n import tr, trf
 from oracle.engines.multi_user.compatibility import PairCompatibility
 from oracle.engines.multi_user.matrices import ELEMENTS_IN_ORDER
 from oracle.engines.multi_user.profiles import UserProfile
@@ -87,7 +88,7 @@ class GroupDynamics:
             "roles": {
                 label: {
                     "role": role,
-                    "description": ROLE_DESCRIPTIONS[role],
+                    "description": tr(ROLE_DESCRIPTIONS[role]),
                     "life_path": life_path,
                 }
                 for label, role, life_path in self.roles
@@ -119,49 +120,85 @@ def calculate_group_dynamics(
     elements = {profile.element for profile in profiles}
     missing_elements = sorted(set(ELEMENTS_IN_ORDER) - elements)
 
+    def pair_text(template: str, pair: PairCompatibility) -> str:
+        return trf(
+            template,
+            user1=pair.user1,
+            user2=pair.user2,
+            classification=tr(pair.classification),
+            overall=pair.overall,
+        )
+
+    def names(items: Sequence[str]) -> str:
+        return tr(", ").join(tr(item) for item in items)
+
     synergies = [
-        f"{pair.user1} & {pair.user2}: strong natural affinity "
-        f"({pair.classification}, {pair.overall:.0%})"
+        pair_text(
+            "{user1} & {user2}: strong natural affinity ({classification}, {overall:.0%})", pair
+        )
         for pair in pairs
         if pair.overall >= 0.7
     ]
     if len(role_counts) >= 3:
         synergies.append(
-            "Diverse role coverage: "
-            + ", ".join(f"{role_counts[role]} {role}(s)" for role in sorted(role_counts))
+            trf(
+                "Diverse role coverage: {roles}",
+                roles=tr(", ").join(
+                    trf("{count} {role}(s)", count=role_counts[role], role=tr(role))
+                    for role in sorted(role_counts)
+                ),
+            )
         )
     if len(elements) >= 3:
-        synergies.append(f"Rich elemental diversity ({len(elements)} elements represented)")
+        synergies.append(
+            trf("Rich elemental diversity ({count} elements represented)", count=len(elements))
+        )
 
     challenges = [
-        f"{pair.user1} & {pair.user2}: potential friction "
-        f"({pair.classification}, {pair.overall:.0%})"
+        pair_text("{user1} & {user2}: potential friction ({classification}, {overall:.0%})", pair)
         for pair in pairs
         if pair.overall < 0.4
     ]
     if missing_roles:
-        challenges.append("Missing role energy: " + ", ".join(missing_roles))
+        challenges.append(trf("Missing role energy: {roles}", roles=names(missing_roles)))
     if role_counts["Leader"] > size / 2:
         challenges.append(
-            f"Leadership overload ({role_counts['Leader']} Leaders may create power struggles)"
+            trf(
+                "Leadership overload ({count} Leaders may create power struggles)",
+                count=role_counts["Leader"],
+            )
         )
     if len(elements) == 1:
         challenges.append(
-            f"Elemental homogeneity (all {profiles[0].element}) — limited perspective range"
+            trf(
+                "Elemental homogeneity (all {element}) — limited perspective range",
+                element=tr(profiles[0].element),
+            )
         )
 
     growth_areas = []
     neutral = sum(0.4 <= pair.overall < 0.6 for pair in pairs)
     if neutral:
         growth_areas.append(
-            f"{neutral} pair(s) in neutral zone — conscious effort can strengthen these bonds"
+            trf(
+                "{count} pair(s) in neutral zone — conscious effort can strengthen these bonds",
+                count=neutral,
+            )
         )
     growth_areas.extend(
-        f"Cultivate {role} energy: {ROLE_DESCRIPTIONS[role]}" for role in missing_roles
+        trf(
+            "Cultivate {role} energy: {description}",
+            role=tr(role),
+            description=tr(ROLE_DESCRIPTIONS[role]),
+        )
+        for role in missing_roles
     )
     if missing_elements:
         growth_areas.append(
-            f"Invite {', '.join(missing_elements)} energy for fuller elemental balance"
+            trf(
+                "Invite {elements} energy for fuller elemental balance",
+                elements=names(missing_elements),
+            )
         )
 
     overall_scores = [pair.overall for pair in pairs]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from oracle.engines.i18n import tr
 from oracle.engines.multi_user.matrices import ELEMENTS_IN_ORDER
 from oracle.engines.multi_user.profiles import UserProfile
 from oracle.engines.numerology import numerology_reduce
@@ -100,7 +101,7 @@ def calculate_group_energy(profiles: Sequence[UserProfile]) -> GroupEnergy:
         dominant_element=dominant_element(elements),
         dominant_animal=dominant_animal(animals),
         archetype=archetype,
-        archetype_description=ARCHETYPE_DESCRIPTIONS[archetype],
+        archetype_description=tr(ARCHETYPE_DESCRIPTIONS[archetype]),
         element_distribution=tuple(elements.items()),
         animal_distribution=tuple(animals.items()),
         life_path_distribution=tuple(life_paths.items()),

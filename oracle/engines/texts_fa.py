@@ -1,0 +1,608 @@
+"""The Persian of everything the engines write (English → Persian), read by :mod:`.i18n`.
+
+Two tables:
+
+* ``TERMS_FA`` — the short names that stay English *keys* in a response (animal, element,
+  polarity, moon phase, zodiac sign/element/quality/planet, weekday, Gānzhī stem and branch,
+  numerology system, answer, day energy, role, archetype, classification, hour quality). The pages
+  show them through the ``|term`` filter, and the prose builders embed them through ``tr``: one
+  Persian spelling for each, in one place.
+* ``TEXTS_FA`` — prose: the meanings of the tables, the lines of the reading texts, the
+  synchronicities, the interpretation and the group texts. A text with values is the English
+  *template* with ``{placeholders}``; its Persian has the same placeholders (in Persian order)
+  and is formatted after translating.
+
+Conventions (keep them when adding entries):
+
+* Numerology: عدد مسیر زندگی (life path), عدد بیان (expression, «سرنوشت» for destiny), عدد روح
+  (soul urge), عدد شخصیت (personality), سال/ماه/روز شخصی, عدد استاد (master number).
+* The Western zodiac with the traditional Arabic-Persian names of Persian astrology (حمل، ثور،
+  جوزا، سرطان، اسد، سنبله، میزان، عقرب، قوس، جدی، دلو، حوت); the planets by their Persian names
+  (زهره، مریخ، عطارد، مشتری، زحل …).
+* The moon: ماه نو، هلال فزاینده، تربیع اول، کوژ فزاینده، بدر، کوژ کاهنده، تربیع دوم، هلال کاهنده.
+* FC60's twelve animals as in the Persian (ترکی/چینی) animal years — موش، گاو، ببر، خرگوش، اژدها،
+  مار، اسب، بز، میمون، خروس، سگ، خوک — and the five elements of Wu Xing: چوب، آتش، خاک، فلز، آب.
+* Gānzhī stems and branches are transliterated into Persian letters; Chinese characters stay.
+* FC60 tokens and stamps, and digits, are left as the engines write them: the pages keep tokens
+  Latin and left-to-right, and show digits in Persian.
+"""
+
+from __future__ import annotations
+
+TERMS_FA: dict[str, str] = {
+    # FC60 animals
+    "Rat": "موش",
+    "Ox": "گاو",
+    "Tiger": "ببر",
+    "Rabbit": "خرگوش",
+    "Dragon": "اژدها",
+    "Snake": "مار",
+    "Horse": "اسب",
+    "Goat": "بز",
+    "Monkey": "میمون",
+    "Rooster": "خروس",
+    "Dog": "سگ",
+    "Pig": "خوک",
+    # Wu Xing elements (and the zodiac's air)
+    "Wood": "چوب",
+    "Fire": "آتش",
+    "Earth": "خاک",
+    "Metal": "فلز",
+    "Water": "آب",
+    "Air": "هوا",
+    # polarity
+    "Yang": "یانگ",
+    "Yin": "یین",
+    # moon phases
+    "New Moon": "ماه نو",
+    "Waxing Crescent": "هلال فزاینده",
+    "First Quarter": "تربیع اول",
+    "Waxing Gibbous": "کوژ فزاینده",
+    "Full Moon": "بدر",
+    "Waning Gibbous": "کوژ کاهنده",
+    "Last Quarter": "تربیع دوم",
+    "Waning Crescent": "هلال کاهنده",
+    # zodiac signs
+    "Aries": "حمل",
+    "Taurus": "ثور",
+    "Gemini": "جوزا",
+    "Cancer": "سرطان",
+    "Leo": "اسد",
+    "Virgo": "سنبله",
+    "Libra": "میزان",
+    "Scorpio": "عقرب",
+    "Sagittarius": "قوس",
+    "Capricorn": "جدی",
+    "Aquarius": "دلو",
+    "Pisces": "حوت",
+    "Unknown": "نامعلوم",
+    # zodiac qualities
+    "Cardinal": "اصلی",
+    "Fixed": "ثابت",
+    "Mutable": "متغیر",
+    # planets (ruling planets; weekday planets carry their symbol)
+    "Sun": "خورشید",
+    "Moon": "ماه",
+    "Mars": "مریخ",
+    "Mercury": "عطارد",
+    "Jupiter": "مشتری",
+    "Venus": "زهره",
+    "Saturn": "زحل",
+    "Uranus": "اورانوس",
+    "Neptune": "نپتون",
+    "Pluto": "پلوتو",
+    "Sun ☉": "خورشید ☉",
+    "Moon ☽": "ماه ☽",
+    "Mars ♂": "مریخ ♂",
+    "Mercury ☿": "عطارد ☿",
+    "Jupiter ♃": "مشتری ♃",
+    "Venus ♀": "زهره ♀",
+    "Saturn ♄": "زحل ♄",
+    # weekdays
+    "Sunday": "یکشنبه",
+    "Monday": "دوشنبه",
+    "Tuesday": "سه‌شنبه",
+    "Wednesday": "چهارشنبه",
+    "Thursday": "پنجشنبه",
+    "Friday": "جمعه",
+    "Saturday": "شنبه",
+    # Gānzhī heavenly stems and earthly branches (pinyin → Persian letters)
+    "Jiǎ": "جیا",
+    "Yǐ": "یی",
+    "Bǐng": "بینگ",
+    "Dīng": "دینگ",
+    "Wù": "وو",
+    "Jǐ": "جی",
+    "Gēng": "گِنگ",
+    "Xīn": "شین",
+    "Rén": "رِن",
+    "Guǐ": "گویی",
+    "Zi": "زی",
+    "Chou": "چو",
+    "Mao": "مائو",
+    "Chen": "چِن",
+    "Si": "سی",
+    "Wu": "وو",
+    "Wei": "وِی",
+    "Shen": "شِن",
+    "You": "یو",
+    "Xu": "شو",
+    "Hai": "های",
+    # numerology systems (keys and titles)
+    "pythagorean": "فیثاغورسی",
+    "chaldean": "کلدانی",
+    "abjad": "ابجد",
+    "auto": "خودکار",
+    "Pythagorean": "فیثاغورسی",
+    "Chaldean": "کلدانی",
+    "Abjad": "ابجد",
+    # the question's answer
+    "yes": "بله",
+    "no": "خیر",
+    "maybe": "شاید",
+    # day energies and qualities of the daily reading
+    "New beginnings": "آغازهای نو",
+    "Initiative": "ابتکار",
+    "Partnership": "همراهی",
+    "Balance": "تعادل",
+    "Creativity": "خلاقیت",
+    "Expression": "بیان",
+    "Foundation": "پی‌ریزی",
+    "Structure": "ساختار",
+    "Change": "دگرگونی",
+    "Freedom": "آزادی",
+    "Harmony": "هماهنگی",
+    "Responsibility": "مسئولیت",
+    "Reflection": "تأمل",
+    "Wisdom": "خرد",
+    "Power": "توانمندی",
+    "Abundance": "فراوانی",
+    "Completion": "به‌سرانجام‌رسیدن",
+    "Universal love": "عشق فراگیر",
+    "Illumination": "روشن‌بینی",
+    "Mastery": "استادی",
+    "Master builder": "سازندهٔ استاد",
+    "Vision": "چشم‌انداز",
+    "Master teacher": "آموزگار استاد",
+    "Compassion": "شفقت",
+    "Unique energy": "انرژی یگانه",
+    "Exploration": "کاوش",
+    # group roles
+    "Leader": "رهبر",
+    "Supporter": "پشتیبان",
+    "Challenger": "چالشگر",
+    "Harmonizer": "هماهنگ‌کننده",
+    # group archetypes
+    "Complementary Duo": "زوج مکمل",
+    "Collaborative Builders": "سازندگان همدل",
+    "Dynamic Innovators": "نوآوران پرشور",
+    "Strategic Thinkers": "اندیشمندان راهبردی",
+    "Action Catalysts": "پیشرانان عمل",
+    "Growth Explorers": "کاوشگران رشد",
+    "Balanced Harmonizers": "هماهنگ‌کنندگان متعادل",
+    "Master Collective": "جمع اعداد استاد",
+    # compatibility classes (engine's capitalised names and the pictures' lower-case bands)
+    "Excellent": "عالی",
+    "Good": "خوب",
+    "Neutral": "میانه",
+    "Challenging": "چالش‌برانگیز",
+    "excellent": "عالی",
+    "good": "خوب",
+    "neutral": "میانه",
+    "challenging": "چالش‌برانگیز",
+    # timing advisor's hour qualities
+    "fair": "متوسط",
+    "poor": "ضعیف",
+    # booleans written into the timing advisor's reasoning
+    "True": "بله",
+    "False": "خیر",
+}
+
+TEXTS_FA: dict[str, str] = {
+    # ---------------------------------------------------------------- punctuation and glue
+    ", ": "، ",
+    "; ": "؛ ",
+    ".": ".",
+    "(not available)": "(نامشخص)",
+    "Seeker": "جوینده",
+    "{element} {animal}": "{animal} {element}",
+    # ---------------------------------------------------------------- number meanings (T10)
+    "Independence, leadership, new beginnings, self-reliance": (
+        "استقلال، رهبری، آغازهای نو، اتکا به خود"
+    ),
+    "Partnership, balance, diplomacy, sensitivity": "همراهی، تعادل، مدارا، حساسیت",
+    "Creativity, expression, joy, communication": "خلاقیت، بیان، شادی، ارتباط",
+    "Stability, structure, hard work, foundation": "ثبات، ساختار، سخت‌کوشی، بنیان",
+    "Freedom, change, adventure, versatility": "آزادی، دگرگونی، ماجراجویی، انعطاف",
+    "Harmony, nurturing, responsibility, love": "هماهنگی، پرورش، مسئولیت، عشق",
+    "Spirituality, introspection, wisdom, analysis": "معنویت، درون‌نگری، خرد، تحلیل",
+    "Power, abundance, achievement, material mastery": (
+        "قدرت، فراوانی، کامیابی، چیرگی بر امور مادی"
+    ),
+    "Completion, humanitarianism, wisdom, letting go": "کمال، نوع‌دوستی، خرد، رها کردن",
+    "Intuition, spiritual insight, illumination (Master Number)": (
+        "شهود، بینش معنوی، روشن‌بینی (عدد استاد)"
+    ),
+    "Master builder, large-scale vision, practical idealism (Master Number)": (
+        "سازندهٔ استاد، چشم‌انداز بزرگ، آرمان‌گرایی عملی (عدد استاد)"
+    ),
+    "Master teacher, compassion, healing, selfless service (Master Number)": (
+        "آموزگار استاد، شفقت، شفابخشی، خدمت بی‌چشم‌داشت (عدد استاد)"
+    ),
+    "Number {n} — explore its unique vibration": "عدد {n} — ارتعاش یگانه‌اش را بکاو",
+    # ---------------------------------------------------------------- life path meanings (T9)
+    "The Pioneer": "پیشگام",
+    "Lead, start, go first": "رهبری کن، آغاز کن، پیشاپیش برو",
+    "The Bridge": "پل",
+    "Connect, harmonize, feel": "پیوند بده، هماهنگ کن، احساس کن",
+    "The Voice": "صدا",
+    "Create, express, beautify": "بیافرین، بیان کن، زیبا کن",
+    "The Architect": "معمار",
+    "Build, structure, stabilize": "بساز، سامان بده، پایدار کن",
+    "The Explorer": "کاوشگر",
+    "Change, adapt, experience": "دگرگون شو، سازگار شو، تجربه کن",
+    "The Guardian": "نگهبان",
+    "Nurture, heal, protect": "بپرور، شفا بده، پاسداری کن",
+    "The Seeker": "جوینده",
+    "Question, analyze, find meaning": "بپرس، بکاو، معنا را بیاب",
+    "The Powerhouse": "نیروگاه",
+    "Master, achieve, build legacy": "چیره شو، به دست آور، میراث بساز",
+    "The Sage": "فرزانه",
+    "Complete, teach, transcend": "به کمال برسان، بیاموز، فراتر برو",
+    "The Visionary": "آینده‌نگر",
+    "See what hasn't been built (master)": "آنچه هنوز ساخته نشده را ببین (استاد)",
+    "The Master Builder": "سازندهٔ استاد",
+    "Turn impossible visions into reality (master)": ("رؤیاهای ناممکن را به واقعیت بدل کن (استاد)"),
+    "The Master Teacher": "آموزگار استاد",
+    "Heal through compassionate leadership (master)": "با رهبری مهربانانه شفا بده (استاد)",
+    # ---------------------------------------------------------------- angel numbers (T11)
+    "New beginnings, manifestation": "آغازهای نو، تجلی خواسته‌ها",
+    "Balance, partnership, trust the process": "تعادل، همراهی، به روند اعتماد کن",
+    "Ascended masters, creativity, growth": "استادان عروج‌یافته، خلاقیت، رشد",
+    "Angels present, foundation, protection": "فرشتگان حاضرند، بنیان، پناه",
+    "Major change coming, transformation": "دگرگونی بزرگی در راه است، تحول",
+    "Rebalance material/spiritual, self-reflection": ("تعادل دوباره میان مادی و معنوی، خودنگری"),
+    "Divine luck, spiritual awakening": "بخت الهی، بیداری معنوی",
+    "Abundance, financial flow, infinity": "فراوانی، جریان مالی، بی‌کرانی",
+    "Completion, ending of a cycle": "کمال، پایان یک چرخه",
+    "Gateway, make a wish, alignment": "دروازه، آرزو کن، همسویی",
+    "Stepping into your power": "گام نهادن در توانمندی خویش",
+    "Simplify, step by step progress": "ساده کن، پیشرفت گام‌به‌گام",
+    # ---------------------------------------------------------------- mirror numbers (T12)
+    "Return to origin": "بازگشت به سرچشمه",
+    "Patience and diplomacy": "شکیبایی و مدارا",
+    "Creative expression": "بیان خلاق",
+    "Foundation building": "پی‌ریزی بنیان",
+    "Freedom and change": "آزادی و دگرگونی",
+    "New cycle beginning": "آغاز چرخه‌ای نو",
+    "Balance of giving and receiving": "تعادل بخشیدن و گرفتن",
+    "Creative transformation": "دگرگونی خلاق",
+    "Stable change": "دگرگونی پایدار",
+    "Adventurous foundation": "بنیانی ماجراجو",
+    "Partnership reflections": "بازتاب‌های همراهی",
+    "Leadership in harmony": "رهبری در هماهنگی",
+    "Expressive stability": "ثباتی گویا",
+    # ---------------------------------------------------------------- FC60 meanings (T15)
+    "Venus — love, beauty, harmony, attraction": "زهره — عشق، زیبایی، هماهنگی، کشش",
+    "Ox — strength, patience, steady progress": "گاو — نیرو، شکیبایی، پیشرفت پیوسته",
+    "Moon — intuition, cycles, hidden knowledge": "ماه — شهود، چرخه‌ها، دانش پنهان",
+    "Tiger — courage, passion, unpredictability": "ببر — دلیری، شور، پیش‌بینی‌ناپذیری",
+    "Mars — action, drive, warrior energy": "مریخ — عمل، انگیزه، انرژی جنگاور",
+    "Rabbit — gentleness, luck, quick thinking": "خرگوش — نرمی، بخت، تیزاندیشی",
+    "Mercury — communication, trade, cleverness": "عطارد — ارتباط، داد و ستد، زیرکی",
+    "Dragon — power, transformation, magic": "اژدها — قدرت، دگرگونی، جادو",
+    "Jupiter — expansion, wisdom, abundance": "مشتری — گسترش، خرد، فراوانی",
+    "Snake — wisdom, healing, transformation": "مار — خرد، شفا، دگرگونی",
+    "Saturn — discipline, karma, boundaries": "زحل — انضباط، کارما، مرزها",
+    "Horse — freedom, adventure, speed": "اسب — آزادی، ماجراجویی، شتاب",
+    "Sun — vitality, success, consciousness": "خورشید — سرزندگی، کامیابی، آگاهی",
+    "Goat — creativity, peace, nurturing": "بز — خلاقیت، آرامش، پرورش",
+    "Uranus — innovation, disruption, awakening": "اورانوس — نوآوری، برهم‌زدن، بیداری",
+    "Monkey — wit, adaptability, resourcefulness": "میمون — نکته‌سنجی، سازگاری، چاره‌گری",
+    "Neptune — dreams, spirituality, illusion": "نپتون — رؤیا، معنویت، پندار",
+    "Rooster — precision, honesty, confidence": "خروس — دقت، راستی، اعتمادبه‌نفس",
+    "Pluto — rebirth, depth, hidden power": "پلوتو — زایش دوباره، ژرفا، نیروی پنهان",
+    "Dog — loyalty, protection, truth": "سگ — وفاداری، پاسداری، حقیقت",
+    "Node — destiny, karmic crossroads": "گره — تقدیر، دوراهی کارمایی",
+    "Pig — generosity, enjoyment, completion": "خوک — بخشندگی، کامیابی از زندگی، کمال",
+    "Rat — instinct, resourcefulness, sharp perception": "موش — غریزه، چاره‌گری، ادراک تیز",
+    # ---------------------------------------------------------------- combined meanings (T16)
+    "Love meets intuition — trust your heart's deeper knowing": (
+        "عشق با شهود دیدار می‌کند — به دانایی ژرف دلت اعتماد کن"
+    ),
+    "Double fire — bold action with passionate courage": "آتش دوچندان — کنشی بی‌باک با دلیری پرشور",
+    "Expansion meets light — a time of great opportunity": (
+        "گسترش با نور دیدار می‌کند — هنگامهٔ فرصت‌های بزرگ"
+    ),
+    "Deep transformation through discipline — rebirth through patience": (
+        "دگرگونی ژرف از راه انضباط — زایش دوباره با شکیبایی"
+    ),
+    "Lightning insight — sudden breakthroughs in understanding": (
+        "بینشی چون آذرخش — گشایش‌های ناگهانی در فهم"
+    ),
+    "Dreams within dreams — heightened psychic sensitivity": ("رؤیا در رؤیا — حساسیت روانی افزون"),
+    "Abundance in love — generosity and harmony flow freely": (
+        "فراوانی در عشق — بخشندگی و هماهنگی آزادانه روان‌اند"
+    ),
+    "Controlled power — strategic action with lasting results": (
+        "قدرتِ مهارشده — کنشی سنجیده با نتیجه‌های ماندگار"
+    ),
+    "Conscious and unconscious unite — wholeness and clarity": (
+        "خودآگاه و ناخودآگاه یکی می‌شوند — یکپارچگی و روشنی"
+    ),
+    "Wisdom expressed — teaching, learning, sharing knowledge": (
+        "خردِ بیان‌شده — آموختن، آموزاندن، بخشیدن دانش"
+    ),
+    "No code provided": "کدی داده نشده است",
+    "Unknown FC60 symbol: {code}": "نماد ناشناختهٔ FC60: {code}",
+    # ---------------------------------------------------------------- moon and weekday meanings
+    "New beginnings, planting seeds": "آغازهای نو، کاشتن بذر",
+    "Setting intentions, building": "نیت کردن، ساختن",
+    "Challenges, decisions, action": "چالش‌ها، تصمیم‌ها، عمل",
+    "Refinement, patience, almost there": "پالایش، شکیبایی، نزدیک به مقصد",
+    "Culmination, illumination, release": "اوج، روشنایی، رهایی",
+    "Gratitude, sharing, distribution": "سپاس، سهیم شدن، بخشیدن",
+    "Letting go, forgiveness, release": "رها کردن، بخشایش، آزادی",
+    "Rest, reflection, preparation": "آسودن، تأمل، آماده شدن",
+    "Identity, vitality, core self": "هویت، سرزندگی، خودِ درونی",
+    "Emotions, intuition, inner world": "احساسات، شهود، جهان درون",
+    "Drive, action, courage": "انگیزه، عمل، دلیری",
+    "Communication, thought, connection": "ارتباط، اندیشه، پیوند",
+    "Expansion, wisdom, abundance": "گسترش، خرد، فراوانی",
+    "Love, values, beauty": "عشق، ارزش‌ها، زیبایی",
+    "Discipline, lessons, mastery": "انضباط، درس‌ها، استادی",
+    # ---------------------------------------------------------------- synchronicities
+    "Angel number {n}: {meaning}": "عدد فرشته {n}: {meaning}",
+    "Mirror number {mirror}: {meaning}": "عدد آینه‌ای {mirror}: {meaning}",
+    "Mirror time {mirror}: {meaning}": "ساعت آینه‌ای {mirror}: {meaning}",
+    "Repeating digit pattern {n}: the digit {digit} repeated {count} times amplifies its energy": (
+        "الگوی رقم تکراری {n}: رقم {digit} که {count} بار تکرار شده، انرژی‌اش را افزون می‌کند"
+    ),
+    "Palindrome {n}: reflection pattern, what you send out returns": (
+        "عدد قرینه {n}: الگوی بازتاب؛ آنچه می‌فرستی بازمی‌گردد"
+    ),
+    "Ascending sequence {n}: forward momentum, step-by-step progress": (
+        "دنبالهٔ صعودی {n}: شتاب رو به جلو، پیشرفت گام‌به‌گام"
+    ),
+    "Descending sequence {n}: release, letting go, simplification": (
+        "دنبالهٔ نزولی {n}: رهایی، رها کردن، ساده‌سازی"
+    ),
+    "Repeated appearance of {a}: this number demands attention": (
+        "تکرار عدد {a}: این عدد توجه می‌طلبد"
+    ),
+    "{a} + {b} = {total} (angel number): {meaning}": "{a} + {b} = {total} (عدد فرشته): {meaning}",
+    "{a} (reduces to {ra}) + {b} (reduces to {rb}) = 9: completion pair, karmic balance": (
+        "{a} (کاهش به {ra}) + {b} (کاهش به {rb}) = 9: جفت کمال، تعادل کارمایی"
+    ),
+    # ---------------------------------------------------------------- the sign reading's text
+    "=== ORACLE READING ===": "=== خوانش پیشگو ===",
+    "-- Numerology --": "-- علم اعداد --",
+    " [MASTER NUMBER]": " [عدد استاد]",
+    "  {value} -> reduces to {reduced}{tag}": "  {value} ← کاهش به {reduced}{tag}",
+    "    Meaning: {meaning}": "    معنا: {meaning}",
+    "-- Chaldean Numerology --": "-- علم اعداد کلدانی --",
+    "  Text reduces to: {value}": "  متن کاهش می‌یابد به: {value}",
+    "  Meaning: {meaning}": "  معنا: {meaning}",
+    "-- Angel Numbers --": "-- اعداد فرشته --",
+    "-- FC60 Encoding --": "-- رمزگذاری FC60 --",
+    "  Stamp: {stamp}": "  مهر: {stamp}",
+    "  Day: {weekday} ({planet})": "  روز: {weekday} ({planet})",
+    "  Domain: {domain}": "  قلمرو: {domain}",
+    "-- Moon Phase --": "-- اهلّهٔ ماه --",
+    "  {emoji} {phase_name} ({illumination:.0f}% illuminated)": (
+        "  {phase_name} ({illumination:.0f}٪ روشن)"
+    ),
+    "  Energy: {meaning}": "  انرژی: {meaning}",
+    "-- Western Zodiac --": "-- منطقةالبروج غربی --",
+    "  {sign} ({element} / {quality})": "  {sign} ({element} / {quality})",
+    "  Ruler: {planet}": "  سیارهٔ حاکم: {planet}",
+    "-- Chinese Cosmology --": "-- کیهان‌شناسی چینی --",
+    "  Year: {year}": "  سال: {year}",
+    "  Hour: {animal} ({branch})": "  ساعت: {animal} ({branch})",
+    "  Element: {element} ({polarity})": "  عنصر: {element} ({polarity})",
+    "-- Synchronicities --": "-- همزمانی‌ها --",
+    "Reading assembled from {systems} system(s) with {count} synchronicity detected.": (
+        "این خوانش از {systems} نظام ساخته شد و {count} همزمانی در آن یافت شد."
+    ),
+    "Reading assembled from {systems} system(s) with {count} synchronicities detected.": (
+        "این خوانش از {systems} نظام ساخته شد و {count} همزمانی در آن یافت شد."
+    ),
+    # ---------------------------------------------------------------- the name reading's text
+    "No name provided": "نامی داده نشده است",
+    "No name provided for reading.": "نامی برای خوانش داده نشده است.",
+    "=== NAME READING: {name} ===": "=== خوانش نام: {name} ===",
+    "-- {system} Numerology --": "-- علم اعداد {system} --",
+    "  Expression (full name): {number} - {meaning}": "  عدد بیان (نام کامل): {number} - {meaning}",
+    "  Soul Urge (vowels): {number} - {meaning}": "  عدد روح (واکه‌ها): {number} - {meaning}",
+    "  Personality (consonants): {number} - {meaning}": (
+        "  عدد شخصیت (همخوان‌ها): {number} - {meaning}"
+    ),
+    "  Life Path: {number} - {meaning}": "  عدد مسیر زندگی: {number} - {meaning}",
+    "  Chaldean value: {number} - {meaning}": "  ارزش کلدانی: {number} - {meaning}",
+    "  Breakdown: {breakdown}": "  ریز محاسبه: {breakdown}",
+    "  Chaldean counts Latin letters; this name is read with Abjad above.": (
+        "  نظام کلدانی تنها حروف لاتین را می‌شمارد؛ این نام در بالا با ابجد خوانده شد."
+    ),
+    "-- Birthday Zodiac --": "-- برج تولد --",
+    "  {sign} ({element} / {quality}), ruled by {planet}": (
+        "  {sign} ({element} / {quality})، با سیارهٔ حاکم {planet}"
+    ),
+    "-- Mother's Influence ({name}) --": "-- اثر نام مادر ({name}) --",
+    "  Expression: {number} - {meaning}": "  عدد بیان: {number} - {meaning}",
+    "  Chaldean: {number}": "  کلدانی: {number}",
+    "Both Pythagorean and Chaldean systems agree on the core number {0}"
+    " — a strong, unified vibration.": (
+        "هر دو نظام فیثاغورسی و کلدانی بر عدد بنیادین {0} هم‌رأی‌اند — ارتعاشی نیرومند و یکپارچه."
+    ),
+    "Pythagorean ({0}) and Chaldean ({1}) differ — this suggests a multifaceted nature with both an"
+    " outer expression and a deeper inner current.": (
+        "عدد فیثاغورسی ({0}) و کلدانی ({1}) با هم فرق دارند — نشان سرشتی چندوجهی، با جلوه‌ای "
+        "بیرونی و جریانی ژرف‌تر در درون."
+    ),
+    # ---------------------------------------------------------------- question and daily texts
+    "Numerology: {meanings}": "علم اعداد: {meanings}",
+    "FC60: {code} ({meaning})": "FC60: {code} ({meaning})",
+    "Moon: {phase_name} ({illumination:.0f}% illuminated) — {meaning}": (
+        "ماه: {phase_name} ({illumination:.0f}٪ روشن) — {meaning}"
+    ),
+    "Synchronicity detected: {synchronicity}": "همزمانی یافت شد: {synchronicity}",
+    "The numbers carry their message — reflect on what drew your attention": (
+        "اعداد پیام خود را دارند — به آنچه توجهت را جلب کرد بیندیش"
+    ),
+    "No numbers in your question — focus on the feeling, not the logic": (
+        "پرسشت عددی ندارد — بر احساس تمرکز کن، نه بر منطق"
+    ),
+    "Day of {energy} — {quality}. Day number: {day_number} | FC60: {code} ({meaning}) | {moon}": (
+        "روز {energy} — {quality}. عدد روز: {day_number} | FC60: {code} ({meaning}) | {moon}"
+    ),
+    # ---------------------------------------------------------------- the timing advisor
+    "Moon: {phase} ({illumination:.0f}% illum, score {score:.1f})": (
+        "ماه: {phase} ({illumination:.0f}٪ روشن، امتیاز {score:.1f})"
+    ),
+    "Day number: {number} (master={master}, score {score:.1f})": (
+        "عدد روز: {number} (عدد استاد: {master}، امتیاز {score:.1f})"
+    ),
+    "Hour {hour} (reduces to {reduced}, score {score:.1f})": (
+        "ساعت {hour} (کاهش به {reduced}، امتیاز {score:.1f})"
+    ),
+    "Weekday: {planet} (score {score:.1f})": "روز هفته: {planet} (امتیاز {score:.1f})",
+    # ---------------------------------------------------------------- interpretations (simple)
+    "Your FC60 signature is {element} {animal} with Life Path {lp}.": (
+        "امضای FC60 تو {animal} {element} است، با عدد مسیر زندگی {lp}."
+    ),
+    " As a {zodiac}, you carry that sign's natural gifts.": (
+        " در مقام یک {zodiac}، موهبت‌های طبیعی این برج را با خود داری."
+    ),
+    " The {element} element shapes how you interact with the world, while the {animal} "
+    "energy guides your instincts.": (
+        " عنصر {element} شیوهٔ رویارویی تو با جهان را شکل می‌دهد و انرژی {animal} غریزه‌ات را "
+        "راه می‌نماید."
+    ),
+    "The name {name} carries Destiny number {expression}. Its Soul Urge {soul_urge} is "
+    "what the heart longs for, and its Personality {personality} is the face the world "
+    "meets first.": (
+        "نام {name} عدد سرنوشت {expression} را با خود دارد. عدد روح آن، {soul_urge}، همان "
+        "چیزی است که دل آرزویش را دارد، و عدد شخصیت آن، {personality}، چهره‌ای است که جهان "
+        "نخست می‌بیند."
+    ),
+    " Life Path {lp} is the road these gifts travel.": (
+        " عدد مسیر زندگی {lp} راهی است که این موهبت‌ها در آن گام برمی‌دارند."
+    ),
+    "The oracle answers {answer}. Your question carries the sign number {number}": (
+        "پاسخ پیشگو «{answer}» است. پرسش تو عدد نشانهٔ {number} را با خود دارد"
+    ),
+    ", asked under a {moon} moon": "، که در {moon} پرسیده شد",
+    " at the FC60 moment {stamp}": " در لحظهٔ FC60 {stamp}",
+    "An odd number moves forward: the way is open.": "عدد فرد پیش می‌رود: راه باز است.",
+    "An even number rests: wait, or look for another way.": (
+        "عدد زوج درنگ می‌کند: صبر کن یا راه دیگری بجوی."
+    ),
+    "A master number holds both answers: the outcome is yours to shape.": (
+        "عدد استاد هر دو پاسخ را در خود دارد: سرانجام را تو شکل می‌دهی."
+    ),
+    "{date} is a day of {energy} — {quality}, with day number {day_number}.": (
+        "{date} روز {energy} است — {quality}، با عدد روز {day_number}."
+    ),
+    " Your lucky numbers are {numbers}.": " اعداد خوش‌یمن تو {numbers} هستند.",
+    " The {moon} moon sets the tone.": " ماه در {moon} حال‌وهوای روز را می‌سازد.",
+    " For you it is personal day {day}.": " برای تو، روز شخصی {day} است.",
+    # ---------------------------------------------------------------- group: pairs
+    "Strong life path alignment ({first} & {second})": (
+        "همسویی نیرومند مسیر زندگی ({first} و {second})"
+    ),
+    "Divergent life paths ({first} & {second})": "مسیرهای زندگی واگرا ({first} و {second})",
+    "Harmonious elements ({first} & {second})": "عنصرهای هماهنگ ({first} و {second})",
+    "Elemental tension ({first} & {second})": "کشمکش عنصرها ({first} و {second})",
+    "Zodiac harmony ({first} & {second})": "هماهنگی نشان‌های سال ({first} و {second})",
+    "Zodiac clash ({first} & {second})": "ناسازگاری نشان‌های سال ({first} و {second})",
+    "Aligned destiny numbers": "اعداد سرنوشت همسو",
+    "Different destiny vibrations": "ارتعاش‌های سرنوشت متفاوت",
+    "Resonant name energies": "انرژی‌های نامِ هم‌نوا",
+    "Contrasting name energies": "انرژی‌های نامِ ناهمسو",
+    # ---------------------------------------------------------------- group: roles and dynamics
+    "Drives vision and initiative": "چشم‌انداز و ابتکار را پیش می‌برد",
+    "Nurtures connections and stability": "پیوندها و ثبات را می‌پرورد",
+    "Pushes boundaries and questions assumptions": (
+        "مرزها را جابه‌جا می‌کند و پیش‌فرض‌ها را به پرسش می‌گیرد"
+    ),
+    "Bridges differences and creates flow": "میان تفاوت‌ها پل می‌زند و روانی می‌آفریند",
+    "{user1} & {user2}: strong natural affinity ({classification}, {overall:.0%})": (
+        "{user1} و {user2}: پیوند طبیعی نیرومند ({classification}، {overall:.0%})"
+    ),
+    "{user1} & {user2}: potential friction ({classification}, {overall:.0%})": (
+        "{user1} و {user2}: احتمال اصطکاک ({classification}، {overall:.0%})"
+    ),
+    "Diverse role coverage: {roles}": "نقش‌های گوناگون: {roles}",
+    "{count} {role}(s)": "{count} {role}",
+    "Rich elemental diversity ({count} elements represented)": (
+        "گوناگونی پربار عنصرها ({count} عنصر حضور دارند)"
+    ),
+    "Missing role energy: {roles}": "انرژی نقش‌های غایب: {roles}",
+    "Leadership overload ({count} Leaders may create power struggles)": (
+        "انبوهی رهبران ({count} رهبر ممکن است به کشمکش قدرت بینجامند)"
+    ),
+    "Elemental homogeneity (all {element}) — limited perspective range": (
+        "یکدستی عنصرها (همه {element}) — گسترهٔ دیدگاه محدود"
+    ),
+    "{count} pair(s) in neutral zone — conscious effort can strengthen these bonds": (
+        "{count} جفت در منطقهٔ خنثی — تلاش آگاهانه می‌تواند این پیوندها را استوار کند"
+    ),
+    "Cultivate {role} energy: {description}": "انرژی {role} را بپرور: {description}",
+    "Invite {elements} energy for fuller elemental balance": (
+        "انرژی {elements} را فرا بخوان تا تعادل عنصرها کامل‌تر شود"
+    ),
+    # ---------------------------------------------------------------- group: archetypes
+    "Two forces creating balance through difference": "دو نیرو که از دل تفاوت تعادل می‌آفرینند",
+    "Grounded team focused on steady, structured creation": (
+        "گروهی استوار که بر آفرینشی پیوسته و سامان‌مند تمرکز دارد"
+    ),
+    "High-energy group driven by change and new ideas": (
+        "گروهی پرانرژی که دگرگونی و ایده‌های نو پیشش می‌برند"
+    ),
+    "Analytical minds combining wisdom with precision": "ذهن‌های تحلیلگر که خرد را با دقت می‌آمیزند",
+    "Fast-moving collective of doers and achievers": "جمعی پرشتاب از اهل عمل و دستاورد",
+    "Seekers and learners pushing boundaries together": (
+        "جویندگان و آموزندگانی که با هم مرزها را جابه‌جا می‌کنند"
+    ),
+    "Diverse group achieving natural equilibrium": "گروهی گوناگون که به تعادلی طبیعی می‌رسد",
+    "Group with concentrated master-number energy": "گروهی با انرژی فشردهٔ اعداد استاد",
+    # ---------------------------------------------------------------- group: narratives
+    "{label} ({element} {animal}, LP {life_path})": (
+        "{label} ({animal} {element}، مسیر زندگی {life_path})"
+    ),
+    "{label}: {role}": "{label}: {role}",
+    "This group of {count} individuals — {members} — forms {archetype}. With roles spanning "
+    "{roles}, the group achieves an average compatibility of {average}. Their combined "
+    "energies create a dynamic where each member's strengths complement the others' areas "
+    "for growth.": (
+        "این گروه {count} نفره — {members} — «{archetype}» را می‌سازد. با نقش‌هایی در گسترهٔ "
+        "{roles}، میانگین سازگاری گروه به {average} می‌رسد. انرژی‌های به‌هم‌پیوستهٔ آنان پویایی‌ای "
+        "می‌آفریند که در آن توانایی‌های هر عضو، زمینه‌های رشد دیگران را کامل می‌کند."
+    ),
+    "The group's combined energy signature reveals a {element}-dominant collective with "
+    "{animal} as the prevailing animal energy. Their joint Life Path of {life_path} suggests "
+    "a shared destiny direction. As '{archetype}', this group naturally gravitates toward "
+    "collective evolution.": (
+        "امضای انرژی به‌هم‌پیوستهٔ گروه، جمعی را نشان می‌دهد که عنصر {element} بر آن چیره است و "
+        "انرژی {animal} جانور غالب آن است. عدد مسیر زندگی مشترکشان، {life_path}، از جهتی مشترک "
+        "در سرنوشت خبر می‌دهد. این گروه در مقام «{archetype}» به‌طور طبیعی به سوی تکاملی جمعی "
+        "کشیده می‌شود."
+    ),
+    "{user1} ({element1} {animal1}) and {user2} ({element2} {animal2}) share a "
+    "{classification} connection at {overall:.0%} overall compatibility. Their bond draws "
+    "from strong elemental and life path resonance.": (
+        "{user1} ({animal1} {element1}) و {user2} ({animal2} {element2}) پیوندی «{classification}» "
+        "با سازگاری کلی {overall:.0%} دارند. این پیوند از هم‌نوایی نیرومند عنصرها و مسیرهای "
+        "زندگی‌شان مایه می‌گیرد."
+    ),
+    "{user1} ({element1} {animal1}) and {user2} ({element2} {animal2}) share a "
+    "{classification} connection at {overall:.0%} overall compatibility. Their bond draws "
+    "from growing elemental and life path resonance.": (
+        "{user1} ({animal1} {element1}) و {user2} ({animal2} {element2}) پیوندی «{classification}» "
+        "با سازگاری کلی {overall:.0%} دارند. این پیوند از هم‌نوایی رو به رشد عنصرها و مسیرهای "
+        "زندگی‌شان مایه می‌گیرد."
+    ),
+    "{label}: {element} {animal}, Life Path {life_path}, Destiny {destiny}": (
+        "{label}: {animal} {element}، مسیر زندگی {life_path}، سرنوشت {destiny}"
+    ),
+}
