@@ -12,6 +12,7 @@ from django import template
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import pgettext_lazy
 
 from nps.core.templatetags.nps import (
     is_persian,
