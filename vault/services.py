@@ -18,6 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import jdatetime
 from django.db import transaction
 from django.db.models import BooleanField, Count, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
@@ -204,19 +205,35 @@ def normalise_tag(tag: str) -> str:
     return " ".join(str(tag).split()).casefold()
 
 
-def parse_month(month: str, *, path: str = "month") -> tuple[dt.datetime, dt.datetime]:
-    """``"2026-03"`` → the UTC start of that month and of the next."""
+def parse_month(
+    month: str, *, jalali: bool = False, path: str = "month"
+) -> tuple[dt.datetime, dt.datetime]:
+    """``"2026-03"`` (or a Jalali ``"1405-01"`` with ``jalali``) → the UTC start of that month
+    and of the next."""
     match = _MONTH.match(month.strip())
-    if not match or not 1 <= int(match.group(2)) <= 12 or int(match.group(1)) < 1:
+    if not match or not 1 <= int(match.group(2)) <= 12 or not 1 <= int(match.group(1)) <= 9000:
         raise InvalidField(path, "Use a month as YYYY-MM.")
     year, number = int(match.group(1)), int(match.group(2))
-    start = dt.datetime(year, number, 1, tzinfo=dt.UTC)
-    following = (
-        dt.datetime(year + 1, 1, 1, tzinfo=dt.UTC)
-        if number == 12
-        else dt.datetime(year, number + 1, 1, tzinfo=dt.UTC)
-    )
-    return start, following
+    following = (year + 1, 1) if number == 12 else (year, number + 1)
+    if jalali:
+        start = jdatetime.date(year, number, 1).togregorian()
+        end = jdatetime.date(*following, 1).togregorian()
+    else:
+        start, end = dt.date(year, number, 1), dt.date(*following, 1)
+    return _utc_midnight(start), _utc_midnight(end)
+
+
+def _utc_midnight(day: dt.date) -> dt.datetime:
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+
+
+def month_key(moment: dt.datetime | dt.date, *, jalali: bool = False) -> str:
+    """The ``YYYY-MM`` a moment falls in (UTC), in the Gregorian or the Jalali calendar."""
+    if isinstance(moment, dt.datetime):
+        moment = moment.astimezone(dt.UTC).date()
+    if jalali:
+        moment = jdatetime.date.fromgregorian(date=moment)
+    return f"{moment.year:04d}-{moment.month:02d}"
 
 
 def _note_matches(search: str) -> QuerySet | None:
@@ -241,6 +258,7 @@ def filtered_readings(
     tag: str | None = None,
     profile_id: int | None = None,
     month: str | None = None,
+    jalali: bool = False,
     pinned: bool | None = None,
 ) -> QuerySet:
     readings = journal_readings(principal)
@@ -254,7 +272,7 @@ def filtered_readings(
         profile = profiles.get_profile(principal=principal, profile_id=profile_id)
         readings = readings.involving(profile)
     if month:
-        start, end = parse_month(month)
+        start, end = parse_month(month, jalali=jalali)
         readings = readings.filter(created_at__gte=start, created_at__lt=end)
     if pinned is True:
         readings = readings.filter(journal_entry__pinned=True)
@@ -279,11 +297,13 @@ def list_entries(
     tag: str | None = None,
     profile_id: int | None = None,
     month: str | None = None,
+    jalali: bool = False,
     pinned: bool | None = None,
     limit: int = 20,
     offset: int = 0,
 ) -> EntryPage:
-    """The journal, pinned entries first, then newest first."""
+    """The journal, pinned entries first, then newest first. ``month`` is ``YYYY-MM``, a Jalali
+    month with ``jalali``."""
     readings = filtered_readings(
         principal=principal,
         search=search,
@@ -291,6 +311,7 @@ def list_entries(
         tag=tag,
         profile_id=profile_id,
         month=month,
+        jalali=jalali,
         pinned=pinned,
     )
     ordered = _with_journal(readings).annotate(
@@ -479,8 +500,8 @@ def streaks(days: Iterable[dt.date], *, today: dt.date) -> tuple[int, int]:
     return longest, current
 
 
-def _months(now: dt.datetime) -> list[str]:
-    year, month = now.year, now.month
+def _months(now: dt.datetime, *, jalali: bool) -> list[str]:
+    year, month = (int(part) for part in month_key(now, jalali=jalali).split("-"))
     keys = []
     for _ in range(MONTHS_SHOWN):
         keys.append(f"{year:04d}-{month:02d}")
@@ -497,9 +518,10 @@ def personal_numbers(rows: Iterable[Sequence[Any]]) -> Counter:
     return numbers
 
 
-def summary(principal: Principal) -> Summary:
-    """Totals by type and by month (the last twelve), the most frequent numbers (life path,
-    expression, the answers' sign numbers), the answers given, streaks and the hit rate."""
+def summary(principal: Principal, *, jalali: bool = False) -> Summary:
+    """Totals by type and by month (the last twelve, Jalali months with ``jalali``), the most
+    frequent numbers (life path, expression, the answers' sign numbers), the answers given,
+    streaks and the hit rate."""
     readings = journal_readings(principal)
     now = timezone.now()
     by_type = {
@@ -507,8 +529,8 @@ def summary(principal: Principal) -> Summary:
         for row in readings.values("sign_type").annotate(count=Count("id")).order_by("sign_type")
     }
     created = list(readings.values_list("created_at", flat=True))
-    month_counts = Counter(f"{moment.year:04d}-{moment.month:02d}" for moment in created)
-    by_month = [(month, month_counts.get(month, 0)) for month in _months(now)]
+    month_counts = Counter(month_key(moment, jalali=jalali) for moment in created)
+    by_month = [(month, month_counts.get(month, 0)) for month in _months(now, jalali=jalali)]
     numbers = personal_numbers(
         readings.values_list(
             "reading_result__numerology__life_path",
@@ -598,12 +620,21 @@ def export_json(rows: list[dict]) -> str:
     return json.dumps({"entries": rows, "count": len(rows)}, ensure_ascii=False, indent=2)
 
 
+def _cell(value: Any) -> Any:
+    """A text a spreadsheet would run as a formula gets a leading apostrophe."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
 def export_csv(rows: list[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS)
     writer.writeheader()
     for row in rows:
-        writer.writerow({**row, "tags": ", ".join(row["tags"])})
+        writer.writerow(
+            {key: _cell(value) for key, value in {**row, "tags": ", ".join(row["tags"])}.items()}
+        )
     return buffer.getvalue()
 
 
