@@ -23,7 +23,7 @@ def _context(**values) -> dict:
 def column_chart(items: Sequence[tuple[str, int]], title: str) -> dict:
     """``[(label, count), …]`` as vertical bars (e.g. readings per month)."""
     rtl = translation.get_language_bidi()
-    return _context(chart=charts.columns(list(items), rtl=rtl), title=title, rtl=rtl)
+    return _context(chart=charts.columns(list(items), rtl=rtl, width=640.0), title=title, rtl=rtl)
 
 
 @register.inclusion_tag("vault/charts/bars.svg.html")
