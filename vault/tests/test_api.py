@@ -8,7 +8,7 @@ import pytest
 from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
 from vault.models import JournalEntry
-from vault.tests.factories import question_reading, name_reading
+from vault.tests.factories import name_reading, question_reading
 
 pytestmark = pytest.mark.django_db
 
