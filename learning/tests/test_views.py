@@ -122,3 +122,19 @@ def test_feedback_slot_loads_the_form_by_htmx_with_a_plain_link():
         'hx-get="/learning/readings/7/feedback"' in html
         and 'href="/learning/readings/7/feedback"' in html
     )
+
+
+def test_admin_console_lists_feedback_read_only_with_the_comment_masked_for_moderators(
+    client, user
+):
+    reading = question_reading(user)
+    feedback, _ = services.submit_feedback(
+        principal=principal(user), reading_id=reading.pk, rating=3, text_feedback="private words"
+    )
+    url = reverse("admin:learning_readingfeedback_change", args=[feedback.pk])
+    client.force_login(UserFactory(role=Role.MODERATOR))
+    page = client.get(url).content.decode()
+    assert "private words" not in page and "••••••" in page
+    client.force_login(UserFactory(role=Role.ADMIN))
+    assert "private words" in client.get(url).content.decode()
+    assert client.get(reverse("admin:learning_learningmetric_changelist")).status_code == 200
