@@ -24,27 +24,30 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 class ReadingFeedbackAdmin(ReadOnlyAdmin):
     list_display = ("reading", "user", "rating", "updated_at")
     list_filter = ("rating", "reading__sign_type")
-    fields = (
-        "reading",
-        "user",
-        "rating",
-        "section_feedback",
-        "comment",
-        "created_at",
-        "updated_at",
-    )
-    readonly_fields = fields
     list_select_related = ("reading", "user")
+
+    def get_fields(self, request, obj=None):
+        comment = "comment" if request.user.is_admin else "comment_masked"
+        return (
+            "reading",
+            "user",
+            "rating",
+            "section_feedback",
+            comment,
+            "created_at",
+            "updated_at",
+        )
+
+    def get_readonly_fields(self, request, obj=None):
+        return self.get_fields(request, obj)
 
     @admin.display(description=_("comment"))
     def comment(self, obj):
-        if not obj.text_feedback:
-            return "—"
-        return obj.text_feedback if self.request_is_admin else MASK
+        return obj.text_feedback or "—"
 
-    def get_readonly_fields(self, request, obj=None):
-        self.request_is_admin = request.user.is_admin
-        return super().get_readonly_fields(request, obj)
+    @admin.display(description=_("comment"))
+    def comment_masked(self, obj):
+        return MASK if obj.text_feedback else "—"
 
 
 @admin.register(LearningMetric)
