@@ -55,6 +55,7 @@ class EntriesView(ApiView):
     @extend_schema(
         parameters=[EntryListQuery],
         responses={200: EntryList},
+        operation_id="api_vault_entries_list",
         summary="The journal: the account's readings with notes, tags, pins and outcomes",
         description="Pinned entries first, then newest first. `search` looks in the notes "
         "(blind index) and the readings' questions, names and interpretations.",
