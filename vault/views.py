@@ -133,6 +133,7 @@ def _list_context(request: HttpRequest) -> dict:
             for kind, count in summary.by_type.items()
         ],
         "can_write": principal.has_scope("vault:write"),
+        "can_rate": principal.has_scope("oracle:write"),
     }
 
 
@@ -149,7 +150,11 @@ def index(request: HttpRequest) -> HttpResponse:
 def _card_response(request, entry, *, status=200, hit_rate=False, **forms_given) -> HttpResponse:
     if not request.htmx and status == 200:
         return redirect(reverse("vault:index") + f"#entry-{entry.reading_id}")
-    context = {"card": entry_forms(entry, **forms_given), "can_write": True}
+    context = {
+        "card": entry_forms(entry, **forms_given),
+        "can_write": True,
+        "can_rate": request.principal.has_scope("oracle:write"),
+    }
     if hit_rate:
         context["hit_rate"] = services.hit_rate(request.principal)
         context["hit_rate_oob"] = True

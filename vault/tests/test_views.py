@@ -149,3 +149,21 @@ def test_persian_page_has_persian_digits_and_jalali_months(client, owner):
     page = client.get(INDEX).content.decode()
     assert 'dir="rtl"' in page and "۱" in page
     assert any(month in page for month in ("آذر", "دی", "آبان"))
+
+
+def test_the_page_makes_as_many_queries_for_many_entries_as_for_few(client, owner):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(INDEX).status_code == 200
+        return len(queries)
+
+    reading = question_reading(owner)
+    services.update_entry(principal=principal(owner), reading_id=reading.pk, note="a", tags=["t"])
+    few = count()
+    for n in range(5):
+        other = question_reading(owner)
+        services.update_entry(principal=principal(owner), reading_id=other.pk, tags=[f"t{n}"])
+    assert count() == few
