@@ -2,6 +2,8 @@
 (its own URL, loaded by htmx into a result or shown as a page), and the admin learning dashboard.
 """
 
+import datetime as dt
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -129,6 +131,11 @@ def dashboard_context(stats: dict) -> dict:
             for name, values in stats["section_helpful_pct"].items()
         ],
         "adjustment_labels": [services.EMPHASIS_LABELS[rule] for rule in stats["active_rules"]],
+        "last_recalculated": (
+            dt.datetime.fromisoformat(stats["last_recalculated"])
+            if stats["last_recalculated"]
+            else None
+        ),
     }
 
 

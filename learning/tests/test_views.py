@@ -122,6 +122,7 @@ def test_feedback_slot_loads_the_form_by_htmx_with_a_plain_link():
         'hx-get="/learning/readings/7/feedback"' in html
         and 'href="/learning/readings/7/feedback"' in html
     )
+    assert "css/feedback.css" in html and "js/learning.js" in html
 
 
 def test_admin_console_lists_feedback_read_only_with_the_comment_masked_for_moderators(
