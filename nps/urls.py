@@ -16,6 +16,8 @@ urlpatterns = [
     path("logout", account_views.LogoutView.as_view(), name="logout"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("oracle.urls")),
+    path("", include("vault.urls")),
+    path("", include("learning.urls")),
     path("admin/", admin.site.urls),
     path("api/health", health.HealthView.as_view(), name="health"),
     path("api/health/ready", health.ReadyView.as_view(), name="health-ready"),
@@ -24,6 +26,8 @@ urlpatterns = [
     path("api/oracle/", include("oracle.api.urls")),
     path("api/translation/", include("oracle.api.urls_translation")),
     path("api/location/", include("oracle.api.urls_location")),
+    path("api/vault/", include("vault.api_urls")),
+    path("api/learning/", include("learning.api_urls")),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     # The split view serves Swagger UI's start-up script as a file: no inline script (CSP).
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="openapi"), name="swagger-ui"),

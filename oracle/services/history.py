@@ -116,6 +116,22 @@ def _page(readings: QuerySet, search: str, *, limit: int, offset: int) -> Readin
     return ReadingPage([rows[pk] for pk in page_ids if pk in rows], len(matches))
 
 
+def readings_matching(readings: QuerySet, search: str) -> QuerySet:
+    """The rows of ``readings`` whose decrypted question, sign value or interpretations contain
+    ``search`` (case-insensitive substring; blank matches all). The texts are encrypted, so the
+    rows are decrypted and matched in Python, as the history search does."""
+    needle = search.strip().casefold()
+    if not needle:
+        return readings
+    candidates = readings.only("id", "sign_type", "sign_value", "question", "ai_interpretation")
+    matches = [
+        reading.pk
+        for reading in candidates.iterator(chunk_size=500)
+        if any(needle in text.casefold() for text in sealing.search_texts(reading))
+    ]
+    return readings.filter(pk__in=matches)
+
+
 def _utc_midnight(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
 

@@ -1,0 +1,160 @@
+"""The Learning page (level, XP and insights of the account), the feedback form under a reading
+(its own URL, loaded by htmx into a result or shown as a page), and the admin learning dashboard.
+"""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from learning import services
+from learning.forms import FeedbackForm
+from nps.core.http import client_ip
+from nps.core.pages import service_errors
+from nps.core.templatetags.nps import persian_digits
+from oracle.models import SignType
+from oracle.services import history, sealing
+
+FEEDBACK_TEMPLATE = "learning/feedback.html"
+
+
+@require_GET
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    principal = request.principal
+    sources = services.xp_sources(principal)
+    level = services.level_for(sources.total)
+    return render(
+        request,
+        "learning/index.html",
+        {
+            "level": level,
+            "sources": sources,
+            "xp": {
+                "reading": services.XP_PER_READING,
+                "feedback": services.XP_PER_FEEDBACK,
+                "streak": services.XP_PER_STREAK_DAY,
+            },
+            "insights": services.insights(principal),
+            "is_staff_viewer": principal.has_scope("oracle:admin"),
+        },
+    )
+
+
+def _sections_of(reading) -> list[str]:
+    """The sections the reading's interpretation has (all nine when it does not say)."""
+    interpretation = sealing.reading_response(reading).get("ai_interpretation")
+    present = interpretation.get("sections") if isinstance(interpretation, dict) else None
+    if isinstance(present, dict):
+        names = [name for name in services.SECTIONS if name in present]
+        if names:
+            return names
+    return list(services.SECTIONS)
+
+
+def _feedback_response(request, context, *, status=200) -> HttpResponse:
+    if request.htmx:
+        return render(request, f"{FEEDBACK_TEMPLATE}#feedback", context, status=status)
+    return render(request, FEEDBACK_TEMPLATE, context, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@vary_on_headers("HX-Request")
+def feedback(request: HttpRequest, reading_id: int) -> HttpResponse:
+    """GET: the form (or, once rated, the thanks with the stars given; ``?edit=1`` the form
+    again). POST: save (one feedback per account and reading, replaced when sent again)."""
+    principal = request.principal
+    with service_errors(forms.Form()):
+        reading = history.get_reading(principal=principal, reading_id=reading_id)
+        given = services.own_feedback(principal=principal, reading_id=reading_id)
+    sections = _sections_of(reading)
+    context = {
+        "reading": reading,
+        "type_label": SignType(reading.sign_type).label,
+        "given": given,
+        "can_write": principal.has_scope("oracle:write"),
+    }
+    if request.method == "GET":
+        if given is not None and not request.GET.get("edit"):
+            return _feedback_response(request, context)
+        form = FeedbackForm(initial=FeedbackForm.initial_for(given), sections=sections)
+        return _feedback_response(request, {**context, "form": form})
+    if not context["can_write"]:
+        raise PermissionDenied(_("Your account may read but not rate readings."))
+    form = FeedbackForm(request.POST, sections=sections)
+    if form.is_valid():
+        with service_errors(form):
+            given, _updated = services.submit_feedback(
+                principal=principal,
+                reading_id=reading_id,
+                rating=form.cleaned_data["rating"],
+                section_feedback=form.section_feedback(),
+                text_feedback=form.cleaned_data["text_feedback"],
+                client_address=client_ip(request),
+            )
+            return _feedback_response(request, {**context, "given": given, "thanked": True})
+    return _feedback_response(request, {**context, "form": form}, status=422)
+
+
+def _require_admin(request: HttpRequest) -> None:
+    if not request.principal.has_scope("oracle:admin"):
+        raise PermissionDenied(_("The learning dashboard is for moderators and admins."))
+
+
+def dashboard_context(stats: dict) -> dict:
+    distribution = stats["rating_distribution"]
+    return {
+        "stats": stats,
+        "star_items": [
+            (
+                ngettext("%(stars)s star", "%(stars)s stars", int(stars))
+                % {"stars": persian_digits(stars)},
+                count,
+            )
+            for stars, count in sorted(distribution.items(), reverse=True)
+        ],
+        "type_rows": [
+            (SignType(kind).label if kind in SignType.values else kind, average)
+            for kind, average in stats["avg_by_reading_type"].items()
+        ],
+        "section_rows": [
+            (services.SECTIONS[name], values["helpful_pct"], values["votes"])
+            for name, values in stats["section_helpful_pct"].items()
+        ],
+        "adjustment_labels": [services.EMPHASIS_LABELS[rule] for rule in stats["active_rules"]],
+        "last_recalculated": (
+            dt.datetime.fromisoformat(stats["last_recalculated"])
+            if stats["last_recalculated"]
+            else None
+        ),
+    }
+
+
+@require_GET
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    _require_admin(request)
+    stats = services.admin_stats(principal=request.principal)
+    return render(request, "learning/dashboard.html", dashboard_context(stats))
+
+
+@require_POST
+@login_required
+def recalculate(request: HttpRequest) -> HttpResponse:
+    _require_admin(request)
+    with service_errors(forms.Form()):
+        stats = services.recalculate(principal=request.principal, client_address=client_ip(request))
+    messages.success(
+        request,
+        _("Recalculated from %(count)s feedback entries.") % {"count": stats["total_feedback"]},
+    )
+    return redirect("learning:dashboard")

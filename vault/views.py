@@ -1,0 +1,248 @@
+"""The Vault page: the journal of the account's readings — search and filters, notes and tags,
+pins, the outcome ledger, totals with charts, export.
+
+One view renders the whole page, or under htmx the `#entry-list` partial of `vault/index.html`;
+an entry's forms post to their own views, which answer its `#entry-card` (422 with the form's
+errors when invalid; the outcome form also sends the hit rate out of band).
+"""
+
+from urllib.parse import urlencode
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.dates import MONTHS, MONTHS_3
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from nps.core.http import client_ip
+from nps.core.pages import service_errors
+from nps.core.templatetags.nps import JALALI_MONTHS_FA, is_persian, persian_digits
+from oracle.models import SignType
+from oracle.services import profiles as profile_service
+from vault import services
+from vault.forms import EntryForm, FilterForm, OutcomeForm
+
+TEMPLATE = "vault/index.html"
+PAGE_SIZE = 20
+FILTER_KEYS = ("q", "sign_type", "tag", "profile", "month", "pinned")
+
+
+def _require_write(request: HttpRequest) -> None:
+    if not request.principal.has_scope("vault:write"):
+        raise PermissionDenied(_("Your account may read the journal but not change it."))
+
+
+def month_label(key: str, *, jalali: bool, short: bool = False) -> str:
+    year, month = (int(part) for part in key.split("-"))
+    if jalali:
+        name = JALALI_MONTHS_FA[month - 1]
+        return name if short else persian_digits(f"{name} {year}")
+    name = str((MONTHS_3 if short else MONTHS)[month])
+    return name.capitalize() if short else f"{name} {year}"
+
+
+def _page_number(request: HttpRequest) -> int:
+    try:
+        return max(1, int(request.GET.get("page", "1")))
+    except ValueError:
+        return 1
+
+
+def entry_forms(entry: services.Entry, **forms_given) -> dict:
+    """The context of one `#entry-card`: the entry with its note/tags and outcome forms."""
+    prefix = f"entry-{entry.reading_id}"
+    entry_form = forms_given.get("entry_form") or EntryForm(
+        prefix=prefix, initial={"note": entry.note, "tags": ", ".join(entry.tags)}
+    )
+    outcome_form = forms_given.get("outcome_form")
+    if outcome_form is None and entry.can_have_outcome:
+        outcome_form = OutcomeForm(
+            prefix=f"{prefix}-outcome",
+            initial={
+                "outcome": entry.outcome,
+                "outcome_on": entry.outcome_on,
+                "outcome_note": entry.outcome_note,
+            },
+        )
+    return {
+        "entry": entry,
+        "entry_form": entry_form,
+        "outcome_form": outcome_form,
+        "editing": forms_given.get("editing", False),
+        "recording": forms_given.get("recording", False),
+    }
+
+
+def _list_context(request: HttpRequest) -> dict:
+    principal = request.principal
+    jalali = is_persian()
+    summary = services.summary(principal, jalali=jalali)
+    months = [(key, month_label(key, jalali=jalali)) for key, _count in reversed(summary.by_month)]
+    tags = [tag for tag, _count in services.account_tags(principal)]
+    owned_profiles = profile_service.visible_profiles(principal)
+    if principal.account is not None:
+        owned_profiles = owned_profiles.filter(owner=principal.account)
+    else:
+        owned_profiles = owned_profiles.none()
+    owned_profiles = list(owned_profiles.order_by("name")[:200])
+    filters = FilterForm(request.GET or None, tags=tags, profiles=owned_profiles, months=months)
+    values = filters.cleaned_data if filters.is_valid() else {}
+    number = _page_number(request)
+    page = services.EntryPage([], 0)
+    with service_errors(filters):
+        page = services.list_entries(
+            principal=principal,
+            search=values.get("q", ""),
+            sign_type=values.get("sign_type") or None,
+            tag=values.get("tag") or None,
+            profile_id=int(values["profile"]) if values.get("profile") else None,
+            month=values.get("month") or None,
+            jalali=jalali,
+            pinned=True if values.get("pinned") else None,
+            limit=PAGE_SIZE,
+            offset=(number - 1) * PAGE_SIZE,
+        )
+    pages = max(1, -(-page.total // PAGE_SIZE))
+    query = {key: request.GET[key] for key in FILTER_KEYS if request.GET.get(key)}
+
+    def page_url(n: int) -> str:
+        wanted = {**query, **({"page": n} if n > 1 else {})}
+        return reverse("vault:index") + (f"?{urlencode(wanted)}" if wanted else "")
+
+    return {
+        "filters": filters,
+        "filtered": bool(query),
+        "cards": [entry_forms(entry) for entry in page.entries],
+        "total": page.total,
+        "page_number": number,
+        "page_count": pages,
+        "previous_url": page_url(number - 1) if number > 1 else None,
+        "next_url": page_url(number + 1) if number < pages else None,
+        "summary": summary,
+        "hit_rate": summary.hit_rate,
+        "month_items": [
+            (month_label(key, jalali=jalali, short=True), count) for key, count in summary.by_month
+        ],
+        "type_items": [
+            (str(SignType(kind).label) if kind in SignType.values else kind, count)
+            for kind, count in summary.by_type.items()
+        ],
+        "can_write": principal.has_scope("vault:write"),
+        "can_rate": principal.has_scope("oracle:write"),
+    }
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request")
+def index(request: HttpRequest) -> HttpResponse:
+    context = _list_context(request)
+    if request.htmx:
+        return render(request, f"{TEMPLATE}#entry-list", context)
+    return render(request, TEMPLATE, context)
+
+
+def _card_response(request, entry, *, status=200, hit_rate=False, **forms_given) -> HttpResponse:
+    if not request.htmx and status == 200:
+        return redirect(reverse("vault:index") + f"#entry-{entry.reading_id}")
+    context = {
+        "card": entry_forms(entry, **forms_given),
+        "can_write": True,
+        "can_rate": request.principal.has_scope("oracle:write"),
+    }
+    if hit_rate:
+        context["hit_rate"] = services.hit_rate(request.principal)
+        context["hit_rate_oob"] = True
+    if request.htmx:
+        return render(request, f"{TEMPLATE}#entry-card", context, status=status)
+    return render(request, "vault/entry_page.html", context, status=status)
+
+
+@require_POST
+@login_required
+def entry_update(request: HttpRequest, reading_id: int) -> HttpResponse:
+    _require_write(request)
+    entry = _entry_or_404(request, reading_id)
+    form = EntryForm(request.POST, prefix=f"entry-{reading_id}")
+    if form.is_valid():
+        with service_errors(form):
+            entry = services.update_entry(
+                principal=request.principal,
+                reading_id=reading_id,
+                note=form.cleaned_data["note"],
+                tags=form.cleaned_data["tags"],
+                client_address=client_ip(request),
+            )
+            return _card_response(request, entry)
+    return _card_response(request, entry, status=422, entry_form=form, editing=True)
+
+
+@require_POST
+@login_required
+def entry_pin(request: HttpRequest, reading_id: int) -> HttpResponse:
+    _require_write(request)
+    entry = _entry_or_404(request, reading_id)
+    with service_errors(forms.Form()):
+        entry = services.update_entry(
+            principal=request.principal,
+            reading_id=reading_id,
+            pinned=not entry.pinned,
+            client_address=client_ip(request),
+        )
+    return _card_response(request, entry)
+
+
+@require_POST
+@login_required
+def entry_outcome(request: HttpRequest, reading_id: int) -> HttpResponse:
+    _require_write(request)
+    entry = _entry_or_404(request, reading_id)
+    prefix = f"entry-{reading_id}-outcome"
+    if "clear" in request.POST:
+        with service_errors(forms.Form()):
+            entry = services.record_outcome(
+                principal=request.principal,
+                reading_id=reading_id,
+                outcome=None,
+                client_address=client_ip(request),
+            )
+        return _card_response(request, entry, hit_rate=True)
+    form = OutcomeForm(request.POST, prefix=prefix)
+    if form.is_valid():
+        with service_errors(form):
+            entry = services.record_outcome(
+                principal=request.principal,
+                reading_id=reading_id,
+                outcome=form.cleaned_data["outcome"],
+                outcome_on=form.cleaned_data["outcome_on"],
+                note=form.cleaned_data["outcome_note"],
+                client_address=client_ip(request),
+            )
+            return _card_response(request, entry, hit_rate=True)
+    return _card_response(request, entry, status=422, outcome_form=form, recording=True)
+
+
+def _entry_or_404(request: HttpRequest, reading_id: int) -> services.Entry:
+    with service_errors(forms.Form()):
+        return services.get_entry(principal=request.principal, reading_id=reading_id)
+
+
+@require_GET
+@login_required
+def export(request: HttpRequest) -> HttpResponse:
+    kind = request.GET.get("format", "json")
+    if kind not in ("json", "csv"):
+        kind = "json"
+    rows = services.export_rows(principal=request.principal, client_address=client_ip(request))
+    if kind == "csv":
+        response = HttpResponse(services.export_csv(rows), content_type="text/csv; charset=utf-8")
+    else:
+        response = HttpResponse(services.export_json(rows), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="nps-journal.{kind}"'
+    response["Cache-Control"] = "no-store"
+    return response
