@@ -32,6 +32,7 @@ IMPORTED = "imported"
 ALREADY = "already imported"
 MATCHED = "matched existing"
 FAILED = "failed"
+OUTCOMES = (IMPORTED, MATCHED, ALREADY, FAILED)
 
 
 class RecordFailure(ValueError):
@@ -77,7 +78,8 @@ def report_text(report: dict[str, Any]) -> str:
     mode = "IMPORTED" if report["execute"] else "DRY RUN — nothing was written (add --execute)"
     lines = [f"Import from {report['source'].upper()}: {mode}", ""]
     for kind, counts in report["counts"].items():
-        parts = ", ".join(f"{n} {outcome}" for outcome, n in counts.items())
+        ordered = sorted(counts.items(), key=lambda item: OUTCOMES.index(item[0]))
+        parts = ", ".join(f"{n} {outcome}" for outcome, n in ordered)
         lines.append(f"  {kind}: {parts}")
     if report["skipped"]:
         lines += ["", "Not imported:"]
