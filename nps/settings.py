@@ -313,9 +313,9 @@ if NPS_AI_MAX_TOKENS < 1 or NPS_AI_TIMEOUT < 1:
 # At DEBUG the SDK logs whole requests, and prompts hold people's names and questions.
 LOGGING["loggers"]["anthropic"] = {"level": "WARNING"}
 
-# Background jobs (Celery, nps/celery.py; docs/DEPLOYMENT.md "Background jobs"). Redis is the broker;
-# with no REDIS_URL (the embedded default of `make run`) tasks run eagerly in the sending process,
-# so no worker is needed. CELERY_TASK_ALWAYS_EAGER=1 forces that with Redis too.
+# Background jobs (Celery, nps/celery.py; docs/DEPLOYMENT.md "Background jobs"). Redis is the
+# broker; with no REDIS_URL (the embedded default of `make run`) tasks run eagerly in the sending
+# process, so no worker is needed. CELERY_TASK_ALWAYS_EAGER=1 forces that with Redis too.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
 # Results (small dicts of counts, never user data) expire after an hour; jobs that a person waits
 # for keep their own status row (nps.imports.ImportJob).

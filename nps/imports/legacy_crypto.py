@@ -55,7 +55,9 @@ def decrypt_enc4(value: str, key: bytes) -> str:
     try:
         clear = AESGCM(key).decrypt(payload[:12], payload[12:], None)
     except InvalidTag:
-        raise UndecryptableValue("ENC4 value does not open with this key (wrong key or tampered)")
+        raise UndecryptableValue(
+            "ENC4 value does not open with this key (wrong key or tampered)"
+        ) from None
     return _utf8(clear)
 
 

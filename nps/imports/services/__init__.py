@@ -229,8 +229,8 @@ def imported_ids(source: str | None, kind: str) -> Q:
     return Q(pk__in=ids)
 
 
-__all__ = ["IMPORTED", "ALREADY", "MATCHED", "FAILED", "Importer", "Report", "RecordFailure"]
-__all__ += ["Source", "report_text", "imported_ids"]
+__all__ = ["ALREADY", "FAILED", "IMPORTED", "MATCHED", "Importer", "RecordFailure", "Report"]
+__all__ += ["Source", "imported_ids", "report_text"]
 
 
 @dataclass(frozen=True)

@@ -67,9 +67,7 @@ def run_job(job_id: int) -> str:
     job = ImportJob.objects.filter(pk=job_id).first()
     if job is None or job.status not in (JobStatus.PENDING, JobStatus.RUNNING):
         return job.status if job else "missing"
-    ImportJob.objects.filter(pk=job.pk).update(
-        status=JobStatus.RUNNING, started_at=timezone.now()
-    )
+    ImportJob.objects.filter(pk=job.pk).update(status=JobStatus.RUNNING, started_at=timezone.now())
     payload = json.loads(job.payload or "{}")
     status, error, report = JobStatus.DONE, "", None
     try:

@@ -28,14 +28,16 @@ from collections import defaultdict
 from typing import Any
 
 import psycopg
+from django.db import DatabaseError, transaction
+from psycopg import sql
 from psycopg.rows import dict_row
 
 from nps.accounts.models import User
 from nps.accounts.roles import Role
 from nps.core.models import AuditLog
-from nps.imports.legacy_crypto import LegacyDecoder, v4_key
-from nps.imports.models import Kind, Source
-from nps.imports.services import Importer, RecordFailure
+from nps.imports.legacy_crypto import LegacyDecoder, UndecryptableValue, v4_key
+from nps.imports.models import ImportedRecord, Kind, Source
+from nps.imports.services import ALREADY, IMPORTED, Importer, RecordFailure
 from oracle.models import Profile, Reading, ReadingParticipant, SignType
 from oracle.services import sealing
 
@@ -49,6 +51,8 @@ SKIPPED_TABLES = {
     "health_checks": "health checks",
     "audit_log": "generic audit log (unused by V4)",
 }
+# Readings written per bulk insert.
+BATCH = 500
 ROLES = {Role.ADMIN: Role.ADMIN, Role.MODERATOR: Role.MODERATOR, Role.READONLY: Role.READONLY}
 
 
@@ -112,13 +116,16 @@ class V4Importer(Importer):
         return {row["table_name"] for row in rows}
 
     def _count(self, table: str) -> int:
-        return self.conn.execute(f'SELECT count(*) AS n FROM "{table}"').fetchone()["n"]
+        query = sql.SQL("SELECT count(*) AS n FROM {}").format(sql.Identifier(table))
+        return self.conn.execute(query).fetchone()["n"]
 
     def _rows(self, table: str, order: str):
+        """Every row of a V4 table, streamed by a server-side cursor; `order` is ours (SQL)."""
         total = self._count(table)
         cursor = self.conn.cursor(name=f"nps_import_{table}")
         cursor.itersize = 2000
-        cursor.execute(f'SELECT * FROM "{table}" ORDER BY {order}')
+        query = sql.SQL("SELECT * FROM {} ORDER BY ").format(sql.Identifier(table))
+        cursor.execute(query + sql.SQL(order))
         return self.bar(cursor, total=total, desc=table)
 
     def decode(self, row: dict, column: str) -> str | None:
@@ -211,18 +218,73 @@ class V4Importer(Importer):
             for row in self.conn.execute("SELECT * FROM oracle_reading_users").fetchall():
                 participants[row["reading_id"]].append(row)
         self.dropped_links = 0
+        chunk: list[tuple[str, dict, list[dict]]] = []
         for row in self._rows("oracle_readings", "id"):
             key = f"oracle_readings:{row['id']}:{_stamp(row.get('created_at'))}"
-            pk = self.attempt(
-                Kind.READING, key, lambda row=row: self._reading(row, participants[row["id"]])
-            )
-            if pk is not None:
-                self.reading_ids[row["id"]] = int(pk)
+            chunk.append((key, row, participants[row["id"]]))
+            if len(chunk) >= BATCH:
+                self._import_reading_batch(chunk)
+                chunk = []
+        self._import_reading_batch(chunk)
         if self.dropped_links:
             self.report.notes.append(
                 f"{self.dropped_links} links from readings to profiles that were not imported "
                 "were left out."
             )
+
+    def _import_reading_batch(self, chunk: list[tuple[str, dict, list[dict]]]) -> None:
+        """Readings are written a batch at a time (bulk inserts in one savepoint); if the
+        database refuses the batch, its readings are written one by one, so only the bad one
+        fails."""
+        prepared = []
+        for key, row, participants in chunk:
+            if key in self._known:
+                self.report.count(Kind.READING, ALREADY)
+                continue
+            try:
+                prepared.append((key, row, *self._build_reading(row, participants)))
+            except (RecordFailure, UndecryptableValue) as exc:
+                self.report.fail(Kind.READING, key, str(exc))
+        if not prepared:
+            return
+        try:
+            with transaction.atomic():
+                Reading.objects.bulk_create([reading for _, _, reading, _ in prepared])
+                ReadingParticipant.objects.bulk_create(
+                    [link for _, _, reading, links in prepared for link in _links(reading, links)]
+                )
+                ImportedRecord.objects.bulk_create(
+                    [
+                        ImportedRecord(
+                            source=self.source,
+                            source_key=key,
+                            kind=Kind.READING,
+                            object_id=str(reading.pk),
+                            job=self.job,
+                        )
+                        for key, _, reading, _ in prepared
+                    ]
+                )
+        except DatabaseError:
+            for key, row, reading, links in prepared:
+                reading.pk = None
+                pk = self.attempt(
+                    Kind.READING,
+                    key,
+                    lambda reading=reading, links=links: self._save_reading(reading, links),
+                )
+                if pk is not None:
+                    self.reading_ids[row["id"]] = int(pk)
+            return
+        for key, row, reading, _ in prepared:
+            self._known[key] = str(reading.pk)
+            self.reading_ids[row["id"]] = reading.pk
+            self.report.count(Kind.READING, IMPORTED)
+
+    def _save_reading(self, reading: Reading, links: list[tuple[int, bool, Any]]):
+        reading.save(force_insert=True)
+        ReadingParticipant.objects.bulk_create(_links(reading, links))
+        return reading, True
 
     def _profile_for(self, v4_id: int | None) -> int | None:
         if v4_id is None:
@@ -232,7 +294,10 @@ class V4Importer(Importer):
             self.dropped_links += 1
         return pk
 
-    def _reading(self, row: dict, participants: list[dict]):
+    def _build_reading(
+        self, row: dict, participants: list[dict]
+    ) -> tuple[Reading, list[tuple[int, bool, Any]]]:
+        """The reading to write (not saved) and its participants as (profile id, primary, when)."""
         sign_type = row.get("sign_type")
         if sign_type not in SignType.values:
             raise RecordFailure(f"unknown sign_type {sign_type!r}")
@@ -266,21 +331,12 @@ class V4Importer(Importer):
         )
         if row.get("created_at") is not None:
             reading.created_at = row["created_at"]
-        reading.save()
         links = []
         for link in participants:
             profile_id = self._profile_for(link["user_id"])
             if profile_id is not None:
-                links.append(
-                    ReadingParticipant(
-                        reading=reading,
-                        profile_id=profile_id,
-                        is_primary=bool(link.get("is_primary")),
-                        created_at=link.get("created_at") or reading.created_at,
-                    )
-                )
-        ReadingParticipant.objects.bulk_create(links)
-        return reading, True
+                links.append((profile_id, bool(link.get("is_primary")), link.get("created_at")))
+        return reading, links
 
     # ---- audit
 
@@ -316,6 +372,18 @@ class V4Importer(Importer):
             entry.timestamp = row["timestamp"]
         entry.save()
         return entry, True
+
+
+def _links(reading: Reading, links: list[tuple[int, bool, Any]]) -> list[ReadingParticipant]:
+    return [
+        ReadingParticipant(
+            reading=reading,
+            profile_id=profile_id,
+            is_primary=primary,
+            created_at=created_at or reading.created_at,
+        )
+        for profile_id, primary, created_at in links
+    ]
 
 
 def _json(value: Any) -> Any:

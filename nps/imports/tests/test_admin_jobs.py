@@ -109,7 +109,7 @@ def test_symlink_member_is_refused():
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive_file:
         info = zipfile.ZipInfo("nps/data/link")
-        info.external_attr = (0o120777 << 16)
+        info.external_attr = 0o120777 << 16
         archive_file.writestr(info, "/etc/passwd")
     with pytest.raises(archive.ArchiveRefused, match="symbolic link"):
         archive.check(buffer.getvalue())

@@ -7,6 +7,9 @@ import json
 import psycopg
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError
+from django.db.models import QuerySet
+from psycopg import sql
 from psycopg.types.json import Jsonb
 
 from nps.accounts.models import User
@@ -28,12 +31,12 @@ pytestmark = pytest.mark.django_db
 
 
 def _insert(conn, table: str, **values) -> dict:
-    columns = ", ".join(values)
-    marks = ", ".join(["%s"] * len(values))
-    row = conn.execute(
-        f"INSERT INTO {table} ({columns}) VALUES ({marks}) RETURNING *", list(values.values())
+    query = sql.SQL("INSERT INTO {} ({}) VALUES ({}) RETURNING *").format(
+        sql.Identifier(table),
+        sql.SQL(", ").join(map(sql.Identifier, values)),
+        sql.SQL(", ").join(sql.Placeholder() * len(values)),
     )
-    return row.fetchone()
+    return conn.execute(query, list(values.values())).fetchone()
 
 
 @pytest.fixture(scope="module")
@@ -321,3 +324,27 @@ def test_command_refuses_an_unreachable_database(owner):
             "importer",
             "--no-progress",
         )
+
+
+def test_a_batch_the_database_refuses_is_written_one_by_one(v4_url, owner, monkeypatch):
+    """Readings go in bulk; when the database refuses a batch, only the bad reading fails."""
+    real_bulk, real_save = QuerySet.bulk_create, Reading.save
+
+    def refuse_reading_batches(self, objs, *args, **kwargs):
+        if self.model is Reading:
+            raise IntegrityError("batch refused")
+        return real_bulk(self, objs, *args, **kwargs)
+
+    def refuse_name_readings(self, *args, **kwargs):
+        if self.sign_type == "name":
+            raise IntegrityError("row refused")
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(QuerySet, "bulk_create", refuse_reading_batches)
+    monkeypatch.setattr(Reading, "save", refuse_name_readings)
+    report = run(v4_url, owner)
+    assert report.counts["reading"] == {"imported": 3, "failed": 2}
+    assert not Reading.objects.filter(sign_type="name").exists()
+    group = Reading.objects.get(sign_type="multi_user")
+    assert ReadingParticipant.objects.filter(reading=group).count() == 3
+    assert ImportedRecord.objects.filter(kind="reading").count() == 3

@@ -32,7 +32,7 @@ class Command(ImportCommand):
             "--salt-file",
             action="append",
             default=[],
-            help="An older copy of data/.vault_salt (repeatable; V3 replaced it on a new password).",
+            help="An old data/.vault_salt (repeatable: V3 replaced it on a new password).",
         )
         parser.add_argument(
             "--timezone",

@@ -1,4 +1,4 @@
-"""`manage.py import_v4`: profiles, readings, links, audit log and accounts of an NPS V4 database."""
+"""`manage.py import_v4`: profiles, readings, links, audit log and accounts of a V4 database."""
 
 import os
 
