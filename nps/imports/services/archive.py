@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 
 from django.conf import settings
+from django.utils.translation import gettext as _
 
 from nps.core.errors import InvalidField
 
@@ -29,10 +30,14 @@ class ArchiveRefused(InvalidField):
 
 def _safe_parts(name: str) -> tuple[str, ...]:
     if "\\" in name or "\0" in name:
-        raise ArchiveRefused(f"The ZIP holds a file name that is not allowed: {name[:80]!r}.")
+        raise ArchiveRefused(
+            _("The ZIP holds a file name that is not allowed: %(name)s.") % {"name": name[:80]}
+        )
     path = PurePosixPath(name)
     if path.is_absolute() or ".." in path.parts or (path.parts and ":" in path.parts[0]):
-        raise ArchiveRefused(f"The ZIP holds a path outside its folder: {name[:80]!r}.")
+        raise ArchiveRefused(
+            _("The ZIP holds a path outside its folder: %(name)s.") % {"name": name[:80]}
+        )
     return tuple(part for part in path.parts if part not in ("", "."))
 
 
@@ -40,27 +45,33 @@ def check(data: bytes) -> zipfile.ZipFile:
     """The opened archive, or `ArchiveRefused` saying what is wrong with it."""
     if len(data) > settings.NPS_IMPORT_MAX_UPLOAD_MB * MB:
         raise ArchiveRefused(
-            f"The ZIP is larger than {settings.NPS_IMPORT_MAX_UPLOAD_MB} MB "
-            "(NPS_IMPORT_MAX_UPLOAD_MB); leave out the Bitcoin artefacts or use `import_v3`."
+            _(
+                "The ZIP is larger than %(size)s MB (NPS_IMPORT_MAX_UPLOAD_MB); leave out the "
+                "Bitcoin scanner files or use the import_v3 command."
+            )
+            % {"size": settings.NPS_IMPORT_MAX_UPLOAD_MB}
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError):
-        raise ArchiveRefused("This file is not a ZIP archive.") from None
+        raise ArchiveRefused(_("This file is not a ZIP archive.")) from None
     if len(members) > MAX_MEMBERS:
-        raise ArchiveRefused(f"The ZIP holds more than {MAX_MEMBERS} files.")
+        raise ArchiveRefused(_("The ZIP holds more than %(count)s files.") % {"count": MAX_MEMBERS})
     total = 0
     for member in members:
         _safe_parts(member.filename)
         if stat.S_ISLNK(member.external_attr >> 16):
-            raise ArchiveRefused(f"The ZIP holds a symbolic link: {member.filename[:80]!r}.")
+            raise ArchiveRefused(
+                _("The ZIP holds a symbolic link: %(name)s.") % {"name": member.filename[:80]}
+            )
         if member.flag_bits & 0x1:
-            raise ArchiveRefused("The ZIP is password-protected; upload it without a password.")
+            raise ArchiveRefused(_("The ZIP is password-protected; upload it without a password."))
         total += member.file_size
     if total > settings.NPS_IMPORT_MAX_UNPACKED_MB * MB:
         raise ArchiveRefused(
-            f"The ZIP unpacks to more than {settings.NPS_IMPORT_MAX_UNPACKED_MB} MB."
+            _("The ZIP unpacks to more than %(size)s MB.")
+            % {"size": settings.NPS_IMPORT_MAX_UNPACKED_MB}
         )
     return archive
 
@@ -82,7 +93,7 @@ def unpack(data: bytes, destination: Path) -> Path:
             while chunk := source.read(MB):
                 budget -= len(chunk)
                 if budget < 0:
-                    raise ArchiveRefused("The ZIP unpacks to more than its declared size.")
+                    raise ArchiveRefused(_("The ZIP unpacks to more than its declared size."))
                 sink.write(chunk)
     return find_root(destination)
 
@@ -93,7 +104,7 @@ def find_root(folder: Path) -> Path:
     for candidate in sorted(candidates, key=lambda p: len(p.parts)):
         if (candidate / "data").is_dir() or (candidate / "oracle_readings.json").is_file():
             return candidate
-    raise ArchiveRefused("The ZIP holds no V3 data folder (nps/data with oracle_readings.json).")
+    raise ArchiveRefused(_("The ZIP holds no V3 data folder (nps/data with oracle_readings.json)."))
 
 
 def discard(folder: Path) -> None:

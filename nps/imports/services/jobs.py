@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from nps.imports.models import ImportJob, JobStatus, Source
 from nps.imports.services import RecordFailure, archive
@@ -40,7 +41,7 @@ def start_job(
     """Record the job and queue it (it runs when this transaction commits; at once when eager)."""
     if source == Source.V3:
         if zip_bytes is None:
-            raise archive.ArchiveRefused("Choose the ZIP of the V3 folder.")
+            raise archive.ArchiveRefused(gettext("Choose the ZIP of the V3 folder."))
         archive.check(zip_bytes)
         payload = {
             "zip": base64.b64encode(zip_bytes).decode(),
