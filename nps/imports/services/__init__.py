@@ -84,6 +84,8 @@ def report_text(report: dict[str, Any]) -> str:
     if report["skipped"]:
         lines += ["", "Not imported:"]
         for name, value in report["skipped"].items():
+            if isinstance(value, dict):
+                value = ", ".join(f"{n} {what}" for what, n in value.items())
             lines.append(f"  {name}: {value}")
     if report["failures"]:
         lines += ["", f"Failed records ({len(report['failures'])}):"]
@@ -210,6 +212,17 @@ class Importer:
         from tqdm import tqdm
 
         return tqdm(iterable, total=total, desc=desc, unit="rec", leave=True)
+
+
+def index_for_search(readings: Iterable) -> None:
+    """Store the history search terms of imported readings, as the readings service does for
+    new ones (oracle's blind index, `oracle.services.search_index`, where this build has it)."""
+    try:
+        from oracle.services import search_index
+    except ImportError:  # a build without the reading search index: nothing to store
+        return
+    for reading in readings:
+        search_index.index_reading(reading)
 
 
 def _reason(exc: Exception) -> str:

@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from nps.imports.legacy_crypto import ENC, LegacyDecoder, UndecryptableValue, v3_key
 from nps.imports.models import Kind, LegacyLearningState, PendingTelegramLink, Source
-from nps.imports.services import Importer, RecordFailure
+from nps.imports.services import Importer, RecordFailure, index_for_search
 from oracle.models import Reading, SignType
 
 SENSITIVE_KEYS = ("private_key", "seed_phrase", "wif", "extended_private_key")
@@ -194,6 +194,7 @@ class V3Importer(Importer):
             ai_interpretation=json.dumps(sealed, ensure_ascii=False) if sealed else None,
             created_at=created_at,
         )
+        index_for_search([reading])
         return reading, True
 
     # ---- learning state and Telegram

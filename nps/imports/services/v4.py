@@ -37,7 +37,7 @@ from nps.accounts.roles import Role
 from nps.core.models import AuditLog
 from nps.imports.legacy_crypto import LegacyDecoder, UndecryptableValue, v4_key
 from nps.imports.models import ImportedRecord, Kind, Source
-from nps.imports.services import ALREADY, IMPORTED, Importer, RecordFailure
+from nps.imports.services import ALREADY, IMPORTED, Importer, RecordFailure, index_for_search
 from oracle.models import Profile, Reading, ReadingParticipant, SignType
 from oracle.services import sealing
 
@@ -265,6 +265,7 @@ class V4Importer(Importer):
                         for key, _, reading, _ in prepared
                     ]
                 )
+                index_for_search(reading for _, _, reading, _ in prepared)
         except DatabaseError:
             for key, row, reading, links in prepared:
                 reading.pk = None
@@ -284,6 +285,7 @@ class V4Importer(Importer):
     def _save_reading(self, reading: Reading, links: list[tuple[int, bool, Any]]):
         reading.save(force_insert=True)
         ReadingParticipant.objects.bulk_create(_links(reading, links))
+        index_for_search([reading])
         return reading, True
 
     def _profile_for(self, v4_id: int | None) -> int | None:
