@@ -22,6 +22,8 @@ from typing import Any
 from django.db import DatabaseError, transaction
 from django.db.models import BigIntegerField, Q
 from django.db.models.functions import Cast
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from nps.imports.legacy_crypto import UndecryptableValue
 from nps.imports.models import Source
@@ -73,26 +75,57 @@ class Report:
         return report_text(self.as_dict())
 
 
+# The names a report uses for kinds, outcomes and skipped data: stored in English, shown in the
+# active language. Reasons and notes are technical and stay English (as the commands print them).
+REPORT_WORDS = (
+    gettext_noop("account"),
+    gettext_noop("profile"),
+    gettext_noop("reading"),
+    gettext_noop("audit"),
+    gettext_noop("learning"),
+    gettext_noop("telegram"),
+    gettext_noop("imported"),
+    gettext_noop("matched existing"),
+    gettext_noop("already imported"),
+    gettext_noop("failed"),
+    gettext_noop("files"),
+    gettext_noop("records"),
+    gettext_noop("corrupt lines"),
+    gettext_noop("clear secret values"),
+    gettext_noop("encrypted values no password opens"),
+    gettext_noop("encrypted values the passwords open"),
+    gettext_noop("truncated .tmp files"),
+    gettext_noop("corrupt files"),
+    gettext_noop("V2 session lists (arrays)"),
+    gettext_noop("session files"),
+)
+
+
 def report_text(report: dict[str, Any]) -> str:
     """The report as a person reads it (the commands print it, the admin shows it)."""
-    mode = "IMPORTED" if report["execute"] else "DRY RUN — nothing was written (add --execute)"
-    lines = [f"Import from {report['source'].upper()}: {mode}", ""]
+    if report["execute"]:
+        mode = _("IMPORTED")
+    else:
+        mode = _("DRY RUN — nothing was written (add --execute)")
+    source = report["source"].upper()
+    lines = [_("Import from %(source)s: %(mode)s") % {"source": source, "mode": mode}, ""]
     for kind, counts in report["counts"].items():
         ordered = sorted(counts.items(), key=lambda item: OUTCOMES.index(item[0]))
-        parts = ", ".join(f"{n} {outcome}" for outcome, n in ordered)
-        lines.append(f"  {kind}: {parts}")
+        parts = ", ".join(f"{n} {_(outcome)}" for outcome, n in ordered)
+        lines.append(f"  {_(kind)}: {parts}")
     if report["skipped"]:
-        lines += ["", "Not imported:"]
+        lines += ["", _("Not imported:")]
         for name, value in report["skipped"].items():
             if isinstance(value, dict):
-                value = ", ".join(f"{n} {what}" for what, n in value.items())
-            lines.append(f"  {name}: {value}")
+                value = ", ".join(f"{n} {_(what)}" for what, n in value.items())
+            lines.append(f"  {_(name)}: {value}")
     if report["failures"]:
-        lines += ["", f"Failed records ({len(report['failures'])}):"]
+        count = len(report["failures"])
+        lines += ["", _("Failed records (%(count)s):") % {"count": count}]
         for failure in report["failures"]:
-            lines.append(f"  {failure['kind']} {failure['record']}: {failure['reason']}")
+            lines.append(f"  {_(failure['kind'])} {failure['record']}: {failure['reason']}")
     if report["notes"]:
-        lines += ["", "Notes:"]
+        lines += ["", _("Notes:")]
         lines += [f"  {note}" for note in report["notes"]]
     return "\n".join(lines)
 

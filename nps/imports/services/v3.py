@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from django.utils import timezone
+from django.utils.translation import gettext_noop
 
 from nps.imports.legacy_crypto import ENC, LegacyDecoder, UndecryptableValue, v3_key
 from nps.imports.models import Kind, LegacyLearningState, PendingTelegramLink, Source
@@ -36,18 +37,24 @@ SENSITIVE_KEYS = ("private_key", "seed_phrase", "wif", "extended_private_key")
 
 # Bitcoin artefacts under data/: (label, glob patterns).
 ARTEFACTS = {
-    "vault session logs": ("findings/sessions/*.jsonl", "findings/sessions/*_meta.json"),
-    "vault summaries": ("findings/summaries/*.json",),
-    "scan memory": ("scan_memory.json",),
-    "scanner hits": ("scanner_hits.json",),
-    "solve history": ("solve_history.json",),
-    "factor weights": ("factor_weights.json",),
-    "scan session log": ("scan_sessions.json",),
-    "checkpoints": ("checkpoints/*",),
-    "logic history": ("logic/*",),
-    "V2 memory and knowledge": ("learning/v2_memory.json", "learning/v2_knowledge/**/*"),
-    "scanner knowledge": ("scanner_knowledge/**/*",),
-    "AI cache": ("ai_cache/*",),
+    gettext_noop("vault session logs"): (
+        "findings/sessions/*.jsonl",
+        "findings/sessions/*_meta.json",
+    ),
+    gettext_noop("vault summaries"): ("findings/summaries/*.json",),
+    gettext_noop("scan memory"): ("scan_memory.json",),
+    gettext_noop("scanner hits"): ("scanner_hits.json",),
+    gettext_noop("solve history"): ("solve_history.json",),
+    gettext_noop("factor weights"): ("factor_weights.json",),
+    gettext_noop("scan session log"): ("scan_sessions.json",),
+    gettext_noop("checkpoints"): ("checkpoints/*",),
+    gettext_noop("logic history"): ("logic/*",),
+    gettext_noop("V2 memory and knowledge"): (
+        "learning/v2_memory.json",
+        "learning/v2_knowledge/**/*",
+    ),
+    gettext_noop("scanner knowledge"): ("scanner_knowledge/**/*",),
+    gettext_noop("AI cache"): ("ai_cache/*",),
 }
 
 
@@ -265,14 +272,14 @@ class V3Importer(Importer):
         skipped = self.report.skipped
         vault = self.data / "findings" / "vault_live.jsonl"
         if vault.is_file():
-            skipped["vault findings (Bitcoin)"] = dict(self._scan_vault(vault))
+            skipped[gettext_noop("vault findings (Bitcoin)")] = dict(self._scan_vault(vault))
         sessions = self.data / "sessions"
         if sessions.is_dir():
-            skipped["scan sessions"] = dict(self._scan_sessions(sessions))
+            skipped[gettext_noop("scan sessions")] = dict(self._scan_sessions(sessions))
         for label, patterns in ARTEFACTS.items():
             files = {p for pattern in patterns for p in self.data.glob(pattern) if p.is_file()}
             if files:
-                skipped[label] = f"{len(files)} file(s)"
+                skipped[label] = {"files": len(files)}
 
     def _scan_vault(self, path: Path) -> Counter:
         counts: Counter = Counter(records=0)

@@ -29,6 +29,7 @@ from typing import Any
 
 import psycopg
 from django.db import DatabaseError, transaction
+from django.utils.translation import gettext_noop
 from psycopg import sql
 from psycopg.rows import dict_row
 
@@ -42,14 +43,14 @@ from oracle.models import Profile, Reading, ReadingParticipant, SignType
 from oracle.services import sealing
 
 SKIPPED_TABLES = {
-    "sessions": "scanner sessions",
-    "findings": "vault findings (Bitcoin)",
-    "readings": "generic readings table (unused by V4)",
-    "learning_data": "learning data (scanner XP)",
-    "insights": "learning insights",
-    "oracle_suggestions": "oracle suggestions",
-    "health_checks": "health checks",
-    "audit_log": "generic audit log (unused by V4)",
+    "sessions": gettext_noop("scanner sessions"),
+    "findings": gettext_noop("vault findings (Bitcoin)"),
+    "readings": gettext_noop("generic readings table (unused by V4)"),
+    "learning_data": gettext_noop("learning data (scanner XP)"),
+    "insights": gettext_noop("learning insights"),
+    "oracle_suggestions": gettext_noop("oracle suggestions"),
+    "health_checks": gettext_noop("health checks"),
+    "audit_log": gettext_noop("generic audit log (unused by V4)"),
 }
 # Readings written per bulk insert.
 BATCH = 500
@@ -107,7 +108,7 @@ class V4Importer(Importer):
                 if table in tables:
                     rows = self._count(table)
                     if rows:
-                        self.report.skipped[label] = rows
+                        self.report.skipped[label] = {"records": rows}
 
     def _tables(self) -> set[str]:
         rows = self.conn.execute(
@@ -164,7 +165,7 @@ class V4Importer(Importer):
         rows = self.conn.execute("SELECT name, is_active FROM api_keys ORDER BY name").fetchall()
         if rows:
             active = sum(1 for row in rows if row["is_active"] is not False)
-            self.report.skipped["API keys (create new ones in NPS)"] = (
+            self.report.skipped[gettext_noop("API keys (create new ones in NPS)")] = (
                 f"{len(rows)} ({active} active): " + ", ".join(row["name"] for row in rows)
             )
 

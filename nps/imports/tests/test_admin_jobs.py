@@ -6,6 +6,7 @@ import zipfile
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
@@ -144,3 +145,17 @@ def test_a_v4_job_that_cannot_connect_fails_with_its_reason(console, user):
     assert response.status_code == 302
     job = ImportJob.objects.get()
     assert job.status == JobStatus.FAILED and "cannot connect" in job.error
+
+
+def test_the_report_reads_in_persian_on_a_persian_console(console, user, tmp_path):
+    post_job(console, user, zip_of(build_v3(tmp_path)), execute="on")
+    job = ImportJob.objects.get()
+    console.cookies["nps_language"] = "fa"
+    try:
+        url = reverse("admin:imports_importjob_change", args=[job.pk])
+        page = console.get(url).content.decode()
+    finally:
+        translation.activate("en")  # the middleware leaves the request's language active
+    assert "ورود داده از V3: وارد شد" in page
+    assert "4 وارد‌شده, 4 ناموفق" in page
+    assert "یافته‌های گنجینه (بیت‌کوین)" in page

@@ -127,8 +127,8 @@ def test_dry_run_reports_everything_and_writes_nothing(tmp_path, owner):
         "V2 session lists (arrays)": 1,
         "session files": 1,
     }
-    assert report.skipped["scan memory"] == "1 file(s)"
-    assert report.skipped["checkpoints"] == "1 file(s)"
+    assert report.skipped["scan memory"] == {"files": 1}
+    assert report.skipped["checkpoints"] == {"files": 1}
     assert Reading.all_objects.count() == 0
     assert not LegacyLearningState.objects.exists()
     assert not ImportedRecord.objects.exists()

@@ -254,7 +254,7 @@ def test_execute_imports_decrypted_values_links_and_accounts(v4_url, owner):
     assert report.counts["account"] == {"imported": 1, "matched existing": 1}
     assert User.objects.get(username="taken").check_password("a-long-password-1")
     assert "API keys (create new ones in NPS)" in report.skipped
-    assert report.skipped["vault findings (Bitcoin)"] == 1
+    assert report.skipped["vault findings (Bitcoin)"] == {"records": 1}
 
     entry = AuditLog.objects.get(action="oracle_reading.create")
     assert entry.profile == sara and entry.resource_id == question.pk

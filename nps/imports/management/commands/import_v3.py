@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from django.core.management.base import CommandError
+from django.core.management.base import CommandError, no_translations
 
 from nps.imports.management.commands._common import ImportCommand
 from nps.imports.services.v3 import V3Importer
@@ -41,6 +41,7 @@ class Command(ImportCommand):
         )
         self.add_common_arguments(parser)
 
+    @no_translations  # the report in English, whatever the shell's locale
     def handle(self, *args, **options) -> None:
         owner = self.owner(options["owner"])
         try:

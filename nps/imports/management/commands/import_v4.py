@@ -2,6 +2,8 @@
 
 import os
 
+from django.core.management.base import no_translations
+
 from nps.imports.management.commands._common import ImportCommand
 from nps.imports.services.v4 import V4Importer
 
@@ -29,6 +31,7 @@ class Command(ImportCommand):
         )
         self.add_common_arguments(parser)
 
+    @no_translations  # the report in English, whatever the shell's locale
     def handle(self, *args, **options) -> None:
         owner = self.owner(options["owner"])
         self.run_importer(
