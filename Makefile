@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 -include .env
 export
 
-.PHONY: run test venv messages bench-engines bench-http bench-imports clean
+.PHONY: run test venv messages bench-engines bench-http bench-pages bench-imports clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (set PYTHON=...)"; exit 1; }
@@ -36,6 +36,9 @@ bench-engines: venv
 
 bench-http: venv
 	bash bench/http.sh
+
+bench-pages: venv
+	$(PY) bench/pages.py
 
 # Needs PostgreSQL (a throw-away V4 database and NPS database are created and dropped).
 bench-imports: venv

@@ -8,7 +8,9 @@ import json
 
 from django import forms
 from django.forms import Script
+from django.forms.utils import flatatt
 from django.utils.dates import MONTHS
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -124,3 +126,39 @@ class DualCalendarDateInput(forms.DateInput):
             ensure_ascii=False,
         )
         return context
+
+
+class TimeZoneSelect(forms.Select):
+    """A list of every time zone, "City — Country (UTC±hh:mm)" in the reader's language, sorted
+    by city so typing a city's first letters finds it. The value is the IANA key.
+
+    `blank_label` adds an empty first choice (an optional zone). A stored zone that is valid but
+    not in the list (an old alias such as "Asia/Calcutta") is kept as its own choice, so editing
+    a form never changes it silently.
+    """
+
+    def __init__(self, attrs=None, *, blank_label: str | None = None):
+        super().__init__(attrs)
+        self.blank_label = blank_label
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from nps.core.places import zone_choices, zone_options_html
+
+        value = value or ""
+        extra = []
+        if self.blank_label is not None:
+            extra.append(("", self.blank_label))
+        if value and value not in dict(zone_choices()):
+            extra.append((value, value))
+        head = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            ((key, " selected" if key == value else "", label) for key, label in extra),
+        )
+        attributes = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        return format_html(
+            "<select{}>{}{}</select>",
+            flatatt(attributes),
+            head,
+            zone_options_html(value if value not in dict(extra) else None),
+        )

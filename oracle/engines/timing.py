@@ -7,6 +7,7 @@ the moment is always passed in — no hidden clock). A naive moment is taken to 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from oracle.engines.fc60 import (
@@ -18,11 +19,13 @@ from oracle.engines.fc60 import (
 )
 from oracle.engines.numerology import MASTER_NUMBERS, numerology_reduce
 
-__all__ = ["get_best_hours", "get_current_quality"]
+__all__ = ["get_best_hours", "get_current_quality", "get_group_best_hours"]
 
 MOON_SCORES: dict[int, float] = {0: 0.9, 1: 0.5, 2: 0.6, 3: 0.7, 4: 1.0, 5: 0.7, 6: 0.6, 7: 0.4}
 WEEKDAY_SCORES: dict[int, float] = {0: 0.7, 1: 0.5, 2: 0.6, 3: 0.6, 4: 0.9, 5: 0.8, 6: 0.5}
 POWER_NUMBERS = frozenset({1, 8, 9, 11, 22, 33})
+# The local hours a person is taken to be awake and free for a group's plans: 08:00 to 22:00.
+WAKING_START, WAKING_END = 8, 22
 ACTIVE_NUMBERS = frozenset({3, 5, 7})
 
 
@@ -138,3 +141,46 @@ def get_best_hours(day: date, tz: tzinfo = UTC) -> list[dict]:
         score = _score(_Day(moment.year, moment.month, moment.day), moment.hour)
         hours.append({"hour": hour, "score": score, "quality": _quality(score)})
     return sorted(hours, key=lambda entry: entry["score"], reverse=True)
+
+
+def _awake(local: datetime) -> bool:
+    """An hour starting at `local` ends by the end of the waking day."""
+    start = local.hour * 60 + local.minute
+    return WAKING_START * 60 <= start <= (WAKING_END - 1) * 60
+
+
+def get_group_best_hours(
+    day: date, zones: Sequence[tzinfo], *, reference: tzinfo = UTC, limit: int = 3
+) -> dict:
+    """The best hours of the calendar `day` in `reference` for a group living in `zones`.
+
+    An hour's score is the moment's (as in `get_best_hours`: the same for everyone at once); an hour
+    suits the whole group when it falls in every member's waking day (08:00–22:00 local). The
+    `limit` best hours that suit everyone come first, best first; when fewer exist (members far
+    apart), the hours that suit the most members fill the list and `everyone_awake` is False.
+
+    `{"day", "everyone_awake", "hours": [{"hour" (local to `reference`), "score", "quality",
+    "awake" (how many members), "local_times" (each member's "HH:MM", in `zones` order)}]}`.
+    """
+    if limit < 1:
+        raise ValueError("limit must be at least 1")
+    candidates = []
+    for entry in get_best_hours(day, reference):
+        start = datetime(day.year, day.month, day.day, entry["hour"], tzinfo=reference)
+        locals_ = [start.astimezone(zone) for zone in zones]
+        candidates.append(
+            {
+                **entry,
+                "awake": sum(_awake(local) for local in locals_),
+                "local_times": [local.strftime("%H:%M") for local in locals_],
+            }
+        )
+    everyone = len(zones)
+    # Stable sort: among equally awake hours the timing order (best score, then hour) is kept.
+    candidates.sort(key=lambda entry: entry["awake"], reverse=True)
+    best = candidates[:limit]
+    return {
+        "day": day.isoformat(),
+        "everyone_awake": bool(best) and all(entry["awake"] == everyone for entry in best),
+        "hours": best,
+    }

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nps.core.widgets import DualCalendarDateInput
+from nps.core.widgets import DualCalendarDateInput, TimeZoneSelect
 from oracle.models import NumerologySystem, Profile
 from oracle.services.readings import MAX_NAME_LENGTH, MAX_QUESTION_LENGTH, MultiUserMember
 from oracle.validators import validate_timezone_name
@@ -120,8 +120,8 @@ class TimeReadingForm(ConsultForm):
         max_length=64,
         required=False,
         validators=[validate_timezone_name],
-        help_text=_("An IANA name such as Asia/Tehran or UTC; empty uses the profile's zone."),
-        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false", "dir": "ltr"}),
+        help_text=_("Type a city's first letters to find its zone."),
+        widget=TimeZoneSelect(blank_label=_("The profile's time zone (UTC without a profile)")),
     )
 
     field_order = ("profile", "date", "time", "timezone", "use_now")

@@ -7,7 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from nps.core.widgets import DualCalendarDateInput, PersianKeyboardInput
+from nps.core import places
+from nps.core.widgets import DualCalendarDateInput, PersianKeyboardInput, TimeZoneSelect
 from oracle.engines.numerology import AUTO, has_countable_letter, resolve_numerology_system
 from oracle.models import Gender, NumerologySystem
 from oracle.services import location
@@ -29,12 +30,17 @@ def auto_system(name: str, name_persian: str = "") -> str | None:
 
 
 def country_choices(current: str = "") -> list[tuple[str, str]]:
-    """Countries by name (the profile stores the name); a stored name not in the offline list is
-    kept as a choice so editing does not lose it."""
-    names = [country.name for country in location.list_countries()]
-    if current and current not in names:
-        names.insert(0, current)
-    return [("", _("— Choose a country —")), *((name, name) for name in names)]
+    """Countries by their English name (what the profile stores), labelled and sorted in the
+    reader's language; a stored name not in the offline list is kept as a choice so editing does
+    not lose it."""
+    countries = [
+        (country.name, places.country_name(country.code, country.name))
+        for country in location.list_countries()
+    ]
+    countries.sort(key=lambda choice: places.sort_key(choice[1]))
+    if current and current not in dict(countries):
+        countries.insert(0, (current, current))
+    return [("", _("— Choose a country —")), *countries]
 
 
 class ProfileForm(forms.Form):
@@ -85,7 +91,7 @@ class ProfileForm(forms.Form):
         max_length=64,
         initial="UTC",
         validators=[validate_timezone_name],
-        widget=forms.TextInput(attrs={"placeholder": "Asia/Tehran", "dir": "ltr"}),
+        widget=TimeZoneSelect(),
     )
     numerology_system = forms.ChoiceField(
         label=_("Numerology system"),

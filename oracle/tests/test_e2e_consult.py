@@ -188,5 +188,14 @@ def test_without_javascript_a_time_reading_works_as_a_plain_post(
         expect(page.get_by_role("heading", name="Details")).to_be_visible()
         expect(page.locator(".pic-fc60 svg").first).to_be_visible()
         assert Reading.objects.count() == 1
+
+        # Without JavaScript, choosing a profile and asking for its details fills its zone.
+        profile = ProfileFactory(owner=user, name="Tara Tokyo", timezone="Asia/Tokyo")
+        page.goto("/oracle?type=time")
+        page.get_by_label("Profile").select_option(str(profile.pk))
+        page.get_by_role("button", name="Use this profile's zone and details").click()
+        expect(page.get_by_label("Time zone")).to_have_value("Asia/Tokyo")
+        expect(page.get_by_label("Profile")).to_have_value(str(profile.pk))
+        assert Reading.objects.count() == 1
     finally:
         context.close()

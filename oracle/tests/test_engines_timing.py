@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from oracle.engines import timing
-from oracle.engines.timing import get_best_hours, get_current_quality
+from oracle.engines.timing import get_best_hours, get_current_quality, get_group_best_hours
 
 FEB_06 = datetime(2026, 2, 6, 1, 15, tzinfo=UTC)
 FEB_05 = datetime(2026, 2, 5, 11, 0, tzinfo=UTC)
@@ -203,3 +203,47 @@ def test_optimal_hours_are_24_distinct_hours_sorted_by_score(now: datetime) -> N
     scores = [score for _, score in hours]
     assert scores == sorted(scores, reverse=True)
     assert all(0.0 <= score <= 1.0 for score in scores)
+
+
+# --------------------------------------------------------------------------------------------
+# The best hours of a whole group
+
+
+def test_group_hours_in_one_zone_are_the_waking_best_hours_of_that_zone():
+    tehran = ZoneInfo("Asia/Tehran")
+    day = date(2026, 12, 2)
+    group = get_group_best_hours(day, [tehran, tehran], reference=tehran)
+    waking = [entry for entry in get_best_hours(day, tehran) if 8 <= entry["hour"] <= 21]
+    assert [entry["hour"] for entry in group["hours"]] == [e["hour"] for e in waking[:3]]
+    assert group["everyone_awake"] is True
+    first = group["hours"][0]
+    assert first["awake"] == 2
+    assert first["local_times"] == [f"{first['hour']:02d}:00"] * 2
+
+
+def test_group_hours_suit_every_member_across_zones():
+    zones = [ZoneInfo("Asia/Tehran"), ZoneInfo("Europe/London"), ZoneInfo("America/New_York")]
+    group = get_group_best_hours(date(2026, 6, 15), zones, reference=zones[0], limit=5)
+    assert group["everyone_awake"] is True
+    for entry in group["hours"]:
+        assert entry["awake"] == 3
+        for local in entry["local_times"]:
+            hours, minutes = map(int, local.split(":"))
+            assert 8 * 60 <= hours * 60 + minutes <= 21 * 60
+    # Tehran is 3 h 30 ahead of London in summer: the minutes show in London's and New York's times.
+    assert all(entry["local_times"][1].endswith(":30") for entry in group["hours"])
+    scores = [entry["score"] for entry in group["hours"]]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_group_spread_around_the_world_gets_the_hours_most_can_share():
+    zones = [ZoneInfo("America/Los_Angeles"), ZoneInfo("Europe/London"), ZoneInfo("Asia/Tokyo")]
+    group = get_group_best_hours(date(2026, 3, 10), zones, reference=zones[1])
+    # Los Angeles, London and Tokyo are 7, 0 and 9 hours from UTC: no hour is daytime for all three.
+    assert group["everyone_awake"] is False
+    assert [entry["awake"] for entry in group["hours"]] == [2, 2, 2]
+
+
+def test_group_hours_need_a_positive_limit():
+    with pytest.raises(ValueError):
+        get_group_best_hours(date(2026, 1, 1), [UTC], limit=0)

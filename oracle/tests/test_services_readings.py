@@ -200,3 +200,19 @@ def test_question_category_is_kept_in_the_stored_result_and_leaves_the_answer_al
     assert tagged["category"] == "career"
     stored = Reading.objects.get(pk=tagged["reading_id"])
     assert sealing.reading_response(stored)["category"] == "career"
+
+
+def test_group_best_hours_use_each_members_zone_and_the_primary_persons_day(user):
+    import datetime as dt
+
+    from oracle.services.readings import group_best_hours
+
+    tokyo = ProfileFactory(owner=user, timezone="Asia/Tokyo")
+    # 23:30 UTC on 1 December is already 2 December in Tokyo.
+    now = dt.datetime(2026, 12, 1, 23, 30, tzinfo=dt.UTC)
+    hours = group_best_hours([tokyo, None], tokyo, now=now)
+    assert hours["day"] == "2026-12-02" and hours["zone"] == "Asia/Tokyo"
+    for entry in hours["hours"]:
+        tokyo_time, utc_time = entry["local_times"]
+        assert (int(tokyo_time[:2]) - int(utc_time[:2])) % 24 == 9
+    assert group_best_hours([None, None], None, now=now)["day"] == "2026-12-01"

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from nps.accounts.tests.factories import UserFactory
 from oracle.models import Reading, ReadingParticipant
+from oracle.services import sealing
 from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -225,6 +226,24 @@ def test_group_reading_of_three_stores_one_reading_with_its_participants(client_
     assert reading.is_multi_user
     assert reading.primary_profile == people[0]
     assert ReadingParticipant.objects.filter(reading=reading).count() == 3
+
+
+def test_group_reading_shows_the_best_hours_for_everyone_in_their_own_time(client_in, user):
+    tehran = ProfileFactory(owner=user, name="Sara Tehrani", timezone="Asia/Tehran")
+    london = ProfileFactory(owner=user, name="Liam London", timezone="Europe/London")
+    response = group_post(client_in, [tehran.pk, london.pk], **HTMX)
+    html = response.content.decode()
+    assert "Best hours for the group today" in html
+    hours = sealing.reading_response(Reading.objects.get())["best_hours"]
+    assert hours["zone"] == "Asia/Tehran"
+    assert hours["everyone_awake"] is True and len(hours["hours"]) == 3
+    for entry in hours["hours"]:
+        tehran_time, london_time = entry["local_times"]
+        # London is 3 h 30 (winter) or 2 h 30 (summer) behind Tehran: the minutes differ by 30.
+        assert tehran_time.endswith(":00") and london_time.endswith(":30")
+        cells = f'<td class="hour-cell">{tehran_time}</td><td class="hour-cell">{london_time}</td>'
+        assert cells in html
+    assert html.index("<bdi>Sara Tehrani</bdi></th>") < html.index("<bdi>Liam London</bdi></th>")
 
 
 def test_group_of_one_is_refused(client_in, user):

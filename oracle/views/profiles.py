@@ -254,7 +254,7 @@ def city_options(request: HttpRequest) -> HttpResponse:
                     "timezone": city.timezone,
                 }
                 url = reverse("oracle:profile-place") + "?" + urlencode(place)
-                options.append({**place, "url": url})
+                options.append({**place, "url": url, "country": country.name})
     context = {"city_options": options, "asked": bool(search), "has_country": bool(country_name)}
     return render(request, f"{TEMPLATE}#city-options", context)
 

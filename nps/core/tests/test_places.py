@@ -1,0 +1,87 @@
+"""Time zones, countries and cities named in the reader's language (CLDR through Babel)."""
+
+import pytest
+from django.utils import translation
+
+from nps.core import places
+from nps.core.widgets import TimeZoneSelect
+from oracle.forms.profiles import country_choices
+from oracle.services import location
+from oracle.templatetags.places import city_name, country_name, zone_name
+
+
+def test_every_canonical_zone_is_offered_with_its_city_country_and_offset():
+    with translation.override("en"):
+        choices = dict(places.zone_choices())
+    assert len(choices) > 400
+    assert choices["UTC"].startswith("UTC")
+    assert choices["Asia/Tehran"] == "Tehran — Iran (UTC+03:30)"
+    assert choices["Asia/Kolkata"].startswith("Kolkata — India (UTC+05:30")
+    cities = [label.split(" — ")[0] for label in list(choices.values())[1:]]
+    assert cities == sorted(cities, key=places.sort_key)  # by city, so typing a city finds it
+
+
+def test_zones_are_named_in_persian_with_persian_digits_in_alphabetical_order():
+    with translation.override("fa"):
+        choices = dict(places.zone_choices())
+    assert choices["Asia/Tehran"] == "تهران — ایران (UTC+۰۳:۳۰)"
+    assert choices["Europe/Paris"].startswith("پاریس — فرانسه")
+    labels = list(choices.values())[1:]
+    # پ (U+067E) comes after ب and before ت in Persian, though after every Arabic letter in Unicode.
+    first_letters = [label[0] for label in labels]
+    assert first_letters.index("پ") < first_letters.index("ت")
+    assert first_letters.index("گ") < first_letters.index("ل")
+
+
+def test_the_select_marks_the_value_and_keeps_a_zone_the_list_does_not_have():
+    with translation.override("en"):
+        html = TimeZoneSelect(attrs={"id": "id_tz"}).render("tz", "Asia/Tehran")
+        assert html.startswith('<select id="id_tz" name="tz">')
+        assert html.count(" selected") == 1
+        assert '<option value="Asia/Tehran" selected>Tehran — Iran (UTC+03:30)</option>' in html
+        old_alias = TimeZoneSelect(blank_label="Profile's zone").render("tz", "Asia/Calcutta")
+        assert '<option value="">Profile' in old_alias
+        assert '<option value="Asia/Calcutta" selected>Asia/Calcutta</option>' in old_alias
+        empty = TimeZoneSelect(blank_label="Profile's zone").render("tz", "")
+        assert '<option value="" selected>' in empty and empty.count(" selected") == 1
+
+
+def test_a_hostile_value_is_escaped():
+    html = TimeZoneSelect().render("tz", '"><script>alert(1)</script>')
+    assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_countries_are_labelled_in_the_readers_language_and_stored_in_english():
+    with translation.override("fa"):
+        choices = dict(country_choices())
+        assert choices["Iran"] == "ایران"
+        assert choices["Germany"] == "آلمان"
+        assert country_name("United Kingdom") == "بریتانیا"
+        assert country_name("Atlantis") == "Atlantis"
+    with translation.override("en"):
+        assert dict(country_choices())["Iran"] == "Iran"
+
+
+@pytest.mark.parametrize(
+    ("city", "country", "persian"),
+    [
+        ("Tehran", "Iran", "تهران"),
+        ("Mashhad", "Iran", "مشهد"),
+        ("Orūmīyeh", "Iran", "ارومیه"),  # the gazetteer's accents fold away
+        ("Kabul", "Afghanistan", "کابل"),
+        ("London", "United Kingdom", "لندن"),  # a time zone's CLDR city
+        ("New York City", "United States", "نیویورک"),
+    ],
+)
+def test_cities_have_their_persian_names(city, country, persian):
+    with translation.override("fa"):
+        assert city_name(city, country) == persian
+    with translation.override("en"):
+        assert city_name(city, country) == city
+
+
+def test_a_city_with_no_known_persian_name_keeps_its_own():
+    assert location.persian_city_name("Springfield", "US") is None
+    with translation.override("fa"):
+        assert city_name("Springfield", "United States") == "Springfield"
+        assert zone_name("Asia/Tokyo") == "توکیو — ژاپن (UTC+۰۹:۰۰)"
