@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 -include .env
 export
 
-.PHONY: run test venv messages bench-engines bench-http bench-pages clean
+.PHONY: run test venv messages bench-engines bench-http bench-pages bench-imports clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (set PYTHON=...)"; exit 1; }
@@ -39,6 +39,11 @@ bench-http: venv
 
 bench-pages: venv
 	$(PY) bench/pages.py
+
+# Needs PostgreSQL (a throw-away V4 database and NPS database are created and dropped).
+bench-imports: venv
+	DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/nps_bench} DEBUG=1 \
+		$(PY) bench/imports.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

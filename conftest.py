@@ -71,6 +71,17 @@ def generous_rate_limits(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def eager_celery():
+    """Background tasks run in the test's own process (the one real-worker test opts out)."""
+    from nps.celery import app
+
+    saved = app.conf.task_always_eager, app.conf.task_eager_propagates
+    app.conf.task_always_eager = app.conf.task_eager_propagates = True
+    yield app
+    app.conf.task_always_eager, app.conf.task_eager_propagates = saved
+
+
 @pytest.fixture
 def api_client():
     """An API client with no credentials."""

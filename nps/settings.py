@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "oracle",
     "vault",
     "learning",
+    "nps.imports",
 ]
 
 MIDDLEWARE = [
@@ -117,9 +118,10 @@ TEMPLATES = [
 FORM_RENDERER = "nps.core.forms.FormRenderer"
 
 DATABASES = {"default": database_config(env_str("DATABASE_URL", ""), BASE_DIR)}
+REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": cache_config(
-        env_str("REDIS_URL", ""),
+        REDIS_URL,
         env_str("REDIS_KEY_PREFIX", "nps"),
         socket_timeout=env_float("REDIS_SOCKET_TIMEOUT", 0.5),
     )
@@ -310,3 +312,35 @@ if NPS_AI_MAX_TOKENS < 1 or NPS_AI_TIMEOUT < 1:
     raise ImproperlyConfigured("NPS_AI_MAX_TOKENS and NPS_AI_TIMEOUT must be at least 1.")
 # At DEBUG the SDK logs whole requests, and prompts hold people's names and questions.
 LOGGING["loggers"]["anthropic"] = {"level": "WARNING"}
+
+# Background jobs (Celery, nps/celery.py; docs/DEPLOYMENT.md "Background jobs"). Redis is the
+# broker; with no REDIS_URL (the embedded default of `make run`) tasks run eagerly in the sending
+# process, so no worker is needed. CELERY_TASK_ALWAYS_EAGER=1 forces that with Redis too.
+CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
+# Results (small dicts of counts, never user data) expire after an hour; jobs that a person waits
+# for keep their own status row (nps.imports.ImportJob).
+CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL or "cache+memory://")
+CELERY_RESULT_EXPIRES = 3600
+CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
+CELERY_TASK_EAGER_PROPAGATES = True
+CELERY_TASK_SERIALIZER = "json"
+CELERY_RESULT_SERIALIZER = "json"
+CELERY_ACCEPT_CONTENT = ["json"]
+CELERY_TIMEZONE = TIME_ZONE
+# A task is acknowledged once it has run, so a worker killed in the middle loses nothing: the
+# broker hands the task to another worker (tasks are written to be safe to run twice).
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BEAT_SCHEDULE = {
+    "delete-expired-token-sessions": {
+        "task": "nps.accounts.tasks.delete_expired_token_sessions",
+        "schedule": timedelta(hours=env_int("TOKEN_SESSION_CLEANUP_HOURS", 6)),
+    },
+}
+
+# Legacy imports (nps.imports, docs/MIGRATION.md): the largest V3 folder ZIP the admin page takes,
+# and the largest total size of its files once unpacked (a ZIP bomb is refused before it is read).
+NPS_IMPORT_MAX_UPLOAD_MB = env_int("NPS_IMPORT_MAX_UPLOAD_MB", 50)
+NPS_IMPORT_MAX_UNPACKED_MB = env_int("NPS_IMPORT_MAX_UNPACKED_MB", 500)

@@ -23,6 +23,8 @@ from django.utils.translation import ngettext
 from nps.accounts.principal import principal_for_account
 from nps.core import audit
 from nps.core.http import client_ip
+from nps.imports.admin import PROFILE_SOURCE_FILTER, READING_SOURCE_FILTER, import_source
+from nps.imports.models import Kind as ImportedKind
 from oracle.models import Profile, Reading
 from oracle.services import history, profiles
 
@@ -198,7 +200,7 @@ class ProfileAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
         "created_at",
         "deleted_at",
     )
-    list_filter = (DeletedFilter, "numerology_system", "gender")
+    list_filter = (DeletedFilter, "numerology_system", "gender", PROFILE_SOURCE_FILTER)
     search_fields = ("name", "name_persian", "owner__username")
     list_select_related = ("owner",)
     ordering = ("-created_at", "-id")
@@ -232,18 +234,35 @@ class ProfileAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
             fieldsets.append(
                 (
                     _("Record"),
-                    {"fields": ("readings_link", "created_at", "updated_at", "deleted_at")},
+                    {
+                        "fields": (
+                            "readings_link",
+                            "created_at",
+                            "updated_at",
+                            "deleted_at",
+                            "imported_from",
+                        )
+                    },
                 )
             )
         return fieldsets
 
     def get_readonly_fields(self, request, obj=None):
-        readonly = ["location", "readings_link", "created_at", "updated_at", "deleted_at"]
+        readonly = [
+            "location",
+            "readings_link",
+            "created_at",
+            "updated_at",
+            "deleted_at",
+            "imported_from",
+        ]
         if not may_choose_owners(request):
             readonly.append("owner_name")
         if obj is not None and not sees_encrypted_fields(request):
             readonly += ["masked_mother_name", "masked_mother_name_persian"]
         return readonly
+
+    imported_from = import_source(ImportedKind.PROFILE)
 
     @admin.display(description=_("mother's name"))
     def masked_mother_name(self, obj) -> str:
@@ -348,7 +367,14 @@ class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
         "deleted_at",
     )
     list_display_links = ("id", "sign_type")
-    list_filter = (DeletedFilter, "sign_type", "is_multi_user", "is_favorite", ProfileFilter)
+    list_filter = (
+        DeletedFilter,
+        "sign_type",
+        "is_multi_user",
+        "is_favorite",
+        ProfileFilter,
+        READING_SOURCE_FILTER,
+    )
     search_fields = (
         "=id",
         "sign_value",
@@ -369,6 +395,8 @@ class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         return False  # deleting is the soft "delete" action, never a hard delete
+
+    imported_from = import_source(ImportedKind.READING)
 
     @admin.display(description=_("profile"), ordering="profile__name")
     def profile(self, obj):
@@ -409,6 +437,7 @@ class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
                         "owner" if may_choose_owners(request) else "owner_name",
                         ("numerology_system", "is_favorite"),
                         ("created_at", "deleted_at"),
+                        "imported_from",
                     )
                 },
             ),

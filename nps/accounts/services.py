@@ -294,3 +294,13 @@ def revoke_api_key(*, principal: Principal, key_id, client_address: str | None =
             client_address=client_address,
             details={"key_id": str(api_key.pk)},
         )
+
+
+def delete_expired_token_sessions(*, now=None) -> int:
+    """Remove the token sessions past their expiry (their tokens no longer work); returns how many.
+
+    Run on a schedule by Celery beat (`nps.accounts.tasks`); live and merely revoked sessions that
+    have not expired yet stay, so a revoked session still refuses its tokens until then.
+    """
+    deleted, _ = TokenSession.objects.filter(expires_at__lte=now or timezone.now()).delete()
+    return deleted
