@@ -56,7 +56,7 @@ def check(page, language: str, name: str, size: str) -> None:
         text = page.evaluate(
             """() => {
                 const main = document.querySelector("main").cloneNode(true);
-                const skip = "[dir=ltr], input, textarea, select, script, style, svg, .engine-text";
+                const skip = "[dir=ltr], input, textarea, select, script, noscript, style, svg";
                 main.querySelectorAll(skip).forEach(node => node.remove());
                 return main.innerText;
             }"""
