@@ -23,6 +23,7 @@ from nps.config import (
     env_int,
     env_list,
     env_str,
+    split_keys,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -283,8 +284,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-# django-cryptography-5 encrypts with its own key, never SECRET_KEY.
-CRYPTOGRAPHY_KEY = NPS_ENCRYPTION_KEY
+# django-cryptography-5 encrypts with its own key, never SECRET_KEY. NPS_ENCRYPTION_KEY may list
+# several keys, current first (`new,old`: a key rotation, docs/OPERATIONS.md); nps.core.fields
+# reads with any of them and writes with the first.
+CRYPTOGRAPHY_KEY = split_keys(NPS_ENCRYPTION_KEY)[0] if split_keys(NPS_ENCRYPTION_KEY) else ""
 
 NPS_VERSION = "4.0.0"
 

@@ -69,6 +69,35 @@ def test_short_secret_is_refused():
         check_production_secrets({**REAL_SECRETS, "API_SECRET_KEY": "short-but-not-empty"})
 
 
+OLD_KEY = "an-old-encryption-key-0123456789abcdef"
+
+
+def test_several_encryption_keys_are_accepted():
+    real = REAL_SECRETS["NPS_ENCRYPTION_KEY"]
+    check_production_secrets({**REAL_SECRETS, "NPS_ENCRYPTION_KEY": f"{real}, {OLD_KEY}"})
+
+
+@pytest.mark.parametrize(
+    ("keys", "message"),
+    [
+        (f"{OLD_KEY},{DEV_SECRETS['NPS_ENCRYPTION_KEY']}", "one of its keys is empty or the dev"),
+        (f"{OLD_KEY},short-old-key", "NPS_ENCRYPTION_KEY is too short .one of its keys is 13"),
+        (f"short-new-key,{OLD_KEY}", "NPS_ENCRYPTION_KEY is too short"),
+        (" , ", "NPS_ENCRYPTION_KEY is not set"),
+    ],
+)
+def test_every_encryption_key_must_be_real(keys, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        check_production_secrets({**REAL_SECRETS, "NPS_ENCRYPTION_KEY": keys})
+
+
+def test_production_refuses_a_development_key_among_several():
+    keys = f"{REAL_SECRETS['NPS_ENCRYPTION_KEY']},{DEV_SECRETS['NPS_ENCRYPTION_KEY']}"
+    result = start_django(DEBUG="0", **{**REAL_SECRETS, "NPS_ENCRYPTION_KEY": keys})
+    assert result.returncode != 0
+    assert "NPS_ENCRYPTION_KEY is not set (one of its keys is" in result.stderr
+
+
 def test_jwt_secret_must_differ_from_legacy_api_secret():
     secrets = {**REAL_SECRETS, "JWT_SECRET_KEY": REAL_SECRETS["API_SECRET_KEY"]}
     with pytest.raises(ImproperlyConfigured, match="JWT_SECRET_KEY must differ"):
