@@ -76,6 +76,21 @@ def split_keys(value: str) -> list[str]:
     return [key.strip() for key in (value or "").split(",") if key.strip()]
 
 
+def env_networks(name: str, default: list[str]) -> list:
+    """A comma-separated list of addresses or networks (`127.0.0.1,10.0.0.0/8,::1`)."""
+    import ipaddress
+
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks like 10.0.0.0/8 (got {item!r})."
+            ) from None
+    return networks
+
+
 def check_production_secrets(secrets: dict[str, str]) -> None:
     """Refuse to run without real secrets; name the first variable that needs one.
 
@@ -131,7 +146,7 @@ def cache_config(redis_url: str, key_prefix: str = "nps", *, socket_timeout: flo
     """
     if not redis_url:
         return {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "nps.core.cache.LocMemCache",
             "LOCATION": "nps-default",
         }
     if not redis_url.startswith(("redis://", "rediss://", "unix://")):
@@ -139,7 +154,7 @@ def cache_config(redis_url: str, key_prefix: str = "nps", *, socket_timeout: flo
             f"REDIS_URL must start with redis://, rediss:// or unix:// (got {redis_url!r})."
         )
     return {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "nps.core.cache.RedisCache",
         "LOCATION": redis_url,
         "KEY_PREFIX": key_prefix,
         "OPTIONS": {

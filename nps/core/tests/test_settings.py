@@ -113,7 +113,7 @@ def test_embedded_defaults_are_sqlite_and_local_memory():
     result = start_django(DEBUG="1")
     engine, cache_backend = result.stdout.split()
     assert engine == "django.db.backends.sqlite3"
-    assert cache_backend == "django.core.cache.backends.locmem.LocMemCache"
+    assert cache_backend == "nps.core.cache.LocMemCache"
 
 
 def test_database_url_selects_postgresql():
@@ -137,7 +137,7 @@ def test_unknown_database_scheme_is_a_clear_configuration_error():
 
 def test_redis_url_selects_redis_cache():
     config = cache_config("redis://127.0.0.1:6379/2")
-    assert config["BACKEND"] == "django_redis.cache.RedisCache"
+    assert config["BACKEND"] == "nps.core.cache.RedisCache"
     assert config["LOCATION"] == "redis://127.0.0.1:6379/2"
 
 
@@ -155,7 +155,7 @@ def test_settings_under_test_use_the_services_the_runner_chose(settings):
         assert engine == "django.db.backends.sqlite3"
     if os.environ.get("NPS_REQUIRE_SERVICES") == "1":
         assert engine == "django.db.backends.postgresql"
-        assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+        assert settings.CACHES["default"]["BACKEND"] == "nps.core.cache.RedisCache"
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("1", True), ("true", True), ("off", False)])
