@@ -75,6 +75,8 @@ class RequestMiddleware:
         self.alias = "default"
 
     def __call__(self, request):
+        if request.META.get("nps.warmup"):  # nps.core.warmup: not a client's request
+            return self.get_response(request)
         started = time.perf_counter()
         request_id = request_id_from(request.META.get("HTTP_X_REQUEST_ID"))
         request.request_id = request_id

@@ -28,8 +28,9 @@ def data():
 
 
 def decrypted_values() -> list:
-    return sorted(Profile.all_objects.values_list("name", "mother_name", "deleted_at")) + [
-        tuple(Reading.objects.values_list("question", flat=True))
+    return [
+        *sorted(Profile.all_objects.values_list("name", "mother_name", "deleted_at")),
+        tuple(Reading.objects.values_list("question", flat=True)),
     ]
 
 
@@ -100,7 +101,7 @@ def test_restore_accepts_the_backup_key_as_an_old_key_and_says_to_rotate(data, t
 
 
 def test_restore_refuses_a_damaged_backup(data, tmp_path):
-    path, manifest = make_backup(tmp_path)
+    path, _manifest = make_backup(tmp_path)
     damaged = tmp_path / "damaged.tar"
     with tarfile.open(path) as source, tarfile.open(damaged, "w") as target:
         for member in source.getmembers():
