@@ -24,8 +24,12 @@ from contextlib import contextmanager
 
 # prometheus-client switches to multiprocess mode when the variable merely exists; an empty line in
 # .env must mean "off", not a crash. Decided before prometheus_client is imported.
-if "PROMETHEUS_MULTIPROC_DIR" in os.environ and not os.environ["PROMETHEUS_MULTIPROC_DIR"].strip():
-    del os.environ["PROMETHEUS_MULTIPROC_DIR"]
+# A directory that does not exist yet (a management command run before gunicorn made it) is made.
+if "PROMETHEUS_MULTIPROC_DIR" in os.environ:
+    if os.environ["PROMETHEUS_MULTIPROC_DIR"].strip():
+        os.makedirs(os.environ["PROMETHEUS_MULTIPROC_DIR"], exist_ok=True)
+    else:
+        del os.environ["PROMETHEUS_MULTIPROC_DIR"]
 
 from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseForbidden
