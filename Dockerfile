@@ -4,7 +4,6 @@ FROM python:3.11-slim-bookworm
 ENV PYTHONDONTWRITEBYTECODE=1 \
     PYTHONUNBUFFERED=1 \
     NPS_LOG_FORMAT=json \
-    PROMETHEUS_MULTIPROC_DIR=/tmp/nps-metrics \
     WEB_CONCURRENCY=3 \
     PIP_NO_CACHE_DIR=1 \
     PIP_DISABLE_PIP_VERSION_CHECK=1
@@ -29,6 +28,9 @@ RUN DEBUG=0 DJANGO_SECRET_KEY=build-only-django-secret-key-0123456789 \
     python manage.py collectstatic --noinput -v0 \
  && useradd --system --uid 1000 --home /app nps && chown -R nps /app
 USER nps
+# Prometheus' multiprocess directory (gunicorn.conf.py empties it at each start); set only here,
+# after the build steps, so it is made by the user that runs the app.
+ENV PROMETHEUS_MULTIPROC_DIR=/tmp/nps-metrics
 
 EXPOSE 8000
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
