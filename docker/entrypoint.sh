@@ -1,11 +1,8 @@
 #!/bin/sh
 # Container start: apply migrations, make sure the admin account exists, then serve.
+# gunicorn reads /app/gunicorn.conf.py: workers, preload + warm-up, JSON logs, Prometheus'
+# multiprocess directory (PROMETHEUS_MULTIPROC_DIR, emptied at each start).
 set -e
 python manage.py migrate --noinput
 python manage.py bootstrap --no-demo
-exec gunicorn nps.wsgi:application \
-    --bind 0.0.0.0:8000 \
-    --workers "${WEB_CONCURRENCY:-3}" \
-    --timeout "${GUNICORN_TIMEOUT:-60}" \
-    --access-logfile - \
-    --forwarded-allow-ips "${FORWARDED_ALLOW_IPS:-127.0.0.1}"
+exec gunicorn nps.wsgi:application --config /app/gunicorn.conf.py

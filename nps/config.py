@@ -15,6 +15,9 @@ DEV_SECRETS = {
     "JWT_SECRET_KEY": "dev-only-jwt-secret-key-not-for-production",
 }
 
+# Variables that may hold several comma-separated keys (current first, then old ones).
+MULTI_KEY_SECRETS = {"NPS_ENCRYPTION_KEY"}
+
 # HS256 keys shorter than the hash are weak (RFC 7518 §3.2); the same floor for every secret.
 MIN_SECRET_LENGTH = 32
 
@@ -68,18 +71,48 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def check_production_secrets(secrets: dict[str, str]) -> None:
-    """Refuse to run without real secrets; name the first variable that needs one."""
-    for name, value in secrets.items():
-        if not value or value == DEV_SECRETS[name]:
+def split_keys(value: str) -> list[str]:
+    """The keys of a multi-key variable (`NPS_ENCRYPTION_KEY=new,old1,old2`): current key first."""
+    return [key.strip() for key in (value or "").split(",") if key.strip()]
+
+
+def env_networks(name: str, default: list[str]) -> list:
+    """A comma-separated list of addresses or networks (`127.0.0.1,10.0.0.0/8,::1`)."""
+    import ipaddress
+
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item, strict=False))
+        except ValueError:
             raise ImproperlyConfigured(
-                f"{name} is not set (it is empty or the development default). DEBUG is off, so "
+                f"{name} must list IP addresses or networks like 10.0.0.0/8 (got {item!r})."
+            ) from None
+    return networks
+
+
+def check_production_secrets(secrets: dict[str, str]) -> None:
+    """Refuse to run without real secrets; name the first variable that needs one.
+
+    `NPS_ENCRYPTION_KEY` may hold several comma-separated keys (the current one, then old ones
+    still read during a key rotation): every one of them must be a real, long key.
+    """
+    candidates = []
+    for name, value in secrets.items():
+        values = split_keys(value) if name in MULTI_KEY_SECRETS else [value]
+        candidates += [(name, item, len(values) > 1) for item in values or [""]]
+    for name, value, several in candidates:
+        if not value or value == DEV_SECRETS[name]:
+            which = "one of its keys is" if several else "it is"
+            raise ImproperlyConfigured(
+                f"{name} is not set ({which} empty or the development default). DEBUG is off, so "
                 "set it to a long random value; see .env.example."
             )
-    for name, value in secrets.items():
+    for name, value, several in candidates:
         if len(value) < MIN_SECRET_LENGTH:
+            which = "one of its keys is" if several else "it is"
             raise ImproperlyConfigured(
-                f"{name} is too short ({len(value)} characters): use at least "
+                f"{name} is too short ({which} {len(value)} characters): use at least "
                 f"{MIN_SECRET_LENGTH} random characters; see .env.example."
             )
     if secrets["JWT_SECRET_KEY"] == secrets["API_SECRET_KEY"]:
@@ -113,7 +146,7 @@ def cache_config(redis_url: str, key_prefix: str = "nps", *, socket_timeout: flo
     """
     if not redis_url:
         return {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "BACKEND": "nps.core.cache.LocMemCache",
             "LOCATION": "nps-default",
         }
     if not redis_url.startswith(("redis://", "rediss://", "unix://")):
@@ -121,7 +154,7 @@ def cache_config(redis_url: str, key_prefix: str = "nps", *, socket_timeout: flo
             f"REDIS_URL must start with redis://, rediss:// or unix:// (got {redis_url!r})."
         )
     return {
-        "BACKEND": "django_redis.cache.RedisCache",
+        "BACKEND": "nps.core.cache.RedisCache",
         "LOCATION": redis_url,
         "KEY_PREFIX": key_prefix,
         "OPTIONS": {

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nps.config import (
     DEV_SECRETS,
+    MIN_SECRET_LENGTH,
     cache_config,
     check_production_secrets,
     database_config,
@@ -22,7 +23,9 @@ from nps.config import (
     env_float,
     env_int,
     env_list,
+    env_networks,
     env_str,
+    split_keys,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -74,7 +77,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    "nps.core.metrics.RequestMetricsMiddleware",
+    # First: the request id, the request's log line and its metrics (nps/core/requestlog.py).
+    "nps.core.requestlog.RequestMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -285,22 +289,59 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
-# django-cryptography-5 encrypts with its own key, never SECRET_KEY.
-CRYPTOGRAPHY_KEY = NPS_ENCRYPTION_KEY
+# django-cryptography-5 encrypts with its own key, never SECRET_KEY. NPS_ENCRYPTION_KEY may list
+# several keys, current first (`new,old`: a key rotation, docs/OPERATIONS.md); nps.core.fields
+# reads with any of them and writes with the first.
+CRYPTOGRAPHY_KEY = split_keys(NPS_ENCRYPTION_KEY)[0] if split_keys(NPS_ENCRYPTION_KEY) else ""
 
 NPS_VERSION = "4.0.0"
 
+# --- Logs and metrics (docs/OPERATIONS.md) --------------------------------------------------------
+# One line per request on "nps.request" (nps/core/requestlog.py). NPS_LOG_FORMAT=json writes JSON
+# lines (python-json-logger), the default with DEBUG off; "text" is readable in a terminal.
+NPS_LOG_FORMAT = env_str("NPS_LOG_FORMAT", "text" if DEBUG else "json").lower()
+if NPS_LOG_FORMAT not in ("json", "text"):
+    raise ImproperlyConfigured(f"NPS_LOG_FORMAT must be json or text (got {NPS_LOG_FORMAT!r}).")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "filters": {"request": {"()": "nps.core.requestlog.RequestIdFilter"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": NPS_LOG_FORMAT,
+            "filters": ["request"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {
         # django-axes logs usernames of failed logins at INFO/WARNING; keep user data out of logs.
         "axes": {"level": "ERROR"},
+        # Django's own "Not Found: /path" lines: the request line above already says it.
+        "django.request": {"level": "ERROR"},
+        # runserver's access lines hold whole query strings; the request line replaces them.
+        "django.server": {"level": "ERROR"},
     },
 }
+
+# Prometheus metrics at /metrics (nps/core/metrics.py): only from these addresses (single
+# addresses or networks, comma-separated; default loopback) or with "Authorization: Bearer
+# <NPS_METRICS_TOKEN>". Under gunicorn set PROMETHEUS_MULTIPROC_DIR (gunicorn.conf.py).
+NPS_METRICS_ALLOWED_NETWORKS = env_networks("NPS_METRICS_ALLOWED_IPS", ["127.0.0.1", "::1"])
+NPS_METRICS_TOKEN = env_str("NPS_METRICS_TOKEN", "")
+if NPS_METRICS_TOKEN and len(NPS_METRICS_TOKEN) < MIN_SECRET_LENGTH:
+    raise ImproperlyConfigured(
+        f"NPS_METRICS_TOKEN is too short: use at least {MIN_SECRET_LENGTH} random characters."
+    )
+# --- end of logs and metrics -------------------------------------------------------------------
 
 # AI interpretations and translations (Anthropic Messages API, oracle/services/ai.py). With no key
 # the AI is unavailable and every reading and translation uses its deterministic text instead.

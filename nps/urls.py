@@ -7,7 +7,7 @@ from drf_spectacular.views import (
 )
 
 from nps.accounts import views as account_views
-from nps.core import health
+from nps.core import health, metrics
 from nps.core import views as core_views
 
 urlpatterns = [
@@ -22,6 +22,7 @@ urlpatterns = [
     path("api/health", health.HealthView.as_view(), name="health"),
     path("api/health/ready", health.ReadyView.as_view(), name="health-ready"),
     path("api/health/performance", health.PerformanceView.as_view(), name="health-performance"),
+    path("metrics", metrics.metrics_view, name="metrics"),
     path("api/auth/", include("nps.accounts.api_urls")),
     path("api/oracle/", include("oracle.api.urls")),
     path("api/translation/", include("oracle.api.urls_translation")),

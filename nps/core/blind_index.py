@@ -22,7 +22,7 @@ import hmac
 import re
 import unicodedata
 
-from django.conf import settings
+from nps.core.fields import current_key
 
 MIN_PREFIX = 3
 # A longer word contributes its prefixes up to this length and itself.
@@ -49,10 +49,9 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _key() -> bytes:
-    secret = settings.NPS_ENCRYPTION_KEY
-    if isinstance(secret, str):
-        secret = secret.encode()
-    return hmac.new(secret, b"nps:blind-index:v1", hashlib.sha256).digest()
+    # The current key of NPS_ENCRYPTION_KEY (the first of `new,old`): terms are rebuilt under it
+    # by `manage.py rotate_encryption_key`.
+    return hmac.new(current_key().encode(), b"nps:blind-index:v1", hashlib.sha256).digest()
 
 
 def normalise(text: str) -> str:

@@ -1,38 +1,132 @@
 """Model fields shared by the apps: encrypted text and V4's POINT column."""
 
+import functools
 import hashlib
 import hmac
 import logging
 import re
 
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
 from django.conf import settings
+from django.core.signing import BadSignature
 from django.db import models
 from django_cryptography.core.signing import FernetSigner
 from django_cryptography.fields import EncryptedMixin
-from django_cryptography.utils.crypto import FernetBytes
+from django_cryptography.utils.crypto import FernetBytes, InvalidToken
+
+from nps.config import split_keys
 
 logger = logging.getLogger(__name__)
 
+# django-cryptography's key derivation (django_cryptography.conf): PBKDF2-SHA256, 30 000 rounds,
+# salted with CRYPTOGRAPHY_SALT. Kept identical so values written before key rotation existed
+# still read.
+_KDF_ROUNDS = 30_000
 
-def encryption_keys() -> tuple[bytes, bytes]:
-    """(AES key, HMAC key), both from `NPS_ENCRYPTION_KEY` alone.
 
-    django-cryptography derives the AES key from `CRYPTOGRAPHY_KEY` (= NPS_ENCRYPTION_KEY), but its
-    default signer authenticates with Django's `SECRET_KEY`, so rotating that key would make every
-    encrypted value unreadable. The signature key here is derived from the encryption key instead,
-    with its own label so the two keys differ.
-    """
-    aes_key = settings.CRYPTOGRAPHY_KEY
+def configured_keys() -> list[str]:
+    """The keys of `NPS_ENCRYPTION_KEY`, current first (`new,old1,old2` during a rotation)."""
+    keys = split_keys(settings.NPS_ENCRYPTION_KEY)
+    if not keys:
+        raise ValueError("NPS_ENCRYPTION_KEY holds no key")
+    return keys
+
+
+def current_key() -> str:
+    """The key new values are written with (the first of `NPS_ENCRYPTION_KEY`)."""
+    return configured_keys()[0]
+
+
+@functools.lru_cache(maxsize=16)
+def _derive(secret: str, salt: bytes) -> tuple[bytes, bytes]:
+    kdf = PBKDF2HMAC(algorithm=hashes.SHA256(), length=32, salt=salt, iterations=_KDF_ROUNDS)
+    aes_key = kdf.derive(secret.encode())
     signing_key = hmac.new(aes_key, b"nps:encrypted-field-signature", hashlib.sha256).digest()
     return aes_key, signing_key
+
+
+def derive_keys(secret: str) -> tuple[bytes, bytes]:
+    """(AES key, HMAC key) of one configured key.
+
+    The AES key is django-cryptography's derivation of the key; its default signer would
+    authenticate with Django's `SECRET_KEY`, so rotating that would make every encrypted value
+    unreadable. The signature key is derived from the AES key instead, with its own label so the
+    two keys differ.
+    """
+    salt = settings.CRYPTOGRAPHY_SALT
+    return _derive(secret, salt if isinstance(salt, bytes) else str(salt).encode())
+
+
+def encryption_keys() -> tuple[bytes, bytes]:
+    """(AES key, HMAC key) of the current key."""
+    return derive_keys(current_key())
+
+
+def key_fingerprint(secret: str) -> str:
+    """A short public identifier of one key (backups name the key they need; never the key)."""
+    aes_key, _ = derive_keys(secret)
+    return hmac.new(aes_key, b"nps:key-fingerprint", hashlib.sha256).hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=16)
+def _fernets_for(keys: tuple[str, ...], salt) -> tuple[FernetBytes, ...]:
+    fernets = []
+    for secret in keys:
+        aes_key, signing_key = derive_keys(secret)
+        fernets.append(FernetBytes(aes_key, signer=FernetSigner(key=signing_key)))
+    return tuple(fernets)
+
+
+def fernets() -> tuple[FernetBytes, ...]:
+    """One cipher per configured key, the current key's first."""
+    return _fernets_for(tuple(configured_keys()), settings.CRYPTOGRAPHY_SALT)
+
+
+class UnreadableValue(Exception):
+    """No configured key decrypts a stored value."""
+
+
+def decrypt_bytes(stored: bytes) -> tuple[bytes, int]:
+    """The clear bytes of a stored value and the index of the key that opened it (0 = current).
+
+    Raises `UnreadableValue` when no configured key does.
+    """
+    for index, fernet in enumerate(fernets()):
+        try:
+            return fernet.decrypt(stored), index
+        except (BadSignature, InvalidToken):  # a wrong key fails its signature check
+            continue
+    raise UnreadableValue
+
+
+def encrypt_bytes(clear: bytes) -> bytes:
+    """`clear` encrypted under the current key."""
+    return fernets()[0].encrypt(clear)
+
+
+class _KeyRing:
+    """The cipher interface django-cryptography's field expects, over every configured key:
+    writes with the current key, reads with whichever key opens the value."""
+
+    def encrypt(self, data: bytes) -> bytes:
+        return encrypt_bytes(data)
+
+    def decrypt(self, data: bytes, ttl=None) -> bytes:
+        try:
+            return decrypt_bytes(data)[0]
+        except UnreadableValue:
+            raise ValueError("no configured key decrypts this value") from None
 
 
 class EncryptedTextField(EncryptedMixin, models.TextField):
     """Text encrypted at rest with django-cryptography (Fernet-style AES-CBC + HMAC-SHA256), keyed
     by `NPS_ENCRYPTION_KEY` only.
 
-    A value that cannot be decrypted (wrong key, damaged row) reads as `None` and is logged without
-    its content, so one bad row does not break a whole page or list.
+    `NPS_ENCRYPTION_KEY` may list several keys (`new,old`): values are written with the first and
+    read with whichever opens them, so a rotation (`manage.py rotate_encryption_key`) can run
+    while the site serves. A value that cannot be decrypted (wrong key, damaged row) reads as
+    `None` and is logged without its content, so one bad row does not break a whole page or list.
     Only `isnull` lookups work on it: search decrypts the owner's rows in Python.
     """
 
@@ -41,8 +135,7 @@ class EncryptedTextField(EncryptedMixin, models.TextField):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        aes_key, signing_key = encryption_keys()
-        self._fernet = FernetBytes(aes_key, signer=FernetSigner(key=signing_key))
+        self._fernet = _KeyRing()
 
     def _load(self, value: bytes):
         try:
@@ -50,6 +143,15 @@ class EncryptedTextField(EncryptedMixin, models.TextField):
         except Exception:
             logger.warning("An encrypted %s value could not be decrypted", self.name)
             return None
+
+
+def encrypted_fields(model) -> list:
+    """The encrypted fields of a model (concrete ones, stored in its own table)."""
+    return [
+        field
+        for field in model._meta.concrete_fields
+        if isinstance(field, EncryptedMixin) and field.model is model
+    ]
 
 
 _POINT = re.compile(r"^\(\s*([-+0-9.eE]+)\s*,\s*([-+0-9.eE]+)\s*\)$")

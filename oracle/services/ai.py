@@ -27,7 +27,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from nps.accounts.principal import Principal
-from nps.core import ratelimit
+from nps.core import metrics, ratelimit
 
 if TYPE_CHECKING:
     # The SDK is imported only when a call is made: it costs every worker about 50 MB, which an
@@ -135,7 +135,10 @@ def generate(
     if system_prompt:
         request["system"] = system_prompt
     try:
-        text = _answer_text(_client().messages.create(**request))
+        with metrics.timed_ai_call() as outcome:
+            text = _answer_text(_client().messages.create(**request))
+            if not text:
+                outcome["value"] = "empty"
     except Exception as exc:
         logger.warning("AI call failed (%s)", type(exc).__name__)
         return None

@@ -69,6 +69,35 @@ def test_short_secret_is_refused():
         check_production_secrets({**REAL_SECRETS, "API_SECRET_KEY": "short-but-not-empty"})
 
 
+OLD_KEY = "an-old-encryption-key-0123456789abcdef"
+
+
+def test_several_encryption_keys_are_accepted():
+    real = REAL_SECRETS["NPS_ENCRYPTION_KEY"]
+    check_production_secrets({**REAL_SECRETS, "NPS_ENCRYPTION_KEY": f"{real}, {OLD_KEY}"})
+
+
+@pytest.mark.parametrize(
+    ("keys", "message"),
+    [
+        (f"{OLD_KEY},{DEV_SECRETS['NPS_ENCRYPTION_KEY']}", "one of its keys is empty or the dev"),
+        (f"{OLD_KEY},short-old-key", "NPS_ENCRYPTION_KEY is too short .one of its keys is 13"),
+        (f"short-new-key,{OLD_KEY}", "NPS_ENCRYPTION_KEY is too short"),
+        (" , ", "NPS_ENCRYPTION_KEY is not set"),
+    ],
+)
+def test_every_encryption_key_must_be_real(keys, message):
+    with pytest.raises(ImproperlyConfigured, match=message):
+        check_production_secrets({**REAL_SECRETS, "NPS_ENCRYPTION_KEY": keys})
+
+
+def test_production_refuses_a_development_key_among_several():
+    keys = f"{REAL_SECRETS['NPS_ENCRYPTION_KEY']},{DEV_SECRETS['NPS_ENCRYPTION_KEY']}"
+    result = start_django(DEBUG="0", **{**REAL_SECRETS, "NPS_ENCRYPTION_KEY": keys})
+    assert result.returncode != 0
+    assert "NPS_ENCRYPTION_KEY is not set (one of its keys is" in result.stderr
+
+
 def test_jwt_secret_must_differ_from_legacy_api_secret():
     secrets = {**REAL_SECRETS, "JWT_SECRET_KEY": REAL_SECRETS["API_SECRET_KEY"]}
     with pytest.raises(ImproperlyConfigured, match="JWT_SECRET_KEY must differ"):
@@ -84,7 +113,7 @@ def test_embedded_defaults_are_sqlite_and_local_memory():
     result = start_django(DEBUG="1")
     engine, cache_backend = result.stdout.split()
     assert engine == "django.db.backends.sqlite3"
-    assert cache_backend == "django.core.cache.backends.locmem.LocMemCache"
+    assert cache_backend == "nps.core.cache.LocMemCache"
 
 
 def test_database_url_selects_postgresql():
@@ -108,7 +137,7 @@ def test_unknown_database_scheme_is_a_clear_configuration_error():
 
 def test_redis_url_selects_redis_cache():
     config = cache_config("redis://127.0.0.1:6379/2")
-    assert config["BACKEND"] == "django_redis.cache.RedisCache"
+    assert config["BACKEND"] == "nps.core.cache.RedisCache"
     assert config["LOCATION"] == "redis://127.0.0.1:6379/2"
 
 
@@ -126,7 +155,7 @@ def test_settings_under_test_use_the_services_the_runner_chose(settings):
         assert engine == "django.db.backends.sqlite3"
     if os.environ.get("NPS_REQUIRE_SERVICES") == "1":
         assert engine == "django.db.backends.postgresql"
-        assert settings.CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache"
+        assert settings.CACHES["default"]["BACKEND"] == "nps.core.cache.RedisCache"
 
 
 @pytest.mark.parametrize(("raw", "expected"), [("1", True), ("true", True), ("off", False)])
