@@ -107,7 +107,7 @@ _clients: dict[tuple, anthropic.Anthropic] = {}
 
 
 def _client() -> anthropic.Anthropic:
-    """One client (and connection pool) per process, rebuilt when the key, URL or factory changes."""
+    """One client (and connection pool) per process, rebuilt when its settings change."""
     key = (
         client_factory,
         settings.ANTHROPIC_API_KEY,
@@ -191,7 +191,9 @@ def _circuit_succeeded() -> None:
 
 
 def reset_circuit() -> None:
-    ratelimit.on_shared_cache(lambda store: store.delete_many([_CIRCUIT_OPEN_KEY, _CIRCUIT_FAILURES_KEY]))
+    ratelimit.on_shared_cache(
+        lambda store: store.delete_many([_CIRCUIT_OPEN_KEY, _CIRCUIT_FAILURES_KEY])
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -247,9 +249,7 @@ def _call(request: dict, end: float) -> CallResult:
         if remaining < MIN_ATTEMPT_SECONDS:
             return result
         result.attempts = attempt + 1
-        timeout = httpx2.Timeout(
-            remaining, connect=min(settings.NPS_AI_CONNECT_TIMEOUT, remaining)
-        )
+        timeout = httpx2.Timeout(remaining, connect=min(settings.NPS_AI_CONNECT_TIMEOUT, remaining))
         wait: float | None = None
         try:
             message = client.messages.create(**request, timeout=timeout)
@@ -376,7 +376,9 @@ class Generator:
     def __init__(self, principal: Principal, *, budget: float | None = None) -> None:
         self.principal = principal
         self.refusal: ratelimit.RateLimitExceeded | None = None
-        self.deadline = time.monotonic() + (budget if budget is not None else settings.NPS_AI_TIMEOUT)
+        self.deadline = time.monotonic() + (
+            budget if budget is not None else settings.NPS_AI_TIMEOUT
+        )
         self.answered = 0  # calls that got a text
 
     def __call__(self, prompt: str, *, system_prompt: str, temperature: float = 0.7) -> str | None:

@@ -51,13 +51,19 @@ def detect(text: str) -> dict[str, Any]:
 
 
 def translate(
-    *, principal: Principal, text: str, source_lang: str = "en", target_lang: str = "fa"
+    *,
+    principal: Principal,
+    text: str,
+    source_lang: str = "en",
+    target_lang: str = "fa",
+    generator: ai.Generator | None = None,
 ) -> dict[str, Any]:
     """V4's translation response: `source_text, translated_text, source_lang, target_lang,
     preserved_terms, ai_generated, elapsed_ms, cached`.
 
-    Raises `RateLimitExceeded` when the call would reach the AI and the principal's `ai` limit is
-    used up.
+    `generator` lets several translations of one request share one AI time budget (a new one,
+    with the whole `NPS_AI_TIMEOUT`, otherwise). Raises `RateLimitExceeded` when the call would
+    reach the AI and the principal's `ai` limit is used up.
     """
     if source_lang == target_lang:
         return {
@@ -77,7 +83,7 @@ def translate(
         _count(_HITS_KEY)
         return {**stored, "elapsed_ms": _elapsed_ms(started), "cached": True}
     _count(_MISSES_KEY)
-    result = _run_engine(text, source_lang, target_lang, principal)
+    result = _run_engine(text, source_lang, target_lang, principal, generator)
     if result["ai_generated"]:
         _store(key, result)
     return {**result, "elapsed_ms": _elapsed_ms(started), "cached": False}
@@ -103,11 +109,15 @@ def cache_key(source_lang: str, target_lang: str, text: str) -> str:
 
 
 def _run_engine(
-    text: str, source_lang: str, target_lang: str, principal: Principal
+    text: str,
+    source_lang: str,
+    target_lang: str,
+    principal: Principal,
+    generator: ai.Generator | None = None,
 ) -> dict[str, Any]:
     if not ai.is_available():
         return engine.translate(text, source_lang, target_lang)
-    generator = ai.Generator(principal)
+    generator = generator or ai.Generator(principal)
     result = engine.translate(text, source_lang, target_lang, generate=generator)
     generator.raise_if_refused()
     return result

@@ -118,9 +118,7 @@ def test_answer_joins_every_text_block_and_trims_it(fake_anthropic):
     assert ai.generate("p", system_prompt="s", principal=PRINCIPAL) == "The moon is full."
 
 
-def test_sdk_client_is_built_once_with_the_key_timeout_and_no_sdk_retries(
-    fake_anthropic, settings
-):
+def test_sdk_client_is_built_once_with_the_key_timeout_and_no_sdk_retries(fake_anthropic, settings):
     settings.NPS_AI_TIMEOUT = 12
     settings.ANTHROPIC_BASE_URL = ""
 
