@@ -127,16 +127,22 @@ def _remember(key: str, data: dict[str, Any]) -> None:
 
 
 def interpret(
-    *, principal: Principal, kind: str, result: Mapping[str, Any], language: str = "en"
+    *,
+    principal: Principal,
+    kind: str,
+    result: Mapping[str, Any],
+    language: str = "en",
+    use_ai: bool = True,
 ) -> Interpretation:
     """The sectioned interpretation of a composed ``result`` of ``kind`` in ``language``.
 
     Raises ``RateLimitExceeded`` when the AI would be called and the caller's `ai` limit is
     used up (nothing else escapes: a failing provider gives the deterministic interpretation).
+    ``use_ai=False`` gives the deterministic interpretation without asking.
     """
     language = language if language in LANGUAGES else "en"
-    if not ai.is_available():
-        return Interpretation(engine.interpret_result(kind, result), ai_available=False)
+    if not ai.is_available() or not use_ai:
+        return Interpretation(engine.interpret_result(kind, result), ai_available=ai.is_available())
     preferences = learned_preferences(principal, kind)
     key = cache_key(kind, result, language, preferences)
     hit = _cached(key)
@@ -166,6 +172,7 @@ def interpret_stored(
     reading_id: int,
     language: str = "en",
     retry: bool = False,
+    use_ai: bool = True,
     client_address: str | None = None,
 ) -> Interpretation:
     """The interpretation of the caller's own stored reading (see the module docstring)."""
@@ -181,7 +188,9 @@ def interpret_stored(
     ):
         return Interpretation(stored, ai_available=ai.is_available())
     kind = KINDS[reading.sign_type]
-    found = interpret(principal=principal, kind=kind, result=response, language=language)
+    found = interpret(
+        principal=principal, kind=kind, result=response, language=language, use_ai=use_ai
+    )
     if found.ai_generated:
         _store(reading, response, found.data, principal, client_address)
     return found
@@ -214,6 +223,7 @@ def interpret_daily(
     profile_id: int | None = None,
     timezone_name: str | None = None,
     language: str = "en",
+    use_ai: bool = True,
 ) -> Interpretation:
     """The interpretation of a daily insight (recomputed: daily insights are not stored)."""
     result = readings.daily_reading(
@@ -223,7 +233,9 @@ def interpret_daily(
         profile_id=profile_id,
         use_ai=False,
     )
-    return interpret(principal=principal, kind="daily", result=result, language=language)
+    return interpret(
+        principal=principal, kind="daily", result=result, language=language, use_ai=use_ai
+    )
 
 
 def translate_interpretation(
@@ -238,6 +250,7 @@ def translate_interpretation(
     """
     current = interpret_stored(principal=principal, reading_id=reading_id, language=language)
     sections = current.sections
+    names = _names(sealing.reading_response(_owned_reading(principal, reading_id)))
     source = translation.engine.detect_language(" ".join(sections.values()))
     if source == target_lang:
         return current
@@ -254,6 +267,7 @@ def translate_interpretation(
             source_lang=source,
             target_lang=target_lang,
             generator=generator,
+            names=names,
         )
         translated[key] = answer["translated_text"]
         all_translated = all_translated and answer["ai_generated"]
@@ -266,3 +280,17 @@ def translate_interpretation(
         "translated_from": source,
     }
     return Interpretation(data, ai_available=generator is not None)
+
+
+def _names(response: Mapping[str, Any]) -> list[str]:
+    """The people's names of a reading, kept exactly through a translation."""
+    names = []
+    person = response.get("person")
+    if isinstance(person, Mapping) and person.get("name"):
+        names.append(str(person["name"]))
+    if isinstance(response.get("name"), str):
+        names.append(response["name"])
+    for profile in response.get("profiles") or []:
+        if isinstance(profile, Mapping) and profile.get("name"):
+            names.append(str(profile["name"]))
+    return names

@@ -76,7 +76,9 @@ def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
     """The reading of a valid form: computed and stored once per token, or None (form errors)."""
     if form.reading_type == "daily":
         with service_errors(form):
-            return readings.daily_reading(principal=request.principal, **form.service_arguments())
+            return readings.daily_reading(
+                principal=request.principal, use_ai=False, **form.service_arguments()
+            )
         return None
     key = token_key(request, form.cleaned_data["token"])
     if not on_shared_cache(lambda store: store.add(key, PENDING, TOKEN_SECONDS)):
@@ -86,6 +88,7 @@ def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
             result = SERVICES[form.reading_type](
                 principal=request.principal,
                 client_address=client_ip(request),
+                use_ai=False,  # the interpretation section asks the AI in a request of its own
                 **form.service_arguments(),
             )
         except BaseException:
