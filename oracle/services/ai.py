@@ -336,7 +336,8 @@ def generate(
     if circuit_is_open():
         _log(CallResult(None, CIRCUIT_OPEN), time.monotonic() - started, model)
         return None
-    end = started + settings.NPS_AI_TIMEOUT
+    _client()  # the SDK's first import (seconds, once per process) is not the provider's time
+    end = time.monotonic() + settings.NPS_AI_TIMEOUT
     if deadline is not None:
         end = min(end, deadline)
     if end - time.monotonic() < MIN_ATTEMPT_SECONDS:
@@ -365,7 +366,7 @@ class Generator:
     """`generate` bound to one principal, in the shape the engines take (`TextGenerator`).
 
     All calls made through one generator share one budget of `budget` seconds (default
-    `NPS_AI_TIMEOUT`), counted from the generator's creation: a reading that asks several
+    `NPS_AI_TIMEOUT`), counted from its first call: a reading that asks several
     questions (a group) still holds its worker no longer than that.
 
     The engines treat any exception from a generator as an AI failure and fall back to their
@@ -376,12 +377,15 @@ class Generator:
     def __init__(self, principal: Principal, *, budget: float | None = None) -> None:
         self.principal = principal
         self.refusal: ratelimit.RateLimitExceeded | None = None
-        self.deadline = time.monotonic() + (
-            budget if budget is not None else settings.NPS_AI_TIMEOUT
-        )
+        self.budget = budget if budget is not None else settings.NPS_AI_TIMEOUT
+        self.deadline: float | None = None  # set at the first call
         self.answered = 0  # calls that got a text
 
     def __call__(self, prompt: str, *, system_prompt: str, temperature: float = 0.7) -> str | None:
+        if self.deadline is None:
+            if is_available():
+                _client()  # the SDK's first import is not the provider's time
+            self.deadline = time.monotonic() + self.budget
         try:
             text = generate(
                 prompt,

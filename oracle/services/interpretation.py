@@ -206,7 +206,7 @@ def _store(
     """Put the AI interpretation into the reading's encrypted column (nothing in clear)."""
     sealed = sealing.seal(reading.sign_type, {**response, "ai_interpretation": data})
     reading.ai_interpretation = sealed.ai_interpretation
-    reading.save(update_fields=["ai_interpretation", "updated_at"])
+    reading.save(update_fields=["ai_interpretation"])
     readings.record_action(
         "oracle_reading.interpret",
         principal=principal,
