@@ -27,6 +27,7 @@ from django.views.decorators.vary import vary_on_headers
 from nps.core.errors import NotFound
 from nps.core.http import client_ip
 from nps.core.ratelimit import RateLimitExceeded
+from nps.core.templatetags.nps import persian_digits
 from oracle.engines.interpretation import SECTION_KEYS
 from oracle.forms.interpretation import DailyInterpretationForm
 from oracle.services import interpretation
@@ -60,13 +61,16 @@ def section_rows(found: Interpretation) -> list[tuple[str, Any, str]]:
 
 def rate_notice(refusal: RateLimitExceeded) -> str:
     minutes = max(1, (refusal.state.reset + 59) // 60)
-    return ngettext(
-        "You have asked the AI for many interpretations lately. It can be asked again in %(n)d "
-        "minute; meanwhile, here is the deterministic interpretation.",
-        "You have asked the AI for many interpretations lately. It can be asked again in %(n)d "
-        "minutes; meanwhile, here is the deterministic interpretation.",
-        minutes,
-    ) % {"n": minutes}
+    return persian_digits(
+        ngettext(
+            "You have asked the AI for many interpretations lately. It can be asked again in %(n)d "
+            "minute; meanwhile, here is the deterministic interpretation.",
+            "You have asked the AI for many interpretations lately. It can be asked again in %(n)d "
+            "minutes; meanwhile, here is the deterministic interpretation.",
+            minutes,
+        )
+        % {"n": minutes}
+    )
 
 
 def body_context(
