@@ -21,5 +21,6 @@ def fake_provider(settings, monkeypatch):
     settings.NPS_AI_CIRCUIT_SECONDS = 30
     monkeypatch.setattr(ai, "BACKOFF_BASE_SECONDS", 0.01)
     monkeypatch.setattr(ai, "MIN_ATTEMPT_SECONDS", 0.05)
+    ai._client()  # the SDK's first import takes seconds: not inside a test's waits
     yield provider
     provider.stop()
