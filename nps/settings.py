@@ -348,9 +348,26 @@ if NPS_METRICS_TOKEN and len(NPS_METRICS_TOKEN) < MIN_SECRET_LENGTH:
 ANTHROPIC_API_KEY = env_str("ANTHROPIC_API_KEY", "")
 NPS_AI_MODEL = env_str("NPS_AI_MODEL", "claude-sonnet-4-20250514")
 NPS_AI_MAX_TOKENS = env_int("NPS_AI_MAX_TOKENS", 1024)
-NPS_AI_TIMEOUT = env_int("NPS_AI_TIMEOUT", 30)  # seconds for one call; there are no retries
-if NPS_AI_MAX_TOKENS < 1 or NPS_AI_TIMEOUT < 1:
-    raise ImproperlyConfigured("NPS_AI_MAX_TOKENS and NPS_AI_TIMEOUT must be at least 1.")
+ANTHROPIC_BASE_URL = env_str("ANTHROPIC_BASE_URL", "")  # empty: Anthropic's own API
+# Seconds a web request may wait for the AI in all (every attempt and pause included), and for a
+# connection to be made; failed attempts on 429/5xx/connection errors are retried up to
+# NPS_AI_MAX_RETRIES times within that total.
+NPS_AI_TIMEOUT = env_float("NPS_AI_TIMEOUT", 30.0)
+NPS_AI_CONNECT_TIMEOUT = env_float("NPS_AI_CONNECT_TIMEOUT", 5.0)
+NPS_AI_MAX_RETRIES = env_int("NPS_AI_MAX_RETRIES", 2)
+# Circuit breaker, shared by every worker through the cache: after NPS_AI_CIRCUIT_FAILURES failed
+# calls in a row nobody calls the provider for NPS_AI_CIRCUIT_SECONDS.
+NPS_AI_CIRCUIT_FAILURES = env_int("NPS_AI_CIRCUIT_FAILURES", 5)
+NPS_AI_CIRCUIT_SECONDS = env_int("NPS_AI_CIRCUIT_SECONDS", 60)
+if NPS_AI_MAX_TOKENS < 1 or NPS_AI_TIMEOUT <= 0 or NPS_AI_CONNECT_TIMEOUT <= 0:
+    raise ImproperlyConfigured(
+        "NPS_AI_MAX_TOKENS must be at least 1, NPS_AI_TIMEOUT and NPS_AI_CONNECT_TIMEOUT above 0."
+    )
+if NPS_AI_MAX_RETRIES < 0 or NPS_AI_CIRCUIT_FAILURES < 1 or NPS_AI_CIRCUIT_SECONDS < 1:
+    raise ImproperlyConfigured(
+        "NPS_AI_MAX_RETRIES must be at least 0, NPS_AI_CIRCUIT_FAILURES and "
+        "NPS_AI_CIRCUIT_SECONDS at least 1."
+    )
 # At DEBUG the SDK logs whole requests, and prompts hold people's names and questions.
 LOGGING["loggers"]["anthropic"] = {"level": "WARNING"}
 

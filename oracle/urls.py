@@ -2,12 +2,27 @@
 
 from django.urls import path
 
-from oracle.views import consult, profiles
+from oracle.views import consult, interpretation, profiles
 
 app_name = "oracle"
 
 urlpatterns = [
     path("oracle", consult.consult, name="consult"),
+    path(
+        "oracle/readings/<int:reading_id>/interpretation",
+        interpretation.reading_interpretation,
+        name="reading-interpretation",
+    ),
+    path(
+        "oracle/readings/<int:reading_id>/interpretation/translate",
+        interpretation.translate_interpretation,
+        name="reading-interpretation-translate",
+    ),
+    path(
+        "oracle/daily/interpretation",
+        interpretation.daily_interpretation,
+        name="daily-interpretation",
+    ),
     path("profiles", profiles.profile_list, name="profiles"),
     path("profiles/new", profiles.profile_create, name="profile-create"),
     path("profiles/<int:profile_id>/edit", profiles.profile_edit, name="profile-edit"),

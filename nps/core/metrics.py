@@ -81,9 +81,10 @@ CACHE_ERRORS = Counter(
 )
 AI_CALLS = Counter(
     "nps_ai_calls",
-    "Calls to the AI provider, by outcome (ok, empty, failed)",
+    "Calls to the AI provider, by outcome (ok, cached, empty, failed, …)",
     ["outcome"],
 )
+AI_TOKENS = Counter("nps_ai_tokens", "Tokens used by calls to the AI provider (input and output)")
 AI_CALL_SECONDS = Histogram(
     "nps_ai_call_duration_seconds",
     "Time of one call to the AI provider",
@@ -110,19 +111,14 @@ def timed_cache(operation: str):
         CACHE_SECONDS.labels(operation).observe(time.perf_counter() - started)
 
 
-@contextmanager
-def timed_ai_call():
-    """Wraps one call to the AI provider; the caller sets `outcome["value"]` ("ok", "empty")."""
-    outcome = {"value": "ok"}
-    started = time.perf_counter()
-    try:
-        yield outcome
-    except Exception:
-        outcome["value"] = "failed"
-        raise
-    finally:
-        AI_CALL_SECONDS.observe(time.perf_counter() - started)
-        AI_CALLS.labels(outcome["value"]).inc()
+def record_ai_call(outcome: str, seconds: float, tokens: int) -> None:
+    """One request to the AI provider (`oracle.services.ai`): its outcome (ok, cached, empty,
+    failed, …), how long it took and the tokens it used."""
+    AI_CALLS.labels(outcome).inc()
+    if outcome != "cached":
+        AI_CALL_SECONDS.observe(seconds)
+    if tokens:
+        AI_TOKENS.inc(tokens)
 
 
 class DatabaseTimer:

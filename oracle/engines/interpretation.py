@@ -22,6 +22,8 @@ context), 11 (group members with the same name are told apart by the labels of
 
 from __future__ import annotations
 
+import json
+import re
 import string
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -586,31 +588,239 @@ def reading_prompt(kind: str, fmt: str, ctx: Mapping[str, str]) -> str:
 
 
 def interpret_context(
-    kind: str, ctx: Mapping[str, str], fmt: str = "simple", *, generate: TextGenerator | None = None
+    kind: str,
+    ctx: Mapping[str, str],
+    fmt: str = "simple",
+    *,
+    generate: TextGenerator | None = None,
+    language: str = "en",
+    preferences: str | None = None,
+    extra: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    """Interpret a ready context: ``{"format", "text", "ai_generated", "elapsed_ms", "cached"}``."""
+    """Interpret a ready context: ``{"format", "text", "ai_generated", "elapsed_ms", "cached",
+    "sections", "language", "prompt_version"}``.
+
+    The default format (``simple``) asks the AI for the nine :data:`SECTION_KEYS` in
+    ``language`` (see :func:`sections_prompt`); ``text`` is then the sections' body joined. A
+    malformed answer falls back. The other formats are V4's single-text prompts. The
+    deterministic path fills ``sections`` from the fallback texts, so there are always sections.
+    """
     if fmt not in FORMATS:
         return _unknown_format(fmt)
     elapsed_ms = 0.0
-    if generate is not None:
+    language = language if language in LANGUAGE_NAMES else "en"
+    if generate is not None and fmt == "simple":
+        prompt = sections_prompt(kind, ctx, language=language, preferences=preferences, extra=extra)
+        answer, elapsed_ms = call_generator(generate, prompt, system_prompt=SYSTEM_PROMPT)
+        sections = parse_sections(answer)
+        if sections is not None:
+            return _with_sections(
+                fmt, sections_text(sections), True, elapsed_ms, sections, language
+            )
+    elif generate is not None:
         text, elapsed_ms = call_generator(
             generate, reading_prompt(kind, fmt, ctx), system_prompt=SYSTEM_PROMPT
         )
         if text is not None:
-            return {
-                "format": fmt,
-                "text": text,
-                "ai_generated": True,
-                "elapsed_ms": elapsed_ms,
-                "cached": False,
-            }
+            return _with_sections(
+                fmt, text, True, elapsed_ms, fallback_sections(kind, ctx), language
+            )
+    return _with_sections(
+        fmt,
+        _FALLBACKS[kind](fmt, ctx),
+        False,
+        elapsed_ms,
+        fallback_sections(kind, ctx),
+        "en",  # the deterministic texts are English (until the engines speak Persian)
+    )
+
+
+def _with_sections(
+    fmt: str,
+    text: str,
+    ai_generated: bool,
+    elapsed_ms: float,
+    sections: dict[str, str],
+    language: str,
+) -> dict[str, Any]:
     return {
         "format": fmt,
-        "text": _FALLBACKS[kind](fmt, ctx),
-        "ai_generated": False,
+        "text": text,
+        "ai_generated": ai_generated,
         "elapsed_ms": elapsed_ms,
         "cached": False,
+        "sections": sections,
+        "language": language,
+        "prompt_version": PROMPT_VERSION,
     }
+
+
+# --------------------------------------------------------------------------------------------
+# Sectioned interpretations (V4-later's nine sections)
+
+PROMPT_VERSION = "sections-1"
+SECTION_KEYS: tuple[str, ...] = (
+    "header",
+    "universal_address",
+    "core_identity",
+    "right_now",
+    "patterns",
+    "message",
+    "advice",
+    "caution",
+    "footer",
+)
+# The sections that make up ``text`` (header and footer frame it).
+BODY_SECTIONS: tuple[str, ...] = SECTION_KEYS[1:-1]
+LANGUAGE_NAMES: Mapping[str, str] = MappingProxyType({"en": "English", "fa": "Persian (Farsi)"})
+MAX_SECTION_LENGTH = 4000
+
+SECTIONS_INSTRUCTION = (
+    "Write this person's reading in {language_name}, as nine sections. Answer with one JSON "
+    "object and nothing else, with exactly these keys, each a string (a section may be empty):\n"
+    '"header": a title of one line;\n'
+    '"universal_address": the moment’s place in the cosmos — the FC60 stamp, Gānzhī and moon in '
+    "words;\n"
+    '"core_identity": who the person is by their numbers, element and animal;\n'
+    '"right_now": what this moment or day brings them;\n'
+    '"patterns": the synchronicities and repeating numbers, and what they point to;\n'
+    '"message": the oracle’s message to them;\n'
+    '"advice": what to do, concretely;\n'
+    '"caution": what to watch out for, gently;\n'
+    '"footer": one closing line.\n'
+    "Keep FC60 tokens, numbers and people's names exactly as written below, in Latin letters "
+    "and Western digits if they are written so. Weave the systems together; 250 to 400 words in "
+    "all."
+)
+_SECTION_TEMPLATES: Mapping[str, str] = MappingProxyType(
+    {
+        "reading": READING_FIELDS,
+        "name": NAME_FIELDS,
+        "question": QUESTION_FIELDS,
+        "daily": DAILY_FIELDS,
+        "group": GROUP_TEMPLATE.split("\n\n", 1)[1],
+    }
+)
+_JSON_OBJECT = re.compile(r"\{.*\}", re.DOTALL)
+
+
+def sections_prompt(
+    kind: str,
+    ctx: Mapping[str, Any],
+    *,
+    language: str = "en",
+    preferences: str | None = None,
+    extra: Mapping[str, str] | None = None,
+) -> str:
+    """The prompt asking for the nine sections of a reading of ``kind`` (``reading``, ``name``,
+    ``question``, ``daily``, ``group``) in ``language``.
+
+    ``extra`` adds labelled context lines (e.g. the question's category); ``preferences`` is the
+    "learned preferences" slot (what readers' feedback asks for), left out when None or blank.
+    """
+    core = ""
+    if kind == "reading":
+        core = (
+            f"Numerology Core: Expression {ctx.get('expression', NOT_AVAILABLE)}, Soul Urge "
+            f"{ctx.get('soul_urge', NOT_AVAILABLE)}, Personality "
+            f"{ctx.get('personality', NOT_AVAILABLE)}\n"
+        )
+    fields = build_prompt(_SECTION_TEMPLATES[kind], {**ctx, "numerology_core": core})
+    lines = [
+        SECTIONS_INSTRUCTION.format(language_name=LANGUAGE_NAMES.get(language, "English")),
+        "",
+        fields,
+    ]
+    lines.extend(f"{label}: {value}" for label, value in (extra or {}).items() if value)
+    if preferences and preferences.strip():
+        lines += ["", "Learned preferences of this reader (follow them): " + preferences.strip()]
+    return "\n".join(lines)
+
+
+def parse_sections(answer: str | None) -> dict[str, str] | None:
+    """The nine sections of an AI answer, or None when it is not a usable sections object.
+
+    Accepts the JSON object alone, in a code fence, or with words around it. Unknown keys are
+    dropped, missing ones are empty, each value must be a string (or null) and is trimmed and
+    capped; an answer with no body section at all is refused.
+    """
+    if not answer:
+        return None
+    match = _JSON_OBJECT.search(answer)
+    if match is None:
+        return None
+    try:
+        value = json.loads(match.group(0))
+    except ValueError:
+        return None
+    if not isinstance(value, dict):
+        return None
+    sections: dict[str, str] = {}
+    for key in SECTION_KEYS:
+        item = value.get(key)
+        if item is None:
+            item = ""
+        if not isinstance(item, str):
+            return None
+        sections[key] = item.strip()[:MAX_SECTION_LENGTH]
+    if not any(sections[key] for key in BODY_SECTIONS):
+        return None
+    return sections
+
+
+def sections_text(sections: Mapping[str, str]) -> str:
+    """One text of the body sections (V4's ``text``), paragraphs separated by blank lines."""
+    return "\n\n".join(sections[key] for key in BODY_SECTIONS if sections.get(key))
+
+
+def _address(ctx: Mapping[str, str], *keys: str) -> str:
+    labels = {
+        "fc60_sign": "FC60",
+        "ganzhi": "Gānzhī",
+        "moon_phase": "Moon",
+        "weekday": "Weekday",
+        "date": "Date",
+        "zodiac_sign": "Zodiac",
+    }
+    parts = [
+        f"{labels[key]}: {ctx[key]}" for key in keys if _available(ctx.get(key, NOT_AVAILABLE))
+    ]
+    return " · ".join(parts)
+
+
+def fallback_sections(kind: str, ctx: Mapping[str, str]) -> dict[str, str]:
+    """The nine sections built from the deterministic texts (the page always has sections)."""
+    fallback = _FALLBACKS[kind]
+    name = ctx.get("name", "Seeker")
+    sections = dict.fromkeys(SECTION_KEYS, "")
+    sections["core_identity"] = fallback("simple", ctx)
+    sections["message"] = fallback("universe_message", ctx)
+    sections["advice"] = fallback("advice", ctx)
+    sections["caution"] = fallback("action_steps", ctx)
+    if kind == "reading":
+        sections["header"] = f"A reading for {name}"
+        sections["universal_address"] = _address(ctx, "fc60_sign", "ganzhi", "moon_phase")
+        sections["right_now"] = ctx["interpretation"] if _available(ctx["interpretation"]) else ""
+        syncs = ctx.get("synchronicities", "")
+        sections["patterns"] = "" if syncs in ("none detected", NOT_AVAILABLE) else syncs
+    elif kind == "name":
+        sections["header"] = f"The name {name}"
+        sections["universal_address"] = _address(ctx, "zodiac_sign")
+    elif kind == "question":
+        sections["header"] = f"The oracle answers: {ctx['answer']}"
+        sections["universal_address"] = _address(
+            ctx, "fc60_sign", "ganzhi", "moon_phase", "weekday"
+        )
+        sync = ctx.get("synchronicity", NOT_AVAILABLE)
+        sections["patterns"] = sync if _available(sync) else ""
+    else:  # daily
+        sections["header"] = f"The day {ctx['date']}"
+        sections["universal_address"] = _address(
+            ctx, "fc60_sign", "ganzhi", "moon_phase", "weekday"
+        )
+        lucky = ctx.get("lucky_numbers", NOT_AVAILABLE)
+        sections["patterns"] = f"Lucky numbers: {lucky}" if _available(lucky) else ""
+    return sections
 
 
 def interpret_reading(
@@ -619,34 +829,104 @@ def interpret_reading(
     name: str = "",
     *,
     generate: TextGenerator | None = None,
+    language: str = "en",
+    preferences: str | None = None,
 ) -> dict[str, Any]:
     """One format of a time/sign reading (a ``read_sign`` result or a composed time reading)."""
     return interpret_context(
-        "reading", build_reading_context(reading_data, name), format_type, generate=generate
+        "reading",
+        build_reading_context(reading_data, name),
+        format_type,
+        generate=generate,
+        language=language,
+        preferences=preferences,
     )
 
 
 def interpret_name(
-    name_data: Mapping[str, Any], fmt: str = "simple", *, generate: TextGenerator | None = None
+    name_data: Mapping[str, Any],
+    fmt: str = "simple",
+    *,
+    generate: TextGenerator | None = None,
+    language: str = "en",
+    preferences: str | None = None,
 ) -> dict[str, Any]:
     """One format of a name reading (``read_name`` result or composed name reading)."""
-    return interpret_context("name", build_name_context(name_data), fmt, generate=generate)
+    return interpret_context(
+        "name",
+        build_name_context(name_data),
+        fmt,
+        generate=generate,
+        language=language,
+        preferences=preferences,
+    )
 
 
 def interpret_question(
-    question_data: Mapping[str, Any], fmt: str = "simple", *, generate: TextGenerator | None = None
+    question_data: Mapping[str, Any],
+    fmt: str = "simple",
+    *,
+    generate: TextGenerator | None = None,
+    language: str = "en",
+    preferences: str | None = None,
 ) -> dict[str, Any]:
-    """One format of a composed question reading."""
+    """One format of a composed question reading (its ``category``, when set, is in the prompt)."""
+    category = question_data.get("category")
     return interpret_context(
-        "question", build_question_context(question_data), fmt, generate=generate
+        "question",
+        build_question_context(question_data),
+        fmt,
+        generate=generate,
+        language=language,
+        preferences=preferences,
+        extra={"Question Category": str(category)} if category else None,
     )
 
 
 def interpret_daily(
-    daily_data: Mapping[str, Any], fmt: str = "simple", *, generate: TextGenerator | None = None
+    daily_data: Mapping[str, Any],
+    fmt: str = "simple",
+    *,
+    generate: TextGenerator | None = None,
+    language: str = "en",
+    preferences: str | None = None,
 ) -> dict[str, Any]:
     """One format of a composed daily reading."""
-    return interpret_context("daily", build_daily_context(daily_data), fmt, generate=generate)
+    return interpret_context(
+        "daily",
+        build_daily_context(daily_data),
+        fmt,
+        generate=generate,
+        language=language,
+        preferences=preferences,
+    )
+
+
+INTERPRETERS: Mapping[str, Callable[..., dict[str, Any]]] = MappingProxyType(
+    {
+        "reading": interpret_reading,
+        "name": interpret_name,
+        "question": interpret_question,
+        "daily": interpret_daily,
+    }
+)
+
+
+def interpret_result(
+    kind: str,
+    result: Mapping[str, Any],
+    *,
+    generate: TextGenerator | None = None,
+    language: str = "en",
+    preferences: str | None = None,
+) -> dict[str, Any]:
+    """The interpretation of a composed result of ``kind`` (``reading``, ``name``,
+    ``question``, ``daily`` or ``group``) — what ``compose_*`` put in ``ai_interpretation``."""
+    if kind == "group":
+        return interpret_group(
+            result, generate=generate, language=language, preferences=preferences
+        )
+    return INTERPRETERS[kind](result, generate=generate, language=language, preferences=preferences)
 
 
 # --------------------------------------------------------------------------------------------
@@ -740,7 +1020,11 @@ def _bond_text(bond: Mapping[str, Any] | None) -> str:
 
 
 def interpret_group(
-    analysis: Mapping[str, Any], *, generate: TextGenerator | None = None
+    analysis: Mapping[str, Any],
+    *,
+    generate: TextGenerator | None = None,
+    language: str = "en",
+    preferences: str | None = None,
 ) -> dict[str, Any]:
     """Narratives for a multi-user analysis (``analyze(users)`` result), V4's ``interpret_group``.
 
@@ -784,6 +1068,8 @@ def interpret_group(
         archetype=tr(archetype),
     )
     pair_texts = [_pair_fallback(pair, people) for pair in pairs]
+    language = language if language in LANGUAGE_NAMES else "en"
+    sections: dict[str, str] | None = None
 
     if generate is not None:
         group_ctx = {
@@ -800,6 +1086,13 @@ def interpret_group(
             "element_distribution": dict(energy.get("element_distribution") or {}),
             "life_path_distribution": dict(energy.get("life_path_distribution") or {}),
         }
+        # The sections first: they are what the page shows; V4's narratives follow.
+        answer, _ = call_generator(
+            generate,
+            sections_prompt("group", group_ctx, language=language, preferences=preferences),
+            system_prompt=SYSTEM_PROMPT,
+        )
+        sections = parse_sections(answer)
         text, _ = call_generator(
             generate, build_prompt(GROUP_TEMPLATE, group_ctx), system_prompt=SYSTEM_PROMPT
         )
@@ -814,21 +1107,39 @@ def interpret_group(
             )
             pair_texts[index] = text or pair_texts[index]
 
+    insights = {
+        label: trf(
+            "{label}: {element} {animal}, Life Path {life_path}, Destiny {destiny}",
+            label=label,
+            element=tr(p.get("element", "")),
+            animal=tr(p.get("animal", "")),
+            life_path=p.get("life_path", ""),
+            destiny=p.get("destiny_number", ""),
+        )
+        for label, p in people.items()
+    }
+    ai_generated = sections is not None
+    if sections is None:
+        sections = dict.fromkeys(SECTION_KEYS, "")
+        sections.update(
+            header=f"A group of {analysis.get('user_count', len(profiles))}",
+            universal_address=f"{archetype}" if archetype else "",
+            core_identity=dynamics_text,
+            right_now=energy_text,
+            patterns="\n\n".join(pair_texts),
+            message="\n".join(insights.values()),
+            advice="; ".join(dynamics.get("growth_areas") or []),
+            caution="; ".join(dynamics.get("challenges") or []),
+        )
     return {
         "compatibility_narrative": "\n\n".join(pair_texts),
         "dynamics_narrative": dynamics_text,
         "energy_narrative": energy_text,
-        "individual_insights": {
-            label: trf(
-                "{label}: {element} {animal}, Life Path {life_path}, Destiny {destiny}",
-                label=label,
-                element=tr(p.get("element", "")),
-                animal=tr(p.get("animal", "")),
-                life_path=p.get("life_path", ""),
-                destiny=p.get("destiny_number", ""),
-            )
-            for label, p in people.items()
-        },
+        "individual_insights": insights,
         "ai_available": generate is not None,
         "computation_ms": round((time.perf_counter() - started) * 1000, 1),
+        "ai_generated": ai_generated,
+        "sections": sections,
+        "language": language if ai_generated else "en",
+        "prompt_version": PROMPT_VERSION,
     }

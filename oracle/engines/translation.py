@@ -8,6 +8,12 @@ protected terms found).
 V4 defect 17 is fixed: terms are matched as whole words only (``OX`` is protected
 in ``the OX`` but not inside ``BOX``), and the text is scanned once, so the ``__TERMnnn__``
 placeholders are never themselves scanned for terms (no spurious ``ER`` from ``TERM``).
+
+Beyond V4, :func:`translate` also keeps exactly what a translation must not touch: FC60 tokens and
+stamps (upper-case code words such as ``OXMT`` or ``VE-OX-OXFI``), numbers (``11``, ``58.5%``,
+``2026-02-06``, in Western or Persian digits) and the people's names it is given. They travel
+as ``__KEEPnnn__`` placeholders (not listed in ``preserved_terms``, which stays V4's), and an
+answer that lost any placeholder is refused (the original text comes back).
 """
 
 from __future__ import annotations
@@ -71,12 +77,18 @@ _TERM_PATTERN = re.compile(
     r"(?<!\w)(?:" + "|".join(re.escape(term) for term in _TERMS_BY_LENGTH) + r")(?!\w)"
 )
 _PLACEHOLDER_PATTERN = re.compile(r"__TERM([0-9]{3,7})__")
+_KEEP_PLACEHOLDER_PATTERN = re.compile(r"__KEEP([0-9]{3,7})__")
+# Upper-case code words of 3+ letters (FC60 tokens and stamps, joined by - or :), 2-letter
+# tokens of a stamp (before a hyphen), and numbers.
+_CODE_WORD = r"[A-Z][A-Z0-9]{2,}(?:[-:][A-Z0-9]{2,})*|[A-Z]{2}(?=-)"
+_NUMBER = r"[0-9۰-۹]+(?:[.,:/\-٫][0-9۰-۹]+)*%?"
+_KEEP_PATTERN = re.compile(rf"(?<![\w])(?:{_CODE_WORD}|{_NUMBER})(?![\w])")
 _PERSIAN_RANGES = ((0x0600, 0x06FF), (0x0750, 0x077F), (0x08A0, 0x08FF))
 
 TRANSLATION_SYSTEM_PROMPT = (
     "You are a careful literary translator between English and Persian (Farsi) for a numerology "
     "oracle. Keep the meaning, tone and warmth of the original. Never translate or alter "
-    "placeholders of the form __TERM000__; copy them exactly."
+    "placeholders of the form __TERM000__ or __KEEP000__; copy them exactly."
 )
 
 _PROTECTED_LIST = ", ".join(FC60_PRESERVED_TERMS[:20])
@@ -84,12 +96,12 @@ _PROTECTED_LIST = ", ".join(FC60_PRESERVED_TERMS[:20])
 EN_TO_FA_TEMPLATE = (
     "Translate the following English numerology reading into Persian (Farsi). Keep its warm, "
     "poetic tone. Do not translate these terms: " + _PROTECTED_LIST + ". Keep every __TERMnnn__ "
-    "placeholder exactly as it is. Answer with the translation only.\n\n{text}"
+    "and __KEEPnnn__ placeholder exactly as it is. Answer with the translation only.\n\n{text}"
 )
 FA_TO_EN_TEMPLATE = (
     "Translate the following Persian (Farsi) numerology reading into English. Keep its tone and "
     "nuance. Do not translate these terms: " + _PROTECTED_LIST + ". Keep every __TERMnnn__ "
-    "placeholder exactly as it is. Answer with the translation only.\n\n{text}"
+    "and __KEEPnnn__ placeholder exactly as it is. Answer with the translation only.\n\n{text}"
 )
 
 
@@ -134,6 +146,46 @@ def restore_terms(text: str, replacements: Sequence[tuple[str, str]]) -> str:
     return _PLACEHOLDER_PATTERN.sub(lambda match: terms.get(match.group(0), match.group(0)), text)
 
 
+def protect_tokens(text: str, names: Sequence[str] = ()) -> tuple[str, list[tuple[str, str]]]:
+    """Replace the people's ``names``, FC60 code words and numbers by ``__KEEPnnn__``.
+
+    Runs on a text whose V4 terms are already placeholders (their ``__TERMnnn__`` are left
+    alone); equal values share one placeholder. Returns the text and ``[(value, placeholder)]``.
+    """
+    values: dict[str, str] = {}
+    taken = {int(number) for number in _KEEP_PLACEHOLDER_PATTERN.findall(text)}
+    counter = iter(number for number in range(10**7) if number not in taken)
+
+    def placeholder(value: str) -> str:
+        if value not in values:
+            values[value] = f"__KEEP{next(counter):03d}__"
+        return values[value]
+
+    cleaned = sorted(
+        {name.strip() for name in names if name and name.strip()}, key=len, reverse=True
+    )
+    if cleaned:
+        name_pattern = re.compile(
+            r"(?<!\w)(?:" + "|".join(re.escape(name) for name in cleaned) + r")(?!\w)"
+        )
+        text = name_pattern.sub(lambda match: placeholder(match.group(0)), text)
+
+    def keep(match: re.Match[str]) -> str:
+        value = match.group(0)
+        if value in _TERM_RANK or _PLACEHOLDER_PATTERN.fullmatch(value):
+            return value
+        return placeholder(value)
+
+    return _KEEP_PATTERN.sub(keep, text), list(values.items())
+
+
+def restore_tokens(text: str, replacements: Sequence[tuple[str, str]]) -> str:
+    values = {placeholder: value for value, placeholder in replacements}
+    return _KEEP_PLACEHOLDER_PATTERN.sub(
+        lambda match: values.get(match.group(0), match.group(0)), text
+    )
+
+
 def _result(
     text: str,
     translated: str,
@@ -162,6 +214,7 @@ def translate(
     fc60_context: str | None = None,
     *,
     generate: TextGenerator | None = None,
+    names: Sequence[str] = (),
 ) -> dict[str, Any]:
     """V4's ``TranslationResult.to_dict()``.
 
@@ -179,17 +232,19 @@ def translate(
     template = (
         FA_TO_EN_TEMPLATE if (source_lang, target_lang) == ("fa", "en") else EN_TO_FA_TEMPLATE
     )
+    protected, kept = protect_tokens(protected, names)
     prompt = template.format(text=protected)
     if fc60_context:
         prompt += f"\n\nFC60 context (for reference, do not translate): {fc60_context}"
     answer, elapsed_ms = call_generator(
         generate, prompt, system_prompt=TRANSLATION_SYSTEM_PROMPT, temperature=0.3
     )
-    if answer is None:
+    placeholders = [placeholder for _, placeholder in (*replacements, *kept)]
+    if answer is None or any(placeholder not in answer for placeholder in placeholders):
         return _result(text, text, source_lang, target_lang, preserved, elapsed_ms=elapsed_ms)
     return _result(
         text,
-        restore_terms(answer, replacements),
+        restore_terms(restore_tokens(answer, kept), replacements),
         source_lang,
         target_lang,
         preserved,

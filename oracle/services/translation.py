@@ -17,7 +17,7 @@ back.
 import hashlib
 import logging
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from django.core.cache import cache
@@ -51,13 +51,20 @@ def detect(text: str) -> dict[str, Any]:
 
 
 def translate(
-    *, principal: Principal, text: str, source_lang: str = "en", target_lang: str = "fa"
+    *,
+    principal: Principal,
+    text: str,
+    source_lang: str = "en",
+    target_lang: str = "fa",
+    generator: ai.Generator | None = None,
+    names: Sequence[str] = (),
 ) -> dict[str, Any]:
     """V4's translation response: `source_text, translated_text, source_lang, target_lang,
     preserved_terms, ai_generated, elapsed_ms, cached`.
 
-    Raises `RateLimitExceeded` when the call would reach the AI and the principal's `ai` limit is
-    used up.
+    `generator` lets several translations of one request share one AI time budget (a new one,
+    with the whole `NPS_AI_TIMEOUT`, otherwise). Raises `RateLimitExceeded` when the call would
+    reach the AI and the principal's `ai` limit is used up.
     """
     if source_lang == target_lang:
         return {
@@ -71,13 +78,13 @@ def translate(
             "cached": False,
         }
     started = time.perf_counter()
-    key = cache_key(source_lang, target_lang, text)
+    key = cache_key(source_lang, target_lang, text, names)
     stored = _lookup(key)
     if stored is not None:
         _count(_HITS_KEY)
         return {**stored, "elapsed_ms": _elapsed_ms(started), "cached": True}
     _count(_MISSES_KEY)
-    result = _run_engine(text, source_lang, target_lang, principal)
+    result = _run_engine(text, source_lang, target_lang, principal, generator, names)
     if result["ai_generated"]:
         _store(key, result)
     return {**result, "elapsed_ms": _elapsed_ms(started), "cached": False}
@@ -98,17 +105,26 @@ def cache_stats() -> dict[str, int]:
     }
 
 
-def cache_key(source_lang: str, target_lang: str, text: str) -> str:
-    return hashlib.sha256(f"{source_lang}:{target_lang}:{text}".encode()).hexdigest()
+def cache_key(source_lang: str, target_lang: str, text: str, names: Sequence[str] = ()) -> str:
+    """V4's key; the names kept through the translation join it when there are any."""
+    material = f"{source_lang}:{target_lang}:{text}"
+    if names:
+        material += "\x00" + "\x00".join(sorted(names))
+    return hashlib.sha256(material.encode()).hexdigest()
 
 
 def _run_engine(
-    text: str, source_lang: str, target_lang: str, principal: Principal
+    text: str,
+    source_lang: str,
+    target_lang: str,
+    principal: Principal,
+    generator: ai.Generator | None = None,
+    names: Sequence[str] = (),
 ) -> dict[str, Any]:
     if not ai.is_available():
         return engine.translate(text, source_lang, target_lang)
-    generator = ai.Generator(principal)
-    result = engine.translate(text, source_lang, target_lang, generate=generator)
+    generator = generator or ai.Generator(principal)
+    result = engine.translate(text, source_lang, target_lang, generate=generator, names=names)
     generator.raise_if_refused()
     return result
 

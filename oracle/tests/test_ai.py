@@ -67,6 +67,7 @@ def fake_anthropic(settings, monkeypatch) -> FakeAnthropic:
         return ai.build_client(**options, http_client=httpx2.Client(transport=transport))
 
     monkeypatch.setattr(ai, "client_factory", factory)
+    monkeypatch.setattr(ai, "BACKOFF_BASE_SECONDS", 0.01)
     return fake
 
 
@@ -117,13 +118,14 @@ def test_answer_joins_every_text_block_and_trims_it(fake_anthropic):
     assert ai.generate("p", system_prompt="s", principal=PRINCIPAL) == "The moon is full."
 
 
-def test_sdk_client_is_built_once_with_the_key_timeout_and_no_retries(fake_anthropic, settings):
+def test_sdk_client_is_built_once_with_the_key_timeout_and_no_sdk_retries(fake_anthropic, settings):
     settings.NPS_AI_TIMEOUT = 12
+    settings.ANTHROPIC_BASE_URL = ""
 
     ai.generate("one", system_prompt="s", principal=PRINCIPAL)
     ai.generate("two", system_prompt="s", principal=PRINCIPAL)
 
-    assert fake_anthropic.clients_built == [{"api_key": API_KEY, "timeout": 12}]
+    assert fake_anthropic.clients_built == [{"api_key": API_KEY, "base_url": None, "timeout": 12}]
     assert len(fake_anthropic.requests) == 2
     client = ai._client()
     assert client.max_retries == 0
@@ -138,11 +140,19 @@ def test_without_an_api_key_the_ai_is_unavailable_and_nothing_is_sent(fake_anthr
     assert fake_anthropic.requests == []
 
 
-def test_upstream_error_returns_none_after_one_attempt(fake_anthropic):
-    fake_anthropic.reply = lambda request: error_response(500, "Overloaded")
+def test_refused_request_returns_none_after_one_attempt(fake_anthropic):
+    fake_anthropic.reply = lambda request: error_response(400, "Bad request")
 
     assert ai.generate("p", system_prompt="s", principal=PRINCIPAL) is None
     assert len(fake_anthropic.requests) == 1
+
+
+def test_upstream_error_is_retried_up_to_the_configured_count(fake_anthropic, settings):
+    settings.NPS_AI_MAX_RETRIES = 2
+    fake_anthropic.reply = lambda request: error_response(500, "Overloaded")
+
+    assert ai.generate("p", system_prompt="s", principal=PRINCIPAL) is None
+    assert len(fake_anthropic.requests) == 3
 
 
 def test_connection_failure_returns_none(fake_anthropic):
@@ -160,7 +170,7 @@ def test_failure_log_names_only_the_error_type(fake_anthropic, caplog):
     with caplog.at_level(logging.DEBUG):
         ai.generate("Maryam born 1990-03-21 asks", system_prompt="s", principal=PRINCIPAL)
 
-    assert "AuthenticationError" in caplog.text
+    assert "outcome=refused_401" in caplog.text
     for secret in (API_KEY, "Maryam", "invalid x-api-key"):
         assert secret not in caplog.text
 

@@ -788,8 +788,10 @@ def fake_ai(monkeypatch):
 
     prompts: list[str] = []
 
-    def generate(prompt, *, system_prompt, principal, max_tokens=None, temperature=0.7):
+    def generate(prompt, *, system_prompt, principal, **options):
         prompts.append(prompt)
+        if "as nine sections" in prompt:  # the sectioned interpretation asks for JSON
+            return json.dumps({"message": "The stars whisper ZEPHYRINE."})
         return "The stars whisper ZEPHYRINE."
 
     monkeypatch.setattr(ai, "is_available", lambda: True)

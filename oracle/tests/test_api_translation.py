@@ -194,7 +194,8 @@ def test_cache_tells_language_pairs_apart(user_api, fake_ai):
     assert len(fake_ai.prompts) == 2
 
 
-def test_failed_ai_call_falls_back_and_is_not_cached(user_api, fake_ai):
+def test_failed_ai_call_falls_back_and_is_not_cached(user_api, fake_ai, settings):
+    settings.NPS_AI_MAX_RETRIES = 0
     fake_ai.failing = True
     failed = translate(user_api).json()
     fake_ai.failing = False

@@ -173,10 +173,11 @@ def test_profile_zone_applies_when_no_zone_is_given():
 
 def test_time_reading_passes_the_ai_generator_through():
     def generate(prompt, *, system_prompt, temperature):
-        return "A reading by AI."
+        return '{"header": "By AI", "message": "A reading by AI."}'
 
     result = compose_time_reading(datetime(2026, 2, 6, 1, 15), generate=generate)
     assert result["ai_interpretation"]["text"] == "A reading by AI."
+    assert result["ai_interpretation"]["sections"]["header"] == "By AI"
     assert result["ai_interpretation"]["ai_generated"] is True
 
 

@@ -76,7 +76,16 @@ def test_group_fallback_vector_keeps_v4_texts(users, vector):
     assert result["dynamics_narrative"] == vector["dynamics_narrative"]
     assert result["individual_insights"] == vector["individual_insights"]
     assert result["ai_available"] is vector["ai_available"] is False
-    assert list(result) == [*vector, "computation_ms"]
+    assert list(result) == [
+        *vector,
+        "computation_ms",
+        "ai_generated",
+        "sections",
+        "language",
+        "prompt_version",
+    ]
+    assert result["ai_generated"] is False
+    assert result["sections"]["core_identity"] == vector["dynamics_narrative"]
     assert isinstance(result["computation_ms"], float)
 
 
@@ -149,7 +158,7 @@ def test_duplicate_names_are_kept_apart_in_individual_insights():
 def test_group_interpretation_with_ai_makes_one_call_per_narrative_and_pair():
     ai = FakeAI()
     result = interpret_group(analyze(MU2_USERS), generate=ai)
-    assert len(ai.calls) == 2 + 6
+    assert len(ai.calls) == 1 + 2 + 6  # the sections, then V4's narratives and pairs
     assert result["dynamics_narrative"] == result["energy_narrative"] == "AI text"
     assert result["compatibility_narrative"] == "\n\n".join(["AI text"] * 6)
     assert result["ai_available"] is True
@@ -159,14 +168,14 @@ def test_group_interpretation_with_ai_makes_one_call_per_narrative_and_pair():
 def test_group_ai_pair_prompt_carries_the_real_overall_score():
     ai = FakeAI()
     interpret_group(analyze(MU1_USERS), generate=ai)
-    pair_prompt = ai.calls[2][0]
+    pair_prompt = ai.calls[3][0]
     assert "Overall Score: 58.5%" in pair_prompt  # V4 sent 0.0% (defect 3)
     assert "Person 1: Alice (Metal Horse, LP 3)" in pair_prompt
     assert "Destiny: 77.8%" in pair_prompt
 
 
 def test_group_ai_failures_fall_back_one_by_one():
-    ai = FakeAI(fail_on=(1, 3))  # dynamics call and the first pair call fail
+    ai = FakeAI(fail_on=(2, 4))  # dynamics call and the first pair call fail
     result = interpret_group(analyze(MU1_USERS), generate=ai)
     assert result["dynamics_narrative"].startswith("This group of 2 individuals")
     assert result["energy_narrative"] == "AI text"

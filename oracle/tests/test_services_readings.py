@@ -173,7 +173,9 @@ def test_use_ai_false_never_calls_the_ai(principal, monkeypatch):
 
 def test_search_finds_ai_text(principal, monkeypatch):
     monkeypatch.setattr(ai, "is_available", lambda: True)
-    monkeypatch.setattr(ai, "generate", lambda prompt, **kwargs: "Seek the QUETZAL feather.")
+    monkeypatch.setattr(
+        ai, "generate", lambda prompt, **kwargs: '{"message": "Seek the QUETZAL feather."}'
+    )
     made = readings.create_name_reading(principal=principal, name="Sara")
     page = history.list_readings(principal=principal, search="quetzal")
     assert [reading.pk for reading in page.readings] == [made["reading_id"]]

@@ -80,6 +80,7 @@ def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
             return readings.daily_reading(
                 principal=request.principal,
                 language=translation.get_language(),
+                use_ai=False,  # the interpretation section asks the AI in a request of its own
                 **form.service_arguments(),
             )
         return None
@@ -92,6 +93,7 @@ def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
                 principal=request.principal,
                 client_address=client_ip(request),
                 language=translation.get_language(),
+                use_ai=False,  # the interpretation section asks the AI in a request of its own
                 **form.service_arguments(),
             )
         except BaseException:

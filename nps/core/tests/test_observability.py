@@ -178,10 +178,8 @@ def test_metrics_time_database_queries_and_cache_operations(api_as, client):
 
 def test_metrics_count_ai_calls_by_outcome(client):
     before = scrape(client)
-    with metrics.timed_ai_call():
-        pass
-    with pytest.raises(RuntimeError), metrics.timed_ai_call():
-        raise RuntimeError("provider down")
+    metrics.record_ai_call("ok", 0.4, 120)
+    metrics.record_ai_call("failed", 2.0, 0)
     after = scrape(client)
     for outcome in ("ok", "failed"):
         assert (
@@ -189,6 +187,7 @@ def test_metrics_count_ai_calls_by_outcome(client):
             - sample(before, "nps_ai_calls_total", outcome=outcome)
             == 1
         )
+    assert sample(after, "nps_ai_tokens_total") - sample(before, "nps_ai_tokens_total") == 120
 
 
 def test_job_queue_depth_is_the_length_of_the_celery_list(client, settings):
