@@ -31,7 +31,8 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from oracle.engines.errors import EngineError
-from oracle.engines.i18n import language, tr, trf
+from oracle.engines.i18n import language as current_language
+from oracle.engines.i18n import tr, trf
 from oracle.engines.multi_user import member_labels
 from oracle.engines.numerology import (
     LIFE_PATH_MEANINGS,
@@ -593,7 +594,7 @@ def interpret_context(
     fmt: str = "simple",
     *,
     generate: TextGenerator | None = None,
-    language: str = "en",
+    language: str | None = None,
     preferences: str | None = None,
     extra: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
@@ -608,6 +609,8 @@ def interpret_context(
     if fmt not in FORMATS:
         return _unknown_format(fmt)
     elapsed_ms = 0.0
+    # The reading's language: the one the engines are speaking unless the caller says otherwise.
+    language = language or current_language()
     language = language if language in LANGUAGE_NAMES else "en"
     if generate is not None and fmt == "simple":
         prompt = sections_prompt(kind, ctx, language=language, preferences=preferences, extra=extra)
@@ -708,7 +711,7 @@ def sections_prompt(
     kind: str,
     ctx: Mapping[str, Any],
     *,
-    language: str = "en",
+    language: str | None = None,
     preferences: str | None = None,
     extra: Mapping[str, str] | None = None,
 ) -> str:
@@ -794,32 +797,42 @@ def fallback_sections(kind: str, ctx: Mapping[str, str]) -> dict[str, str]:
     name = ctx.get("name", "Seeker")
     sections = dict.fromkeys(SECTION_KEYS, "")
     sections["core_identity"] = fallback("simple", ctx)
-    sections["message"] = fallback("universe_message", ctx)
-    sections["advice"] = fallback("advice", ctx)
-    sections["caution"] = fallback("action_steps", ctx)
+    # Only the "simple" texts and the labels below have Persian (texts_fa); in another language the
+    # sections that would hold the English-only formats stay empty rather than mix languages.
+    english = current_language() == "en"
+    if english:
+        sections["message"] = fallback("universe_message", ctx)
+        sections["advice"] = fallback("advice", ctx)
+        sections["caution"] = fallback("action_steps", ctx)
     if kind == "reading":
-        sections["header"] = f"A reading for {name}"
-        sections["universal_address"] = _address(ctx, "fc60_sign", "ganzhi", "moon_phase")
+        sections["header"] = trf("A reading for {name}", name=name)
+        if english:
+            sections["universal_address"] = _address(ctx, "fc60_sign", "ganzhi", "moon_phase")
         sections["right_now"] = ctx["interpretation"] if _available(ctx["interpretation"]) else ""
         syncs = ctx.get("synchronicities", "")
         sections["patterns"] = "" if syncs in ("none detected", NOT_AVAILABLE) else syncs
     elif kind == "name":
-        sections["header"] = f"The name {name}"
-        sections["universal_address"] = _address(ctx, "zodiac_sign")
+        sections["header"] = trf("The name {name}", name=name)
+        if english:
+            sections["universal_address"] = _address(ctx, "zodiac_sign")
     elif kind == "question":
-        sections["header"] = f"The oracle answers: {ctx['answer']}"
-        sections["universal_address"] = _address(
-            ctx, "fc60_sign", "ganzhi", "moon_phase", "weekday"
-        )
+        sections["header"] = trf("The oracle answers: {answer}", answer=tr(ctx["answer"]))
+        if english:
+            sections["universal_address"] = _address(
+                ctx, "fc60_sign", "ganzhi", "moon_phase", "weekday"
+            )
         sync = ctx.get("synchronicity", NOT_AVAILABLE)
         sections["patterns"] = sync if _available(sync) else ""
     else:  # daily
-        sections["header"] = f"The day {ctx['date']}"
-        sections["universal_address"] = _address(
-            ctx, "fc60_sign", "ganzhi", "moon_phase", "weekday"
-        )
+        sections["header"] = trf("The day {date}", date=ctx["date"])
+        if english:
+            sections["universal_address"] = _address(
+                ctx, "fc60_sign", "ganzhi", "moon_phase", "weekday"
+            )
         lucky = ctx.get("lucky_numbers", NOT_AVAILABLE)
-        sections["patterns"] = f"Lucky numbers: {lucky}" if _available(lucky) else ""
+        sections["patterns"] = (
+            trf("Lucky numbers: {lucky}", lucky=lucky) if _available(lucky) else ""
+        )
     return sections
 
 
@@ -829,7 +842,7 @@ def interpret_reading(
     name: str = "",
     *,
     generate: TextGenerator | None = None,
-    language: str = "en",
+    language: str | None = None,
     preferences: str | None = None,
 ) -> dict[str, Any]:
     """One format of a time/sign reading (a ``read_sign`` result or a composed time reading)."""
@@ -848,7 +861,7 @@ def interpret_name(
     fmt: str = "simple",
     *,
     generate: TextGenerator | None = None,
-    language: str = "en",
+    language: str | None = None,
     preferences: str | None = None,
 ) -> dict[str, Any]:
     """One format of a name reading (``read_name`` result or composed name reading)."""
@@ -867,7 +880,7 @@ def interpret_question(
     fmt: str = "simple",
     *,
     generate: TextGenerator | None = None,
-    language: str = "en",
+    language: str | None = None,
     preferences: str | None = None,
 ) -> dict[str, Any]:
     """One format of a composed question reading (its ``category``, when set, is in the prompt)."""
@@ -888,7 +901,7 @@ def interpret_daily(
     fmt: str = "simple",
     *,
     generate: TextGenerator | None = None,
-    language: str = "en",
+    language: str | None = None,
     preferences: str | None = None,
 ) -> dict[str, Any]:
     """One format of a composed daily reading."""
@@ -917,7 +930,7 @@ def interpret_result(
     result: Mapping[str, Any],
     *,
     generate: TextGenerator | None = None,
-    language: str = "en",
+    language: str | None = None,
     preferences: str | None = None,
 ) -> dict[str, Any]:
     """The interpretation of a composed result of ``kind`` (``reading``, ``name``,
@@ -1005,7 +1018,7 @@ def _members_text(people: Mapping[str, Mapping[str, Any]]) -> str:
 
 def _roles_text(roles: Mapping[str, Any]) -> str:
     """V4 wrote each role's dict (``Ann: {'role': …}``), kept in English; Persian names the role."""
-    if language() == "en":
+    if current_language() == "en":
         return "; ".join(f"{label}: {role!r}" for label, role in roles.items())
     return tr("; ").join(
         trf("{label}: {role}", label=label, role=tr(role.get("role", "")))
@@ -1023,7 +1036,7 @@ def interpret_group(
     analysis: Mapping[str, Any],
     *,
     generate: TextGenerator | None = None,
-    language: str = "en",
+    language: str | None = None,
     preferences: str | None = None,
 ) -> dict[str, Any]:
     """Narratives for a multi-user analysis (``analyze(users)`` result), V4's ``interpret_group``.
@@ -1052,7 +1065,7 @@ def interpret_group(
         "energies create a dynamic where each member's strengths complement the others' areas "
         "for growth.",
         count=analysis.get("user_count", len(profiles)),
-        members=_members_text(people) if language() != "en" else members,
+        members=_members_text(people) if current_language() != "en" else members,
         archetype=tr(archetype),
         roles=_roles_text(roles),
         average=dynamics.get("avg_compatibility"),
@@ -1068,6 +1081,8 @@ def interpret_group(
         archetype=tr(archetype),
     )
     pair_texts = [_pair_fallback(pair, people) for pair in pairs]
+    # The reading's language: the one the engines are speaking unless the caller says otherwise.
+    language = language or current_language()
     language = language if language in LANGUAGE_NAMES else "en"
     sections: dict[str, str] | None = None
 
@@ -1122,8 +1137,8 @@ def interpret_group(
     if sections is None:
         sections = dict.fromkeys(SECTION_KEYS, "")
         sections.update(
-            header=f"A group of {analysis.get('user_count', len(profiles))}",
-            universal_address=f"{archetype}" if archetype else "",
+            header=trf("A group of {count}", count=analysis.get("user_count", len(profiles))),
+            universal_address=tr(archetype) if archetype else "",
             core_identity=dynamics_text,
             right_now=energy_text,
             patterns="\n\n".join(pair_texts),
@@ -1140,6 +1155,6 @@ def interpret_group(
         "computation_ms": round((time.perf_counter() - started) * 1000, 1),
         "ai_generated": ai_generated,
         "sections": sections,
-        "language": language if ai_generated else "en",
+        "language": language,
         "prompt_version": PROMPT_VERSION,
     }

@@ -605,4 +605,11 @@ TEXTS_FA: dict[str, str] = {
     "{label}: {element} {animal}, Life Path {life_path}, Destiny {destiny}": (
         "{label}: {animal} {element}، مسیر زندگی {life_path}، سرنوشت {destiny}"
     ),
+    # Headings of the interpretation's sections (the deterministic path).
+    "A reading for {name}": "خوانشی برای {name}",
+    "The name {name}": "نام {name}",
+    "The oracle answers: {answer}": "پاسخ پیشگو: {answer}",
+    "The day {date}": "روز {date}",
+    "Lucky numbers: {lucky}": "اعداد خوش‌یمن: {lucky}",
+    "A group of {count}": "گروهی {count} نفره",
 }

@@ -33,6 +33,7 @@ from django.core.cache import cache
 
 from nps.accounts.principal import Principal
 from oracle.engines import interpretation as engine
+from oracle.engines.i18n import speaking
 from oracle.models import Reading, SignType
 from oracle.services import ai, history, readings, sealing, translation
 
@@ -142,16 +143,19 @@ def interpret(
     """
     language = language if language in LANGUAGES else "en"
     if not ai.is_available() or not use_ai:
-        return Interpretation(engine.interpret_result(kind, result), ai_available=ai.is_available())
+        with speaking(language):  # the deterministic texts in the reading's language
+            data = engine.interpret_result(kind, result, language=language)
+        return Interpretation(data, ai_available=ai.is_available())
     preferences = learned_preferences(principal, kind)
     key = cache_key(kind, result, language, preferences)
     hit = _cached(key)
     if hit is not None:
         return Interpretation({**hit, "cached": True}, ai_available=True)
     generator = ai.Generator(principal)
-    data = engine.interpret_result(
-        kind, result, generate=generator, language=language, preferences=preferences
-    )
+    with speaking(language):
+        data = engine.interpret_result(
+            kind, result, generate=generator, language=language, preferences=preferences
+        )
     generator.raise_if_refused()
     if data.get("ai_generated"):
         _remember(key, data)

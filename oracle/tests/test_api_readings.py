@@ -526,6 +526,7 @@ def test_anonymous_group_reading_is_stored_with_v4_columns(writer):
         "group_energy",
         "group_dynamics",
         "ai_interpretation",
+        "best_hours",  # the timing advisor for the whole group (an addition to V4)
         "reading_id",
     ]
     assert (body["user_count"], body["pair_count"]) == (3, 3)

@@ -42,7 +42,7 @@ _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:[+\-]\d{2}:\d{2}|Z)?)?")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 # Keys whose values are not prose: what the engine echoes or codes (the page never shows them as
 # text, or shows them through |term / as Latin tokens).
-NOT_PROSE_KEYS = frozenset({"format", "language", "emoji", "tz60", "question"})
+NOT_PROSE_KEYS = frozenset({"format", "language", "emoji", "tz60", "question", "prompt_version"})
 
 ALICE = ReadingProfile(
     full_name="Alice Smith", birth_date=date(1990, 5, 17), mother_name="Mary", tz="Asia/Tehran"

@@ -146,7 +146,8 @@ def test_persian_page_asks_for_persian_and_keeps_it_right_to_left(client_in, fak
     html = client_in.get(interpretation_url(reading), **HTMX).content.decode()
 
     assert "Persian (Farsi)" in fake_provider.prompts()[0]
-    assert PERSIAN_SECTIONS["message"] in html
+    # Shown as a Persian reader reads it: in Persian digits.
+    assert PERSIAN_SECTIONS["message"].replace("5", "۵") in html
     assert 'lang="fa" dir="rtl"' in html
     assert "Written by the AI" not in html  # the label is Persian too
 
@@ -222,7 +223,7 @@ def test_without_a_key_the_result_shows_the_deterministic_sections_in_place(clie
     ).content.decode()
 
     assert "Deterministic interpretation (no AI)" in html
-    assert 'hx-trigger="load"' not in html
+    assert 'hx-get="/oracle/readings/' not in html  # nothing left to load
     assert "Translate to Persian" not in html
 
 
