@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 -include .env
 export
 
-.PHONY: run test venv messages bench-engines bench-http clean
+.PHONY: run test venv messages bench-engines bench-http bench-history clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (set PYTHON=...)"; exit 1; }
@@ -36,6 +36,9 @@ bench-engines: venv
 
 bench-http: venv
 	bash bench/http.sh
+
+bench-history: venv
+	$(PY) bench/history_search.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

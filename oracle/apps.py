@@ -43,6 +43,12 @@ class OracleConfig(AppConfig):
     verbose_name = _("Oracle")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        from nps.core import blind_index
+        from oracle.services import search_index
+
+        blind_index.register_rebuilder(search_index.rebuild)
+
     def seed_demo_data(self, *, owner) -> str:
         """V4's three seed profiles and one reading of each kind, made through the services (so
         they are encrypted and audited like any other), owned by `owner`.

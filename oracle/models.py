@@ -273,3 +273,26 @@ class ReadingParticipant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reading_id}:{self.profile_id}"
+
+
+class ReadingSearchTerm(models.Model):
+    """One keyed blind-index term of a reading's texts (`nps.core.blind_index`).
+
+    The key is (term, reading): a search looks terms up by equality and reads the reading ids from
+    the index alone. The terms are HMACs, never the words; see `oracle.services.search_index`.
+    """
+
+    pk = models.CompositePrimaryKey("term", "reading_id")
+    term = models.CharField(_("term"), max_length=32)
+    reading = models.ForeignKey(
+        Reading, on_delete=models.CASCADE, related_name="search_terms", db_column="reading_id"
+    )
+
+    class Meta:
+        db_table = "oracle_reading_search_terms"
+        verbose_name = _("reading search term")
+        verbose_name_plural = _("reading search terms")
+        indexes = [models.Index(fields=["reading"], name="idx_oracle_reading_terms_read")]
+
+    def __str__(self) -> str:
+        return f"{self.reading_id}:{self.term}"
