@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from oracle.views import consult, profiles
+from oracle.views import consult, history, profiles
 
 app_name = "oracle"
 
@@ -16,4 +16,9 @@ urlpatterns = [
     path("profiles/cities", profiles.city_options, name="profile-cities"),
     path("profiles/place", profiles.place_fields, name="profile-place"),
     path("profiles/system", profiles.system_hint, name="profile-system"),
+    path("history", history.history_list, name="history"),
+    path("readings/<int:reading_id>", history.reading_detail, name="reading"),
+    path("readings/<int:reading_id>/favorite", history.reading_favorite, name="reading-favorite"),
+    path("readings/<int:reading_id>/delete", history.reading_delete, name="reading-delete"),
+    path("readings/<int:reading_id>/restore", history.reading_restore, name="reading-restore"),
 ]
