@@ -153,6 +153,9 @@ AXES_CLIENT_IP_CALLABLE = "nps.core.http.client_ip"
 # How many reverse proxies in front of the app append to X-Forwarded-For (docs/DEPLOYMENT.md).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 
+# People may open an account themselves (`/signup`); NPS_ALLOW_SIGNUP=0 for private installations.
+NPS_ALLOW_SIGNUP = env_bool("NPS_ALLOW_SIGNUP", default=True)
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fa", _("Persian"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
@@ -271,6 +274,8 @@ NPS_RATE_LIMITS = {
     "ai": env_str("RATE_LIMIT_AI", "100/hour"),
     "auth_failures": env_str("RATE_LIMIT_AUTH_FAILURES", "30/minute"),
     "login_failures": env_str("RATE_LIMIT_LOGIN_FAILURES", "30/hour"),
+    # Accounts opened (`/signup`) and password-reset mails asked for, per client address.
+    "signup": env_str("RATE_LIMIT_SIGNUP", "10/hour"),
 }
 
 SPECTACULAR_SETTINGS = {

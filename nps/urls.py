@@ -14,6 +14,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("login", account_views.LoginView.as_view(), name="login"),
     path("logout", account_views.LogoutView.as_view(), name="logout"),
+    path("signup", account_views.signup_view, name="signup"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("oracle.urls")),
     path("admin/", admin.site.urls),

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from oracle.api import readings
+from oracle.api import readings, stats
 
 urlpatterns = [
     path("reading", readings.TimeReadingView.as_view(), name="api-reading"),
@@ -11,6 +11,7 @@ urlpatterns = [
     path("name", readings.NameView.as_view(), name="api-name"),
     path("daily", readings.DailyView.as_view(), name="api-daily"),
     path("validate-stamp", readings.ValidateStampView.as_view(), name="api-validate-stamp"),
+    path("stats", stats.StatsView.as_view(), name="api-stats"),
     path("readings", readings.ReadingsView.as_view(), name="api-readings"),
     path("readings/<str:reading_id>", readings.ReadingView.as_view(), name="api-reading-detail"),
     path(
