@@ -21,4 +21,10 @@ urlpatterns = [
     path("readings/<int:reading_id>/favorite", history.reading_favorite, name="reading-favorite"),
     path("readings/<int:reading_id>/delete", history.reading_delete, name="reading-delete"),
     path("readings/<int:reading_id>/restore", history.reading_restore, name="reading-restore"),
+    path(
+        "readings/<int:reading_id>/export.<str:export_format>",
+        history.reading_export,
+        name="reading-export",
+    ),
+    path("export/my-data.zip", history.my_data, name="my-data"),
 ]

@@ -17,7 +17,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -29,7 +29,7 @@ from nps.core.http import client_ip
 from nps.core.pages import service_errors
 from oracle.forms.history import HistoryFilterForm
 from oracle.models import Reading, SignType
-from oracle.services import history, profiles, sealing
+from oracle.services import export, history, profiles, sealing
 
 TEMPLATE = "oracle/history.html"
 PAGE_SIZE = 12
@@ -210,3 +210,33 @@ def reading_restore(request: HttpRequest, reading_id: int) -> HttpResponse:
         return render(request, f"{TEMPLATE}#reading-row", context)
     messages.success(request, _("The reading is back in your history."))
     return _back(request, reverse("oracle:history"))
+
+
+def _download(exported: export.ExportFile) -> HttpResponse:
+    response = HttpResponse(exported.content, content_type=exported.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{exported.filename}"'
+    return response
+
+
+@require_GET
+@login_required
+def reading_export(request: HttpRequest, reading_id: int, export_format: str) -> HttpResponse:
+    if export_format not in export.FORMATS:
+        raise Http404("Unknown export format")
+    with service_errors(forms.Form()):
+        exported = export.export_reading(
+            principal=request.principal,
+            reading_id=reading_id,
+            export_format=export_format,
+            client_address=client_ip(request),
+        )
+    return _download(exported)
+
+
+@require_GET
+@login_required
+def my_data(request: HttpRequest) -> HttpResponse:
+    """ "Download my data": the account's profiles and readings as a ZIP."""
+    return _download(
+        export.export_account(principal=request.principal, client_address=client_ip(request))
+    )
