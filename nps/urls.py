@@ -25,6 +25,7 @@ urlpatterns = [
     path("api/oracle/", include("oracle.api.urls")),
     path("api/translation/", include("oracle.api.urls_translation")),
     path("api/location/", include("oracle.api.urls_location")),
+    path("api/share", include("oracle.api.urls_share")),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     # The split view serves Swagger UI's start-up script as a file: no inline script (CSP).
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="openapi"), name="swagger-ui"),

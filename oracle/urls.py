@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from oracle.views import consult, history, profiles
+from oracle.views import consult, history, profiles, share
 
 app_name = "oracle"
 
@@ -27,4 +27,11 @@ urlpatterns = [
         name="reading-export",
     ),
     path("export/my-data.zip", history.my_data, name="my-data"),
+    path("readings/<int:reading_id>/share", share.share_create, name="share-create"),
+    path(
+        "readings/<int:reading_id>/share/<int:link_id>/revoke",
+        share.share_revoke,
+        name="share-revoke",
+    ),
+    path("share/<str:token>", share.shared_reading, name="share"),
 ]

@@ -28,6 +28,7 @@ from django.views.decorators.vary import vary_on_headers
 from nps.core.http import client_ip
 from nps.core.pages import service_errors
 from oracle.forms.history import HistoryFilterForm
+from oracle.forms.share import ShareForm
 from oracle.models import Reading, SignType
 from oracle.services import export, history, profiles, sealing
 
@@ -148,17 +149,24 @@ def reading_detail(request: HttpRequest, reading_id: int) -> HttpResponse:
         reading = history.read_reading(
             principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
         )
+    context = reading_page_context(request, reading)
+    context["share_form"] = ShareForm()
+    return render(request, "oracle/reading.html", context)
+
+
+def reading_page_context(request: HttpRequest, reading: Reading) -> dict[str, Any]:
+    """What the reading page shows: the stored response through the result templates, and the
+    owner's share links."""
     annotate([reading])
-    result = sealing.reading_response(reading)
-    context = {
+    return {
         "reading": reading,
-        "result": result,
+        "result": sealing.reading_response(reading),
         "reading_type": reading.result_type,
         "subject": reading.profile if reading.sign_type != SignType.MULTI_USER else None,
         "can_write": request.principal.has_scope("oracle:write"),
         "here": reverse("oracle:reading", args=[reading.pk]),
+        "share_links": list(reading.share_links.order_by("-created_at", "-id")),
     }
-    return render(request, "oracle/reading.html", context)
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponse:
