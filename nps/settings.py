@@ -107,6 +107,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "nps.core.navigation.navigation",
+                "nps.accounts.context_processors.theme",
             ],
             "builtins": ["django.templatetags.i18n", "nps.core.templatetags.nps"],
         },

@@ -6,6 +6,7 @@ from drf_spectacular.views import (
     SpectacularSwaggerSplitView,
 )
 
+from nps.accounts import settings_api, settings_views
 from nps.accounts import views as account_views
 from nps.core import health
 from nps.core import views as core_views
@@ -15,13 +16,34 @@ urlpatterns = [
     path("login", account_views.LoginView.as_view(), name="login"),
     path("logout", account_views.LogoutView.as_view(), name="logout"),
     path("signup", account_views.signup_view, name="signup"),
+    path("settings", settings_views.settings_page, name="settings"),
+    path("settings/preferences", settings_views.save_preferences, name="settings-preferences"),
+    path("settings/password", settings_views.change_password, name="settings-password"),
+    path("settings/api-keys", settings_views.create_key, name="settings-key-create"),
+    path(
+        "settings/api-keys/<uuid:key_id>/revoke",
+        settings_views.revoke_key,
+        name="settings-key-revoke",
+    ),
+    path(
+        "settings/logout-everywhere",
+        settings_views.logout_everywhere,
+        name="settings-logout-everywhere",
+    ),
+    path("settings/delete-account", settings_views.delete_account, name="settings-delete"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("oracle.urls")),
     path("admin/", admin.site.urls),
     path("api/health", health.HealthView.as_view(), name="health"),
     path("api/health/ready", health.ReadyView.as_view(), name="health-ready"),
     path("api/health/performance", health.PerformanceView.as_view(), name="health-performance"),
+    path(
+        "api/auth/change-password",
+        settings_api.ChangePasswordView.as_view(),
+        name="api-change-password",
+    ),
     path("api/auth/", include("nps.accounts.api_urls")),
+    path("api/settings", settings_api.SettingsView.as_view(), name="api-settings"),
     path("api/oracle/", include("oracle.api.urls")),
     path("api/translation/", include("oracle.api.urls_translation")),
     path("api/location/", include("oracle.api.urls_location")),
