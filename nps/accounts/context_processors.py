@@ -8,5 +8,5 @@ from nps.accounts import preferences
 def theme(request: HttpRequest) -> dict:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
-        return {"theme": "system"}
+        return {"theme": "dark"}
     return {"theme": preferences.preferences_of(user).theme}

@@ -254,7 +254,7 @@ class Preferences(models.Model):
         related_name="preferences",
     )
     language = models.CharField(_("language"), max_length=8, blank=True, default="")
-    theme = models.CharField(_("theme"), max_length=8, choices=Theme.choices, default=Theme.SYSTEM)
+    theme = models.CharField(_("theme"), max_length=8, choices=Theme.choices, default=Theme.DARK)
     numerology_system = models.CharField(
         _("numerology system"), max_length=20, blank=True, default="auto"
     )

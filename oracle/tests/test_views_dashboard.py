@@ -31,7 +31,7 @@ def test_a_new_account_sees_first_steps_not_zeros(client, owner):
     assert "Your first steps" in page
     assert 'id="stat-total"' not in page
     assert "Good " in page and owner.username in page
-    assert 'class="pic pic-moon"' in page  # today's moon
+    assert 'class="pic pic-moon"' in page  # today's moon, in the daily card
 
 
 def test_dashboard_counts_readings_and_lists_the_latest_five(client, owner):

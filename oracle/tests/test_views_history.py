@@ -43,7 +43,7 @@ def test_history_page_lists_the_accounts_readings_with_totals(client, owner):
     assert "Will Zanzibar welcome me?" in page
     assert "Sara" in page
     assert "Lisbon" not in page
-    assert "2 readings, 0 favourites" in page
+    assert "2 readings · 0 favourites" in page
 
 
 def test_history_search_finds_a_question_by_a_word_of_it(client, owner):
@@ -52,7 +52,7 @@ def test_history_search_finds_a_question_by_a_word_of_it(client, owner):
     page = client.get(HISTORY, {"q": "zanzi"}).content.decode()
     assert reverse("oracle:reading", args=[wanted]) in page
     assert "stay home" not in page
-    assert "1 reading, 0 favourites" in page
+    assert "1 reading · 0 favourites" in page
 
 
 def test_history_htmx_request_returns_only_the_results(client, owner):

@@ -154,7 +154,7 @@ def test_delete_account_needs_the_username_and_is_soft(client, owner):
 
 def test_api_settings_get_and_put(api_as):
     client = api_as(Role.USER)
-    assert client.get(reverse("api-settings")).json()["theme"] == "system"
+    assert client.get(reverse("api-settings")).json()["theme"] == "dark"
     changed = client.put(
         reverse("api-settings"), {"theme": "light", "timezone": "Europe/Berlin"}, format="json"
     )
