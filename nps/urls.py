@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import (
     SpectacularJSONAPIView,
@@ -16,6 +17,22 @@ urlpatterns = [
     path("login", account_views.LoginView.as_view(), name="login"),
     path("logout", account_views.LogoutView.as_view(), name="logout"),
     path("signup", account_views.signup_view, name="signup"),
+    path("password-reset", account_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password-reset/sent",
+        auth_views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password-reset/<uidb64>/<token>",
+        account_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password-reset/done",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("settings", settings_views.settings_page, name="settings"),
     path("settings/preferences", settings_views.save_preferences, name="settings-preferences"),
     path("settings/password", settings_views.change_password, name="settings-password"),

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_http_methods
 
 from nps.accounts import preferences, services, signup
 from nps.accounts.forms import LoginForm, SignupForm
-from nps.core import ratelimit
+from nps.core import audit, ratelimit
 from nps.core.http import client_ip
 from nps.core.pages import service_errors
 
@@ -120,3 +120,32 @@ def signup_view(request: HttpRequest) -> HttpResponse:
             return address_limited(request, refused.state)
     status = 422 if request.method == "POST" else 200
     return render(request, "registration/signup.html", {"form": form}, status=status)
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Ask for a reset link by e-mail: rate-limited per address (class ``signup``) and audited.
+    The answer is the same whether or not an account has that address."""
+
+    template_name = "registration/password_reset_form.html"
+    email_template_name = "registration/password_reset_email.txt"
+    subject_template_name = "registration/password_reset_subject.txt"
+
+    def post(self, request, *args, **kwargs):
+        try:
+            ratelimit.charge("signup", client_ip(request) or "unknown")
+        except ratelimit.RateLimitExceeded as refused:
+            return address_limited(request, refused.state)
+        return super().post(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        audit.record("auth.password_reset_requested", client_address=client_ip(self.request))
+        return super().form_valid(form)
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "registration/password_reset_confirm.html"
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        audit.record("auth.password_reset", actor=form.user, client_address=client_ip(self.request))
+        return response

@@ -64,3 +64,34 @@ def test_login_switches_to_the_language_kept_in_the_settings(client, user, passw
     Preferences.objects.create(account=user, language="fa")
     response = client.post(reverse("login"), {"username": user.username, "password": password})
     assert response.cookies["nps_language"].value == "fa"
+
+
+def test_password_reset_mails_a_link_that_sets_a_new_password(client, user, mailoutbox):
+    user.email = "reader@example.com"
+    user.save()
+    sent = client.post(reverse("password_reset"), {"email": "READER@example.com"})
+    assert sent.status_code == 302 and sent.url == reverse("password_reset_done")
+    assert len(mailoutbox) == 1 and mailoutbox[0].to == ["reader@example.com"]
+    link = next(line for line in mailoutbox[0].body.splitlines() if "/password-reset/" in line)
+    path = link.split("testserver", 1)[1]
+    form_page = client.get(path, follow=True)
+    assert "Choose a new password" in form_page.content.decode()
+    done = client.post(
+        form_page.redirect_chain[-1][0],
+        {"new_password1": "a fresh long phrase", "new_password2": "a fresh long phrase"},
+    )
+    assert done.status_code == 302
+    user.refresh_from_db()
+    assert user.check_password("a fresh long phrase")
+    assert AuditLog.objects.filter(action="auth.password_reset", actor=user).exists()
+
+
+def test_password_reset_answers_the_same_for_an_unknown_address(client, mailoutbox):
+    response = client.post(reverse("password_reset"), {"email": "nobody@example.com"})
+    assert response.status_code == 302 and mailoutbox == []
+
+
+def test_password_reset_is_rate_limited(client, settings):
+    settings.NPS_RATE_LIMITS = {**settings.NPS_RATE_LIMITS, "signup": "1/hour"}
+    client.post(reverse("password_reset"), {"email": "a@example.com"})
+    assert client.post(reverse("password_reset"), {"email": "a@example.com"}).status_code == 429
