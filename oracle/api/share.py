@@ -78,7 +78,8 @@ class ShareTokenView(ApiView):
 
     @property
     def public(self) -> bool:
-        return self.request.method == "GET"
+        request = getattr(self, "request", None)  # None while the schema is generated
+        return request is not None and request.method == "GET"
 
     @extend_schema(
         auth=[],
