@@ -45,7 +45,7 @@ from oracle.engines.compose import (
 from oracle.engines.errors import InvalidNameError
 from oracle.engines.numerology import has_countable_letter
 from oracle.models import NumerologySystem, Profile, Reading, ReadingParticipant, SignType
-from oracle.services import ai, profiles, sealing, search_index
+from oracle.services import ai, profiles, sealing
 from oracle.services.profiles import ProfileNotFound
 
 RESOURCE_TYPE = "oracle_reading"
@@ -201,7 +201,6 @@ def _store(
         ReadingParticipant(reading=reading, profile=member, is_primary=is_primary)
         for member, is_primary in participants
     )
-    search_index.index_reading(reading)
     record_action(
         "oracle_reading.create",
         principal=principal,

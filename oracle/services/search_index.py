@@ -1,10 +1,12 @@
 """The keyed blind index of readings: the terms that let history search encrypted texts.
 
-When a reading is stored, `index_reading` writes the terms (`nps.core.blind_index.index_terms`)
-of every text search looks in (`sealing.search_texts`: the question or name read, the sign value,
-the interpretations) into `oracle_reading_search_terms`. `oracle.services.history.readings_matching`
-looks them up. `rebuild` recomputes every reading's terms under the current key (after a key
-rotation, or to backfill readings stored before the index existed: `manage.py index_readings`).
+Whenever a reading is saved — by the readings service, the admin, an importer — `index_reading`
+(a `post_save` receiver connected in `OracleConfig.ready`) writes the terms
+(`nps.core.blind_index.index_terms`) of every text search looks in (`sealing.search_texts`: the
+question or name read, the sign value, the interpretations) into `oracle_reading_search_terms`.
+`oracle.services.history.readings_matching` looks them up. `rebuild` recomputes every reading's
+terms under the current key (after a key rotation, or to backfill rows written by `bulk_create`
+or SQL: `manage.py index_readings`).
 """
 
 from __future__ import annotations
@@ -24,11 +26,23 @@ def terms_of(reading) -> set[str]:
     return blind_index.index_terms(*sealing.search_texts(reading))
 
 
+# A save that names only other fields (favourite, soft delete) leaves the terms alone.
+TEXT_FIELDS = frozenset({"question", "sign_value", "ai_interpretation", "sign_type"})
+
+
 def index_reading(reading: Reading) -> None:
-    """Store the terms of a new reading (in the caller's transaction)."""
+    """(Re)write the terms of a reading (in the caller's transaction)."""
+    ReadingSearchTerm.objects.filter(reading_id=reading.pk).delete()
     ReadingSearchTerm.objects.bulk_create(
         ReadingSearchTerm(term=term, reading=reading) for term in terms_of(reading)
     )
+
+
+def on_reading_saved(sender, instance: Reading, created: bool, update_fields=None, **kwargs):
+    """`post_save` receiver: a new reading, or a change of one of its texts, is (re)indexed.
+    (`bulk_create` and `QuerySet.update` send no signal: `rebuild` catches such rows up.)"""
+    if created or update_fields is None or TEXT_FIELDS & set(update_fields):
+        index_reading(instance)
 
 
 def _rebuild_rows(readings: Iterable, term_model) -> int:

@@ -82,3 +82,25 @@ def test_hard_deleting_a_reading_removes_its_terms(principal):
     reading_id = ask(principal, "Zanzibar sunrise")
     Reading.all_objects.get(pk=reading_id).hard_delete()
     assert not ReadingSearchTerm.objects.filter(reading_id=reading_id).exists()
+
+
+def test_a_reading_saved_outside_the_services_is_indexed_and_reindexed_when_its_text_changes(
+    principal,
+):
+    row = Reading.objects.create(
+        owner=principal.account, sign_type="question", sign_value="yes", question="Zanzibar?"
+    )
+    assert found(principal, "zanzibar") == [row.pk]
+    row.question = "Lisbon?"
+    row.save()
+    assert found(principal, "zanzibar") == [] and found(principal, "lisbon") == [row.pk]
+
+
+def test_a_favourite_or_a_soft_delete_leaves_the_terms_alone(principal):
+    reading_id = ask(principal, "Zanzibar sunrise")
+    terms = set(ReadingSearchTerm.objects.filter(reading_id=reading_id).values_list("term"))
+    history.toggle_favorite(principal=principal, reading_id=reading_id)
+    history.delete_reading(principal=principal, reading_id=reading_id)
+    history.restore_reading(principal=principal, reading_id=reading_id)
+    after = set(ReadingSearchTerm.objects.filter(reading_id=reading_id).values_list("term"))
+    assert after == terms and found(principal, "sunrise") == [reading_id]
