@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 -include .env
 export
 
-.PHONY: run test venv messages bench-engines bench-http bench-pages bench-imports clean
+.PHONY: run test venv messages bench-engines bench-http bench-pages bench-imports bench-history clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (set PYTHON=...)"; exit 1; }
@@ -44,6 +44,9 @@ bench-pages: venv
 bench-imports: venv
 	DATABASE_URL=$${BENCH_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/nps_bench} DEBUG=1 \
 		$(PY) bench/imports.py
+
+bench-history: venv
+	$(PY) bench/history_search.py
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

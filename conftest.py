@@ -68,6 +68,7 @@ def generous_rate_limits(settings):
         "ai": "100000/hour",
         "auth_failures": "100000/minute",
         "login_failures": "100000/minute",
+        "signup": "100000/minute",
     }
 
 

@@ -112,6 +112,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "nps.core.navigation.navigation",
+                "nps.accounts.context_processors.theme",
             ],
             "builtins": ["django.templatetags.i18n", "nps.core.templatetags.nps"],
         },
@@ -158,6 +159,22 @@ AXES_VERBOSE = False
 AXES_CLIENT_IP_CALLABLE = "nps.core.http.client_ip"
 # How many reverse proxies in front of the app append to X-Forwarded-For (docs/DEPLOYMENT.md).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+
+# People may open an account themselves (`/signup`); NPS_ALLOW_SIGNUP=0 for private installations.
+NPS_ALLOW_SIGNUP = env_bool("NPS_ALLOW_SIGNUP", default=True)
+
+# Password-reset mails: printed on the console unless an SMTP server is configured.
+EMAIL_HOST = env_str("EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = env_int("EMAIL_PORT", 587)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "NPS <nps@localhost>")
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fa", _("Persian"))]
@@ -277,6 +294,8 @@ NPS_RATE_LIMITS = {
     "ai": env_str("RATE_LIMIT_AI", "100/hour"),
     "auth_failures": env_str("RATE_LIMIT_AUTH_FAILURES", "30/minute"),
     "login_failures": env_str("RATE_LIMIT_LOGIN_FAILURES", "30/hour"),
+    # Accounts opened (`/signup`) and password-reset mails asked for, per client address.
+    "signup": env_str("RATE_LIMIT_SIGNUP", "10/hour"),
 }
 
 SPECTACULAR_SETTINGS = {

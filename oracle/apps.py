@@ -43,6 +43,18 @@ class OracleConfig(AppConfig):
     verbose_name = _("Oracle")
     default_auto_field = "django.db.models.BigAutoField"
 
+    def ready(self) -> None:
+        from django.db.models.signals import post_save
+
+        from nps.core import blind_index
+        from oracle.models import Reading
+        from oracle.services import search_index
+
+        blind_index.register_rebuilder(search_index.rebuild)
+        post_save.connect(
+            search_index.on_reading_saved, sender=Reading, dispatch_uid="oracle-reading-terms"
+        )
+
     def seed_demo_data(self, *, owner) -> str:
         """V4's three seed profiles and one reading of each kind, made through the services (so
         they are encrypted and audited like any other), owned by `owner`.

@@ -273,3 +273,77 @@ class ReadingParticipant(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reading_id}:{self.profile_id}"
+
+
+class ReadingSearchTerm(models.Model):
+    """One keyed blind-index term of a reading's texts (`nps.core.blind_index`).
+
+    The key is (term, reading): a search looks terms up by equality and reads the reading ids from
+    the index alone. The terms are HMACs, never the words; see `oracle.services.search_index`.
+    """
+
+    pk = models.CompositePrimaryKey("term", "reading_id")
+    term = models.CharField(_("term"), max_length=32)
+    reading = models.ForeignKey(
+        Reading, on_delete=models.CASCADE, related_name="search_terms", db_column="reading_id"
+    )
+
+    class Meta:
+        db_table = "oracle_reading_search_terms"
+        verbose_name = _("reading search term")
+        verbose_name_plural = _("reading search terms")
+        indexes = [models.Index(fields=["reading"], name="idx_oracle_reading_terms_read")]
+
+    def __str__(self) -> str:
+        return f"{self.reading_id}:{self.term}"
+
+
+class ShareLinkQuerySet(models.QuerySet):
+    def active(self):
+        """Links that still open: not revoked, not expired, of a live reading."""
+        return self.filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now()),
+            revoked_at__isnull=True,
+            reading__deleted_at__isnull=True,
+        )
+
+
+class ShareLink(models.Model):
+    """A public link to one reading (`/share/<token>`). Only the SHA-256 of the token is stored:
+    whoever reads the database cannot open the links (which would show decrypted texts)."""
+
+    id = models.BigAutoField(primary_key=True)
+    reading = models.ForeignKey(
+        Reading, on_delete=models.CASCADE, related_name="share_links", db_column="reading_id"
+    )
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        null=True,
+        on_delete=models.CASCADE,
+        db_column="account_id",
+        related_name="share_links",
+    )
+    token_hash = models.CharField(_("token hash (SHA-256)"), max_length=64, unique=True)
+    token_prefix = models.CharField(_("token prefix"), max_length=8)
+    created_at = models.DateTimeField(_("created"), default=now, db_default=Now())
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    view_count = models.PositiveIntegerField(_("views"), default=0, db_default=0)
+    last_viewed_at = models.DateTimeField(_("last viewed"), null=True, blank=True)
+
+    objects = ShareLinkQuerySet.as_manager()
+
+    class Meta:
+        db_table = "oracle_share_links"
+        verbose_name = _("share link")
+        verbose_name_plural = _("share links")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.token_prefix}… → {self.reading_id}"
+
+    @property
+    def is_active(self) -> bool:
+        expired = self.expires_at is not None and self.expires_at <= now()
+        return self.revoked_at is None and not expired

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from oracle.views import consult, interpretation, profiles
+from oracle.views import consult, history, interpretation, profiles, share
 
 app_name = "oracle"
 
@@ -31,4 +31,22 @@ urlpatterns = [
     path("profiles/cities", profiles.city_options, name="profile-cities"),
     path("profiles/place", profiles.place_fields, name="profile-place"),
     path("profiles/system", profiles.system_hint, name="profile-system"),
+    path("history", history.history_list, name="history"),
+    path("readings/<int:reading_id>", history.reading_detail, name="reading"),
+    path("readings/<int:reading_id>/favorite", history.reading_favorite, name="reading-favorite"),
+    path("readings/<int:reading_id>/delete", history.reading_delete, name="reading-delete"),
+    path("readings/<int:reading_id>/restore", history.reading_restore, name="reading-restore"),
+    path(
+        "readings/<int:reading_id>/export.<str:export_format>",
+        history.reading_export,
+        name="reading-export",
+    ),
+    path("export/my-data.zip", history.my_data, name="my-data"),
+    path("readings/<int:reading_id>/share", share.share_create, name="share-create"),
+    path(
+        "readings/<int:reading_id>/share/<int:link_id>/revoke",
+        share.share_revoke,
+        name="share-revoke",
+    ),
+    path("share/<str:token>", share.shared_reading, name="share"),
 ]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from nps.accounts.roles import ROLES_SEEING_ALL, Role, expand_scopes, scopes_for_role
 from nps.core.db import RandomUUID
+from oracle.validators import validate_timezone_name
 
 # Admin-console areas a moderator may use; everything else (accounts, keys, lockouts) is admin-only.
 MODERATOR_APPS = frozenset({"oracle", "vault", "learning", "core"})
@@ -232,3 +233,55 @@ class TokenSession(models.Model):
 
     def __str__(self) -> str:
         return str(self.pk)
+
+
+class Theme(models.TextChoices):
+    SYSTEM = "system", _("Follow the system")
+    DARK = "dark", _("Dark")
+    LIGHT = "light", _("Light")
+
+
+class Preferences(models.Model):
+    """An account's settings (`/settings`, `GET/PUT /api/settings`); a missing row means the
+    defaults. The language is used after login on any device (the login sets the cookie)."""
+
+    account = models.OneToOneField(
+        User,
+        verbose_name=_("account"),
+        primary_key=True,
+        on_delete=models.CASCADE,
+        db_column="user_id",
+        related_name="preferences",
+    )
+    language = models.CharField(_("language"), max_length=8, blank=True, default="")
+    theme = models.CharField(_("theme"), max_length=8, choices=Theme.choices, default=Theme.DARK)
+    numerology_system = models.CharField(
+        _("numerology system"), max_length=20, blank=True, default="auto"
+    )
+    timezone = models.CharField(
+        _("time zone"),
+        max_length=64,
+        blank=True,
+        default="",
+        validators=[validate_timezone_name],
+    )
+    default_reading_type = models.CharField(
+        _("default reading type"), max_length=20, blank=True, default="time"
+    )
+    default_profile = models.ForeignKey(
+        "oracle.Profile",
+        verbose_name=_("default profile"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_default=Now())
+
+    class Meta:
+        db_table = "account_preferences"
+        verbose_name = _("preferences")
+        verbose_name_plural = _("preferences")
+
+    def __str__(self) -> str:
+        return str(self.account_id)

@@ -1,14 +1,19 @@
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"today": timezone.localdate()})
+    """The dashboard for a signed-in account (`oracle.views.dashboard`), else the welcome page."""
+    if request.user.is_authenticated:
+        from oracle.views.dashboard import dashboard
+
+        return dashboard(request)
+    return render(request, "core/home.html", {"signup_open": settings.NPS_ALLOW_SIGNUP})
 
 
 API_ERROR_DETAILS = {

@@ -10,12 +10,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from nps.accounts.principal import Principal
+from nps.core import blind_index
 from nps.core.errors import NotFound
-from oracle.models import Reading
-from oracle.services import profiles, sealing
+from oracle.models import Reading, ReadingSearchTerm
+from oracle.services import profiles
 from oracle.services.readings import record_action
 
 
@@ -27,6 +28,10 @@ class ReadingNotFound(NotFound):
 class ReadingPage:
     readings: list[Reading]
     total: int
+    favorites: int = 0  # favourites among the `total` readings matched
+
+
+ORDERS = {"newest": ("-created_at", "-id"), "oldest": ("created_at", "id")}
 
 
 def visible_readings(principal: Principal, *, include_deleted: bool = False) -> QuerySet:
@@ -67,16 +72,17 @@ def list_readings(
     date_from: dt.date | None = None,
     date_to: dt.date | None = None,
     is_favorite: bool | None = None,
+    order: str = "newest",
     client_address: str | None = None,
 ) -> ReadingPage:
-    """The principal's readings, newest first, filtered; audited as ``oracle_reading.list``.
+    """The principal's readings, newest (or ``order="oldest"``) first, filtered; audited as
+    ``oracle_reading.list``. ``favorites`` counts the favourites among the matches.
 
     ``profile_id``: the readings that profile takes part in (`ReadingQuerySet.involving`; a
     profile the principal may not see raises ``ProfileNotFound``). Dates are inclusive UTC
-    calendar days. ``search`` is a case-insensitive substring of the decrypted question,
-    interpretations or sign value: the texts are encrypted, so the rows left by the SQL filters
-    are decrypted and matched in Python — its cost grows with the caller's own history (with
-    everyone's for admins and moderators).
+    calendar days. ``search``: every word typed must begin a word of the question (or name read),
+    the sign value or an interpretation (`readings_matching`, the keyed blind index — nothing is
+    decrypted to search).
     """
     readings = visible_readings(principal)
     if sign_type:
@@ -90,7 +96,12 @@ def list_readings(
         readings = readings.filter(created_at__lt=_utc_midnight(date_to + dt.timedelta(days=1)))
     if is_favorite is not None:
         readings = readings.filter(is_favorite=is_favorite)
-    page = _page(readings.order_by("-created_at", "-id"), search, limit=limit, offset=offset)
+    if search.strip():
+        readings = readings_matching(readings, search)
+    readings = readings.order_by(*ORDERS.get(order, ORDERS["newest"]))
+    favorites = Count("pk", filter=Q(is_favorite=True))
+    totals = readings.aggregate(total=Count("pk"), favorites=favorites)
+    page = ReadingPage(list(readings[offset : offset + limit]), **totals)
     record_action(
         "oracle_reading.list",
         principal=principal,
@@ -101,35 +112,28 @@ def list_readings(
     return page
 
 
-def _page(readings: QuerySet, search: str, *, limit: int, offset: int) -> ReadingPage:
-    needle = search.strip().casefold()
-    if not needle:
-        return ReadingPage(list(readings[offset : offset + limit]), readings.count())
-    candidates = readings.only("id", "sign_type", "sign_value", "question", "ai_interpretation")
-    matches = [
-        reading.pk
-        for reading in candidates.iterator(chunk_size=500)
-        if any(needle in text.casefold() for text in sealing.search_texts(reading))
-    ]
-    page_ids = matches[offset : offset + limit]
-    rows = Reading.objects.in_bulk(page_ids)
-    return ReadingPage([rows[pk] for pk in page_ids if pk in rows], len(matches))
+def readings_matching(queryset: QuerySet, search: str) -> QuerySet:
+    """The readings of ``queryset`` whose texts hold every word of ``search`` (each word as the
+    beginning of a word: "happi" finds "happiness"), case- and Persian-letter-form-insensitive.
 
-
-def readings_matching(readings: QuerySet, search: str) -> QuerySet:
-    """The rows of ``readings`` whose decrypted question, sign value or interpretations contain
-    ``search`` (case-insensitive substring; blank matches all). The texts are encrypted, so the
-    rows are decrypted and matched in Python, as the history search does."""
-    needle = search.strip().casefold()
-    if not needle:
-        return readings
-    candidates = readings.only("id", "sign_type", "sign_value", "question", "ai_interpretation")
-    matches = [
-        reading.pk
-        for reading in candidates.iterator(chunk_size=500)
-        if any(needle in text.casefold() for text in sealing.search_texts(reading))
-    ]
-    return readings.filter(pk__in=matches)
+    The texts are encrypted; the match is an indexed lookup of their keyed terms
+    (`nps.core.blind_index`, stored by `oracle.services.search_index`), so its cost follows the
+    number of rows holding the rarest term, not the size of the history. A search with no word
+    in it (only punctuation) matches nothing; a blank one everything.
+    """
+    if not search.strip():
+        return queryset
+    terms = blind_index.query_terms(search)
+    if not terms:
+        return queryset.none()
+    # One EXISTS per term: each is a probe of the (term, reading_id) primary key, so the plan
+    # stays cheap whatever the planner believes about the tables' sizes (a GROUP BY … HAVING
+    # count form degenerated into a nested loop over every pair when statistics were stale).
+    for term in sorted(terms):
+        queryset = queryset.filter(
+            Exists(ReadingSearchTerm.objects.filter(term=term, reading_id=OuterRef("pk")))
+        )
+    return queryset
 
 
 def _utc_midnight(day: dt.date) -> dt.datetime:

@@ -16,7 +16,7 @@ def test_correct_password_logs_in_and_goes_home(client, user, password):
     response = client.post("/login", {"username": user.username, "password": password})
     assert response.status_code == 302
     assert response["Location"] == "/"
-    assert "Welcome back" in client.get("/").content.decode()
+    assert f", {user.username}</h1>" in client.get("/").content.decode()  # the dashboard
 
 
 def test_wrong_password_shows_an_error(client, user):

@@ -13,7 +13,7 @@ def html_tag(content: str) -> str:
 
 def test_home_is_english_left_to_right_by_default(client):
     content = client.get("/").content.decode()
-    assert html_tag(content) == '<html lang="en" dir="ltr">'
+    assert html_tag(content) == '<html lang="en" dir="ltr" data-theme="dark">'
 
 
 def test_switching_to_persian_persists_and_turns_the_page_right_to_left(client):
@@ -21,7 +21,7 @@ def test_switching_to_persian_persists_and_turns_the_page_right_to_left(client):
     assert response.status_code == 302
     assert response.cookies["nps_language"].value == "fa"
     content = client.get("/").content.decode()
-    assert html_tag(content) == '<html lang="fa" dir="rtl">'
+    assert html_tag(content) == '<html lang="fa" dir="rtl" data-theme="dark">'
     assert "ورود" in content  # "Log in"
 
 

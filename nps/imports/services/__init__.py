@@ -248,12 +248,10 @@ class Importer:
 
 
 def index_for_search(readings: Iterable) -> None:
-    """Store the history search terms of imported readings, as the readings service does for
-    new ones (oracle's blind index, `oracle.services.search_index`, where this build has it)."""
-    try:
-        from oracle.services import search_index
-    except ImportError:  # a build without the reading search index: nothing to store
-        return
+    """Store the history search terms of imported readings written in bulk (`bulk_create` sends
+    no `post_save`, which indexes readings saved one by one): oracle's blind index."""
+    from oracle.services import search_index
+
     for reading in readings:
         search_index.index_reading(reading)
 

@@ -1,0 +1,106 @@
+"""History search on the keyed blind index: terms written with the reading, found without
+decrypting, rebuilt on demand."""
+
+import pytest
+from django.core.management import call_command
+
+from nps.accounts.principal import principal_for_account
+from nps.accounts.roles import Role
+from nps.accounts.tests.factories import UserFactory
+from nps.core import blind_index
+from oracle.models import Reading, ReadingSearchTerm
+from oracle.services import history, readings, search_index
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def principal():
+    return principal_for_account(UserFactory(role=Role.USER), auth_type="jwt")
+
+
+def ask(principal, question: str) -> int:
+    result = readings.create_question_reading(principal=principal, question=question, use_ai=False)
+    return result["reading_id"]
+
+
+def found(principal, search: str) -> list[int]:
+    queryset = history.visible_readings(principal)
+    return list(history.readings_matching(queryset, search).values_list("pk", flat=True))
+
+
+def test_a_stored_reading_is_found_by_the_beginning_of_a_word_of_its_question(principal):
+    wanted = ask(principal, "Will the new job bring happiness?")
+    ask(principal, "Should I move to another city?")
+    assert found(principal, "HAPPI") == [wanted]
+    assert found(principal, "job happiness") == [wanted]
+    assert found(principal, "job city") == []
+
+
+def test_persian_question_is_found_whatever_the_arabic_letter_forms(principal):
+    wanted = ask(principal, "آیا کار جدید برایم خوشبختی می‌آورد؟")
+    assert found(principal, "كار") == [wanted]  # Arabic kaf typed
+    assert found(principal, "خوشبخت") == [wanted]
+
+
+def test_the_terms_hold_no_word_in_clear(principal):
+    reading_id = ask(principal, "Zanzibar sunrise")
+    rows = ReadingSearchTerm.objects.filter(reading_id=reading_id)
+    terms = list(rows.values_list("term", flat=True))
+    assert terms and all(len(term) == 32 for term in terms)
+    assert not any("zanz" in term or "sunri" in term for term in terms)
+
+
+def test_a_search_of_only_punctuation_matches_nothing_and_a_blank_one_everything(principal):
+    ask(principal, "Zanzibar?")
+    assert found(principal, "?!") == []
+    assert len(found(principal, "  ")) == 1
+
+
+def test_rebuild_recomputes_the_terms_under_a_new_key(principal, settings):
+    wanted = ask(principal, "Zanzibar sunrise")
+    settings.NPS_ENCRYPTION_KEY = "another key for the blind index, long enough to be real"
+    assert found(principal, "zanzibar") == []  # the old terms are under the old key
+    assert search_index.rebuild() == 1
+    assert found(principal, "zanzibar") == [wanted]
+
+
+def test_the_rebuilder_is_registered_for_key_rotation():
+    assert search_index.rebuild in blind_index.REBUILDERS
+
+
+def test_index_readings_command_backfills_readings_stored_without_terms(principal, capsys):
+    wanted = ask(principal, "Zanzibar sunrise")
+    ReadingSearchTerm.objects.all().delete()
+    assert found(principal, "zanzibar") == []
+    call_command("index_readings")
+    assert found(principal, "zanzibar") == [wanted]
+    assert "1 readings indexed" in capsys.readouterr().out
+
+
+def test_hard_deleting_a_reading_removes_its_terms(principal):
+    reading_id = ask(principal, "Zanzibar sunrise")
+    Reading.all_objects.get(pk=reading_id).hard_delete()
+    assert not ReadingSearchTerm.objects.filter(reading_id=reading_id).exists()
+
+
+def test_a_reading_saved_outside_the_services_is_indexed_and_reindexed_when_its_text_changes(
+    principal,
+):
+    row = Reading.objects.create(
+        owner=principal.account, sign_type="question", sign_value="yes", question="Zanzibar?"
+    )
+    assert found(principal, "zanzibar") == [row.pk]
+    row.question = "Lisbon?"
+    row.save()
+    assert found(principal, "zanzibar") == [] and found(principal, "lisbon") == [row.pk]
+
+
+def test_a_favourite_or_a_soft_delete_leaves_the_terms_alone(principal):
+    reading_id = ask(principal, "Zanzibar sunrise")
+    terms = set(ReadingSearchTerm.objects.filter(reading_id=reading_id).values_list("term"))
+    history.toggle_favorite(principal=principal, reading_id=reading_id)
+    history.delete_reading(principal=principal, reading_id=reading_id)
+    history.restore_reading(principal=principal, reading_id=reading_id)
+    after = set(ReadingSearchTerm.objects.filter(reading_id=reading_id).values_list("term"))
+    assert after == terms and found(principal, "sunrise") == [reading_id]

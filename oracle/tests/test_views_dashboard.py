@@ -1,0 +1,71 @@
+"""The dashboard at `/`: first steps for a new account; counters, today and the latest readings."""
+
+import pytest
+from django.urls import reverse
+
+from nps.accounts.models import Preferences
+from nps.accounts.principal import principal_for_account
+from oracle.services import readings
+from oracle.tests.factories import ProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+HOME = reverse("home")
+
+
+@pytest.fixture
+def owner(client, user):
+    client.force_login(user)
+    return user
+
+
+def ask(account, question: str) -> int:
+    principal = principal_for_account(account, auth_type="session")
+    return readings.create_question_reading(principal=principal, question=question, use_ai=False)[
+        "reading_id"
+    ]
+
+
+def test_a_new_account_sees_first_steps_not_zeros(client, owner):
+    page = client.get(HOME).content.decode()
+    assert "Your first steps" in page
+    assert 'id="stat-total"' not in page
+    assert "Good " in page and owner.username in page
+    assert 'class="pic pic-moon"' in page  # today's moon, in the daily card
+
+
+def test_dashboard_counts_readings_and_lists_the_latest_five(client, owner):
+    ids = [ask(owner, f"Question {n} about Zanzibar") for n in range(6)]
+    page = client.get(HOME).content.decode()
+    assert "Your first steps" not in page
+    assert 'id="stat-total">6<' in page and 'id="stat-today">6<' in page
+    assert reverse("oracle:reading", args=[ids[-1]]) in page
+    assert reverse("oracle:reading", args=[ids[0]]) not in page  # only the five newest
+    assert f'href="{reverse("oracle:history")}"' in page
+
+
+def test_quick_actions_deep_link_to_each_reading_type(client, owner):
+    page = client.get(HOME).content.decode()
+    for kind in ("time", "name", "question", "daily", "multi"):
+        assert f'{reverse("oracle:consult")}?type={kind}"' in page
+
+
+def test_daily_reading_of_the_default_profile(client, owner):
+    hamzeh = ProfileFactory(owner=owner, name="Hamzeh")
+    Preferences.objects.create(account=owner, default_profile=hamzeh, timezone="Asia/Tehran")
+    page = client.get(HOME).content.decode()
+    assert "Today for Hamzeh" in page
+    assert "Asia/Tehran" in page
+
+
+def test_without_a_default_profile_the_dashboard_prompts_to_choose_one(client, owner):
+    ProfileFactory(owner=owner)
+    page = client.get(HOME).content.decode()
+    assert "Choose a default profile" in page
+
+
+def test_the_dashboard_in_persian_shows_persian_digits(client, owner):
+    ask(owner, "Zanzibar?")
+    client.cookies["nps_language"] = "fa"
+    page = client.get(HOME).content.decode()
+    assert 'id="stat-total">۱<' in page

@@ -1,0 +1,83 @@
+"""The dashboard (`/` for a signed-in account): greeting, today in both calendars with the moon,
+today's daily reading for the default profile, quick actions, counters, the latest readings.
+
+An account with no profile and no reading sees a first-steps panel instead of zeros. The counters
+come from `oracle.services.stats`, the same service as `GET /api/oracle/stats`.
+"""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from nps.accounts import preferences
+from nps.core.errors import InvalidField, NotFound
+from oracle.engines.errors import EngineError
+from oracle.forms.consult import READING_TYPE_LABELS, READING_TYPES
+from oracle.models import Profile
+from oracle.services import readings, stats
+from oracle.views.consult import day_of
+from oracle.views.history import RESULT_TYPES, annotate
+
+RECENT = 5
+
+
+def greeting(hour: int) -> str:
+    if 5 <= hour < 12:
+        return _("Good morning")
+    if 12 <= hour < 18:
+        return _("Good afternoon")
+    return _("Good evening")
+
+
+def type_label(sign_type: str) -> str:
+    return READING_TYPE_LABELS[RESULT_TYPES.get(sign_type, "time")]
+
+
+def daily_for(request: HttpRequest, profile_id: int | None, zone_name: str) -> dict | None:
+    """Today's daily insight (no AI: the dashboard loads on every visit), for the profile if it
+    can be read; a profile gone or unusable falls back to the day alone."""
+    for candidate in (profile_id, None) if profile_id is not None else (None,):
+        try:
+            return readings.daily_reading(
+                principal=request.principal,
+                profile_id=candidate,
+                timezone_name=zone_name,
+                use_ai=False,
+            )
+        except (NotFound, InvalidField, EngineError):
+            continue
+    return None
+
+
+def dashboard(request: HttpRequest) -> HttpResponse:
+    prefs = preferences.preferences_of(request.user)
+    zone = preferences.zone_of(request.user)
+    now = timezone.localtime(timezone.now(), zone)
+    counters = stats.reading_stats(principal=request.principal, zone=zone)
+    default_profile = prefs.default_profile if prefs.default_profile_id else None
+    if default_profile is not None and default_profile.deleted_at is not None:
+        default_profile = None
+    daily = daily_for(request, default_profile.pk if default_profile else None, zone.key)
+    has_profiles = Profile.objects.visible_to(request.principal).exists()
+    recent = annotate(list(stats.own_readings(request.principal).order_by("-created_at")[:RECENT]))
+    context = {
+        "greeting": greeting(now.hour),
+        "today": now.date(),
+        "zone_name": zone.key,
+        "stats": counters,
+        "by_type": [
+            (type_label(kind), count) for kind, count in sorted(counters.readings_by_type.items())
+        ],
+        "most_used": type_label(counters.most_used_type) if counters.most_used_type else None,
+        "quick_actions": [(name, READING_TYPE_LABELS[name]) for name in READING_TYPES],
+        "daily": daily,
+        "result_date": day_of(daily),
+        "default_profile": default_profile if daily and daily.get("person") else None,
+        "has_profiles": has_profiles,
+        "first_steps": counters.total_readings == 0 and not has_profiles,
+        "recent": recent,
+    }
+    return render(request, "core/home.html", context)
