@@ -281,6 +281,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its viewers are public: a stale or bad token sent along must not refuse them.
+    "SERVE_AUTHENTICATION": [],
+    # Every operation documents V4's error answers (401/403/404/409/413/422/429/503).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "nps.core.schema.add_error_responses",
+    ],
 }
 
 # django-cryptography-5 encrypts with its own key, never SECRET_KEY.

@@ -1,0 +1,104 @@
+"""Property-based fuzzing of the whole OpenAPI schema (schemathesis), as a `user` and as an admin.
+
+Every operation of `/openapi.json` gets generated requests — valid ones and deliberately invalid
+ones — sent in-process to the WSGI application. The checks: no 5xx, every answer conforms to the
+schema (status code, headers, body), and every 4xx carries V4's error shape (a `detail` key).
+
+Bounded: a fixed number of examples per operation, derandomised (the same requests every run), no
+deadline. The number of requests made is printed in the run's "figures" section (conftest.py).
+"""
+
+import json
+import os
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, seed, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from nps.accounts.roles import Role
+from nps.accounts.services import start_session
+from nps.accounts.tests.factories import UserFactory
+from nps.wsgi import application
+
+EXAMPLES_PER_OPERATION = int(os.environ.get("NPS_FUZZ_EXAMPLES", "20"))
+REQUESTS = {"count": 0}
+
+schema = schemathesis.openapi.from_wsgi("/openapi.json", application)
+
+
+@schemathesis.check
+def v4_error_shape(ctx, response, case):
+    """Every 4xx answer is JSON with V4's `detail` key (FastAPI's error shape)."""
+    if 400 <= response.status_code < 500:
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            raise AssertionError(
+                f"{response.status_code} answer is not JSON: {response.content[:200]!r}"
+            ) from None
+        assert isinstance(body, dict) and "detail" in body, (
+            f"{response.status_code} answer without V4's `detail`: {body!r}"
+        )
+
+
+CHECKS = [
+    not_a_server_error,
+    status_code_conformance,
+    content_type_conformance,
+    response_headers_conformance,
+    response_schema_conformance,
+    v4_error_shape,
+]
+
+
+@pytest.fixture(scope="module")
+def request_counter():
+    yield REQUESTS
+    message = (
+        f"API fuzzing (schemathesis): {REQUESTS['count']} requests, "
+        f"{EXAMPLES_PER_OPERATION} examples per operation and role"
+    )
+    if os.environ.get("NPS_TEST_FIGURES"):  # printed at the end of the run (conftest.py)
+        with open(os.environ["NPS_TEST_FIGURES"], "a") as figures:
+            figures.write(message + "\n")
+
+
+@pytest.fixture(autouse=True)
+def keep_test_connection():
+    """The in-process WSGI calls must not close the test's database connection at their end
+    (Django's own test client disconnects the same handlers)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture(params=[Role.USER, Role.ADMIN])
+def bearer(request, db):
+    account = UserFactory(role=request.param)
+    return {"Authorization": f"Bearer {start_session(account).access_token}"}
+
+
+@schema.parametrize()
+@seed(13)
+@settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+def test_api_answers_every_generated_request_within_its_contract(case, bearer, request_counter):
+    request_counter["count"] += 1
+    case.call_and_validate(headers=bearer, checks=CHECKS)
