@@ -74,6 +74,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "nps.core.metrics.RequestMetricsMiddleware",
+    # A database that does not answer → 503 + Retry-After (docs/RESILIENCE.md). Outermost but
+    # for the metrics, so it also sees what a middleware's query raised.
+    "nps.core.outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -117,6 +120,18 @@ TEMPLATES = [
 FORM_RENDERER = "nps.core.forms.FormRenderer"
 
 DATABASES = {"default": database_config(env_str("DATABASE_URL", ""), BASE_DIR)}
+
+# --- database outages (docs/RESILIENCE.md) ---------------------------------------------------------
+# A persistent connection is checked before a request reuses it (a restarted server is reconnected
+# at once, not after one failed request); connecting gives up after DATABASE_CONNECT_TIMEOUT
+# seconds rather than hanging, and the 503 it causes tells clients to retry after
+# DATABASE_RETRY_AFTER seconds.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DATABASE_CONNECT_TIMEOUT", 3
+    )
+DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 3)
 CACHES = {
     "default": cache_config(
         env_str("REDIS_URL", ""),
