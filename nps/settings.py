@@ -121,7 +121,7 @@ FORM_RENDERER = "nps.core.forms.FormRenderer"
 
 DATABASES = {"default": database_config(env_str("DATABASE_URL", ""), BASE_DIR)}
 
-# --- database outages (docs/RESILIENCE.md) ---------------------------------------------------------
+# --- database outages (docs/RESILIENCE.md) ---------------------------------------------
 # A persistent connection is checked before a request reuses it (a restarted server is reconnected
 # at once, not after one failed request); connecting gives up after DATABASE_CONNECT_TIMEOUT
 # seconds rather than hanging, and the 503 it causes tells clients to retry after
