@@ -25,6 +25,7 @@ from schemathesis.specs.openapi.checks import (
 from nps.accounts.roles import Role
 from nps.accounts.services import start_session
 from nps.accounts.tests.factories import UserFactory
+from nps.core.tests import figures
 from nps.wsgi import application
 
 EXAMPLES_PER_OPERATION = int(os.environ.get("NPS_FUZZ_EXAMPLES", "20"))
@@ -65,9 +66,7 @@ def request_counter():
         f"API fuzzing (schemathesis): {REQUESTS['count']} requests, "
         f"{EXAMPLES_PER_OPERATION} examples per operation and role"
     )
-    if os.environ.get("NPS_TEST_FIGURES"):  # printed at the end of the run (conftest.py)
-        with open(os.environ["NPS_TEST_FIGURES"], "a") as figures:
-            figures.write(message + "\n")
+    figures.record(message)
 
 
 @pytest.fixture(autouse=True)
