@@ -4,8 +4,8 @@ The app runs under gunicorn (two sync workers) against a PRIVATE PostgreSQL clus
 creates (initdb + pg_ctl in a temporary directory, on a free port, as the `postgres` OS user when
 the tests run as root) — the shared server, which other tests use, is never touched.
 
-- The cluster is crashed (`pg_ctl stop -m immediate`) while four threads write readings, and
-  started again: requests during the outage answer 503 with `Retry-After` (no 500, no hang), the
+- The cluster is crashed (`pg_ctl stop -m immediate`) while four threads write readings (and one
+  reads a page with a session), and started again: requests during the outage answer 503 with `Retry-After` (no 500, no hang), the
   app answers 2xx again within 5 s of the database's return, and every reading whose request got
   a 2xx is in the database (counted).
 - A worker is SIGKILLed while its request waits inside its transaction: the request is not
@@ -19,6 +19,7 @@ import http.client
 import json
 import os
 import pwd
+import re
 import shutil
 import signal
 import socket
@@ -27,6 +28,7 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 import psycopg
@@ -88,14 +90,18 @@ class Cluster:
         shutil.rmtree(self.root, ignore_errors=True)
 
 
-def request(port: int, method: str, path: str, body=None, token=None) -> tuple[int, dict, dict]:
+def request(
+    port: int, method: str, path: str, body=None, token=None, headers=None
+) -> tuple[int, dict, dict]:
     """One HTTP request: (status, headers, JSON body). A dropped connection is status 0."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
-    headers = {"Content-Type": "application/json"}
+    headers = {"Content-Type": "application/json", **(headers or {})}
     if token:
         headers["Authorization"] = f"Bearer {token}"
+    if body is not None and not isinstance(body, str):
+        body = json.dumps(body)
     try:
-        connection.request(method, path, json.dumps(body) if body is not None else None, headers)
+        connection.request(method, path, body, headers)
         response = connection.getresponse()
         raw = response.read()
         try:
@@ -149,12 +155,44 @@ def server():
             else:
                 time.sleep(0.2)
         assert token, "gunicorn did not answer a login within 60 s"
-        yield {"port": port, "token": token, "cluster": cluster, "process": process}
+        session = page_session(port)
+        yield {
+            "port": port,
+            "token": token,
+            "session": session,
+            "cluster": cluster,
+            "process": process,
+        }
     finally:
         if process is not None:
             process.terminate()
             process.wait(timeout=20)
         cluster.remove()
+
+
+def page_session(port: int) -> str:
+    """Log in through the login page (CSRF and all): the `Cookie` header of the session."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=REQUEST_TIMEOUT)
+    connection.request("GET", "/login")
+    response = connection.getresponse()
+    html = response.read().decode()
+    csrf_cookie = re.search(r"csrftoken=([^;]+)", response.getheader("Set-Cookie")).group(1)
+    form_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    form = urllib.parse.urlencode(
+        {"username": "admin", "password": PASSWORD, "csrfmiddlewaretoken": form_token}
+    )
+    connection.request(
+        "POST",
+        "/login",
+        form,
+        {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={csrf_cookie}"},
+    )
+    response = connection.getresponse()
+    response.read()
+    connection.close()
+    assert response.status == 302, f"the page login answered {response.status}"
+    session = re.search(r"sessionid=([^;]+)", response.getheader("Set-Cookie")).group(1)
+    return f"sessionid={session}"
 
 
 def stored_readings(cluster: Cluster) -> set[int]:
@@ -170,7 +208,8 @@ def write_reading(server, number: int) -> tuple[int, dict, dict]:
 
 def test_postgresql_restart_while_writing_readings(server):
     cluster = server["cluster"]
-    results = []  # (started, finished, status, headers, body)
+    results = []  # readings written: (started, finished, status, headers, body)
+    pages = []  # the dashboard read with a session (its lookup is a middleware's), likewise
     stop = threading.Event()
     lock = threading.Lock()
 
@@ -183,12 +222,22 @@ def test_postgresql_restart_while_writing_readings(server):
                 results.append((started, time.monotonic(), status, headers, body))
             number += 4
 
+    def page_reader():
+        while not stop.is_set():
+            started = time.monotonic()
+            status, headers, body = request(
+                server["port"], "GET", "/", headers={"Cookie": server["session"]}
+            )
+            with lock:
+                pages.append((started, time.monotonic(), status, headers, body))
+
     def count_ok() -> int:
         with lock:
             return sum(1 for result in results if 200 <= result[2] < 300)
 
     before = stored_readings(cluster)
     threads = [threading.Thread(target=writer, args=(offset,)) for offset in range(4)]
+    threads.append(threading.Thread(target=page_reader))
     for thread in threads:
         thread.start()
     try:
@@ -199,11 +248,12 @@ def test_postgresql_restart_while_writing_readings(server):
 
         crashed_at = time.monotonic()
         cluster.crash()
-        # Down until the app has answered 503 a few times (the outage is seen), at most 10 s.
+        # Down until the writers and the page have seen the outage (503s), at most 10 s.
         while time.monotonic() - crashed_at < 10:
             with lock:
                 refused = sum(1 for r in results if r[2] == 503 and r[0] > crashed_at)
-            if refused >= 4:
+                refused_pages = sum(1 for r in pages if r[2] == 503)
+            if refused >= 4 and refused_pages >= 1:
                 break
             time.sleep(0.05)
         cluster.start()
@@ -229,7 +279,8 @@ def test_postgresql_restart_while_writing_readings(server):
     figures = (
         f"PostgreSQL restart: {len(results)} writes, {len(acknowledged)} acknowledged and all "
         f"stored, {len(refusals)} answered 503, recovered "
-        f"{(recovered_at or 0) - back_at:.2f} s after the database returned"
+        f"{(recovered_at or 0) - back_at:.2f} s after the database returned; "
+        f"{len(pages)} page reads, {sum(1 for page in pages if page[2] == 503)} answered 503"
     )
     record_figure(figures)
 
@@ -242,6 +293,12 @@ def test_postgresql_restart_while_writing_readings(server):
     assert slowest < 10, f"a request took {slowest:.1f} s (it should fail fast, not hang)"
     assert recovered_at is not None and recovered_at - back_at < 5, figures
     assert acknowledged <= after - before, "an acknowledged reading is missing from the database"
+
+    page_statuses = [page[2] for page in pages]
+    assert set(page_statuses) <= {200, 503}, f"page statuses: {sorted(set(page_statuses))}"
+    assert 503 in page_statuses, "the page never saw the outage"
+    assert all(int(page[3]["Retry-After"]) > 0 for page in pages if page[2] == 503)
+    assert pages[-1][2] == 200, "the page did not recover"
 
 
 def worker_pids(master: int) -> set[int]:
