@@ -5,9 +5,9 @@ creates (initdb + pg_ctl in a temporary directory, on a free port, as the `postg
 the tests run as root) — the shared server, which other tests use, is never touched.
 
 - The cluster is crashed (`pg_ctl stop -m immediate`) while four threads write readings (and one
-  reads a page with a session), and started again: requests during the outage answer 503 with `Retry-After` (no 500, no hang), the
-  app answers 2xx again within 5 s of the database's return, and every reading whose request got
-  a 2xx is in the database (counted).
+  reads a page with a session), and started again: requests during the outage answer 503 with
+  `Retry-After` (no 500, no hang), the app answers 2xx again within 5 s of the database's return,
+  and every reading whose request got a 2xx is in the database (counted).
 - A worker is SIGKILLed while its request waits inside its transaction: the request is not
   acknowledged, nothing of it is stored, every acknowledged reading is, and gunicorn's new worker
   serves the next requests.
