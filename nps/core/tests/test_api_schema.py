@@ -47,3 +47,20 @@ def test_schema_and_viewers_ignore_a_bad_token(client, path):
     """Found by the authorization matrix: a stale Bearer token sent along made them 403."""
     response = client.get(path, HTTP_AUTHORIZATION="Bearer stale-or-garbage-token")
     assert response.status_code == 200
+
+
+def test_an_empty_sign_type_filter_is_documented_and_means_no_filter(schema, api_as):
+    """Fuzzing found `GET /api/oracle/readings?sign_type=` accepted while the schema forbade it."""
+    parameters = schema["paths"]["/api/oracle/readings"]["get"]["parameters"]
+    sign_type = next(p for p in parameters if p["name"] == "sign_type")["schema"]
+    assert "" in sign_type["enum"]
+    assert "minLength" not in sign_type
+    client = api_as(Role.USER)
+    client.post("/api/oracle/name", {"name": "Sara"}, format="json")
+    client.post("/api/oracle/question", {"question": "Will it rain?"}, format="json")
+    everything = client.get("/api/oracle/readings?sign_type=")
+    names = client.get("/api/oracle/readings?sign_type=name")
+    assert everything.status_code == names.status_code == 200
+    assert everything.json()["total"] == 2
+    assert names.json()["total"] == 1
+    assert client.get("/api/oracle/readings?sign_type=bogus").status_code == 422
