@@ -20,10 +20,10 @@ from schemathesis.specs.openapi.checks import (
     ignored_auth,
     missing_required_header,
     negative_data_rejection,
-    unsupported_method,
     response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
+    unsupported_method,
 )
 
 from nps.accounts.models import ApiKey
@@ -38,7 +38,6 @@ from oracle.tests.factories import ProfileFactory
 
 EXAMPLES_PER_OPERATION = int(os.environ.get("NPS_FUZZ_EXAMPLES", "20"))
 REQUESTS = {"count": 0}
-
 
 
 def counting_application(environ, start_response):
