@@ -2,7 +2,10 @@
 
 Every operation of `/openapi.json` gets generated requests — valid ones and deliberately invalid
 ones — sent in-process to the WSGI application. The checks: no 5xx, every answer conforms to the
-schema (status code, headers, body), and every 4xx carries V4's error shape (a `detail` key).
+schema (status code, content type, headers, body), every 4xx carries V4's error shape (a `detail`
+key), invalid requests are refused, declared authentication is enforced (the request is re-sent
+without it), and an undeclared method is refused. A valid request to an object URL is sent again
+with the id of an object of the caller's own, so bodies are also fuzzed against real rows.
 
 Bounded: a fixed number of examples per operation, derandomised (the same requests every run), no
 deadline. The number of requests made is printed in the run's "figures" section (conftest.py).
