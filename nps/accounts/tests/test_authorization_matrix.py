@@ -304,3 +304,26 @@ def test_authorization_matrix(world, pattern, rule):
         client = client_for(caller, world, api=pattern.is_api)
         actual[caller] = answer(client, rule, path, api=pattern.is_api)
     assert actual == rule.expected(), f"{rule.method} /{pattern.route}"
+
+
+def test_lists_show_no_other_accounts_objects(world):
+    """Listings and searches answer 200 to everyone: what they hold must be the caller's own."""
+    objects = world.fresh_objects()
+    owner_profile = ProfileFactory._meta.model.objects.get(pk=objects["profile"])
+    for caller in ("ro", "other"):
+        api = client_for(caller, world, api=True)
+        profiles = api.get("/api/oracle/users", {"search": owner_profile.name}).json()
+        history = api.get("/api/oracle/readings").json()
+        keys = api.get("/api/auth/api-keys").json()
+        page = client_for(caller, world, api=False).get("/profiles", {"q": owner_profile.name})
+        assert profiles["users"] == [] and profiles["total"] == 0
+        assert history["readings"] == [] and history["total"] == 0
+        assert [key["id"] for key in keys] == []
+        assert page.status_code == 200
+        assert f"/profiles/{owner_profile.pk}/edit" not in page.content.decode()
+    for caller in ("user", "mod", "admin"):
+        api = client_for(caller, world, api=True)
+        listed = api.get("/api/oracle/users", {"search": owner_profile.name}).json()["users"]
+        assert [profile["id"] for profile in listed] == [objects["profile"]]
+    own_page = client_for("user", world, api=False).get("/profiles", {"q": owner_profile.name})
+    assert f"/profiles/{owner_profile.pk}/edit" in own_page.content.decode()
