@@ -1,4 +1,4 @@
-"""OpenAPI additions every operation shares: V4's error answers.
+"""OpenAPI additions every operation shares: V4's error answers, empty query values.
 
 drf-spectacular documents only what a view's `extend_schema` names (its 200/201). Every API view
 also answers the errors of `nps.core.api.exception_handler` in V4's shape (`{"detail": ...}`), and
@@ -76,11 +76,36 @@ def error_codes(method: str, operation: dict) -> list[str]:
     return codes
 
 
+EMPTY_VALUE = {"type": "string", "enum": [""]}
+
+
+def accepts_empty(schema: dict) -> bool:
+    return (
+        schema.get("type") == "string"
+        and not schema.get("format")
+        and not schema.get("minLength")
+        and ("enum" not in schema or "" in schema["enum"])
+    )
+
+
+def document_empty_query_values(operation: dict) -> None:
+    """An optional query parameter given empty (`?date_to=`) means "absent" (DRF reads query
+    strings like HTML forms): say so, so that clients and the schema agree."""
+    for parameter in operation.get("parameters", []):
+        if parameter.get("in") != "query" or parameter.get("required"):
+            continue
+        if not accepts_empty(parameter["schema"]):
+            parameter["schema"] = {"anyOf": [parameter["schema"], EMPTY_VALUE]}
+        note = "Empty means absent."
+        parameter["description"] = f"{parameter.get('description', '')}\n\n{note}".strip()
+
+
 def add_error_responses(result, generator, request, public):
     """drf-spectacular POSTPROCESSING_HOOKS entry: document the shared error answers."""
     result.setdefault("components", {}).setdefault("schemas", {})["Error"] = ERROR_SCHEMA
     for path_item in result.get("paths", {}).values():
         for method, operation in path_item.items():
+            document_empty_query_values(operation)
             responses = operation.setdefault("responses", {})
             for code in sorted(error_codes(method, operation)):
                 responses.setdefault(code, error_response(code))

@@ -296,9 +296,8 @@ class DailyQuery(serializers.Serializer):
 
 class ReadingListQuery(PageQuery):
     # Optional filters: absent, empty or null all mean "no filter".
-    # allow_blank: the schema then says that `sign_type=` is accepted (it always was).
     sign_type = serializers.ChoiceField(
-        choices=SignType.choices, required=False, allow_null=True, allow_blank=True, default=None
+        choices=SignType.choices, required=False, allow_null=True, default=None
     )
     search = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
     user_id = serializers.IntegerField(required=False, allow_null=True, min_value=1, default=None)
@@ -309,9 +308,6 @@ class ReadingListQuery(PageQuery):
         required=False, allow_null=True, default=None, help_text="YYYY-MM-DD, UTC, inclusive."
     )
     is_favorite = serializers.BooleanField(required=False, allow_null=True, default=None)
-
-    def validate_sign_type(self, value: str | None) -> str | None:
-        return value or None
 
     def validate(self, attrs: dict) -> dict:
         start, end = attrs["date_from"], attrs["date_to"]
