@@ -39,7 +39,7 @@ from nps.wsgi import application
 from oracle.services import readings
 from oracle.tests.factories import ProfileFactory
 
-EXAMPLES_PER_OPERATION = int(os.environ.get("NPS_FUZZ_EXAMPLES", "20"))
+EXAMPLES_PER_OPERATION = int(os.environ.get("NPS_FUZZ_EXAMPLES", "15"))
 REQUESTS = {"count": 0}
 
 
