@@ -29,6 +29,30 @@ CHROMIUM_ARGS = [
 ]
 
 
+def pytest_configure(config):
+    """Workers (pytest-xdist) append figures to one file the summary below prints."""
+    if not hasattr(config, "workerinput"):
+        import tempfile
+
+        handle, path = tempfile.mkstemp(prefix="nps-test-figures-", suffix=".txt")
+        os.close(handle)
+        os.environ["NPS_TEST_FIGURES"] = path
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Figures tests measured (e.g. the number of requests the API fuzzing made)."""
+    path = os.environ.get("NPS_TEST_FIGURES")
+    if hasattr(config, "workerinput") or not path or not os.path.exists(path):
+        return
+    with open(path) as figures:
+        lines = figures.read().splitlines()
+    os.unlink(path)
+    if lines:
+        terminalreporter.section("figures")
+        for line in lines:
+            terminalreporter.write_line(line)
+
+
 @pytest.fixture
 def password() -> str:
     return DEFAULT_PASSWORD

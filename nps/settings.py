@@ -79,6 +79,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # First: the request id, the request's log line and its metrics (nps/core/requestlog.py).
     "nps.core.requestlog.RequestMiddleware",
+    # A database that does not answer → 503 + Retry-After (docs/RESILIENCE.md). Outermost but
+    # for the request log, so it also sees what a middleware's query raised.
+    "nps.core.outage.DatabaseUnavailableMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -123,6 +126,19 @@ TEMPLATES = [
 FORM_RENDERER = "nps.core.forms.FormRenderer"
 
 DATABASES = {"default": database_config(env_str("DATABASE_URL", ""), BASE_DIR)}
+
+# --- database outages (docs/RESILIENCE.md) ---------------------------------------------
+# A persistent connection is checked before a request reuses it (a restarted server is reconnected
+# at once, not after one failed request); connecting gives up after DATABASE_CONNECT_TIMEOUT
+# seconds rather than hanging, and the 503 it causes tells clients to retry after
+# DATABASE_RETRY_AFTER seconds.
+DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int(
+        "DATABASE_CONNECT_TIMEOUT", 3
+    )
+DATABASE_RETRY_AFTER = env_int("DATABASE_RETRY_AFTER", 3)
+
 REDIS_URL = env_str("REDIS_URL", "")
 CACHES = {
     "default": cache_config(
@@ -306,6 +322,13 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "SERVE_INCLUDE_SCHEMA": False,
+    # The schema and its viewers are public: a stale or bad token sent along must not refuse them.
+    "SERVE_AUTHENTICATION": [],
+    # Every operation documents V4's error answers (401/403/404/409/413/422/429/503).
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "nps.core.schema.add_error_responses",
+    ],
 }
 
 # django-cryptography-5 encrypts with its own key, never SECRET_KEY. NPS_ENCRYPTION_KEY may list

@@ -1,6 +1,6 @@
 """`/api/oracle/users`: profiles of the people read for, owned by accounts (V4's paths)."""
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.response import Response
 
 from nps.core.api import ApiView, error, path_int
@@ -55,7 +55,13 @@ class ProfileView(ApiView):
         )
         return Response(ProfileResponse(profile).data)
 
-    @extend_schema(request=ProfileWrite(partial=True), responses={200: ProfileResponse})
+    @extend_schema(
+        request=ProfileWrite(partial=True),
+        responses={
+            200: ProfileResponse,
+            400: OpenApiResponse(description="An empty body: `No fields to update` (as V4)."),
+        },
+    )
     def put(self, request, user_id: str):
         if isinstance(request.data, dict) and not request.data:
             return error(400, "No fields to update")

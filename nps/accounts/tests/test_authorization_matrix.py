@@ -1,0 +1,329 @@
+"""The authorization matrix: every URL pattern × every kind of caller → the expected status.
+
+The patterns come from the URL conf, so a new page or endpoint without a line in `RULES` fails
+`test_every_url_pattern_has_a_rule` with the line to add. Each rule is tried by eight callers:
+
+    anon   no credentials at all
+    bad    a bad token (`Authorization: Bearer <garbage>`; for pages also a forged session cookie)
+    ro     a `readonly` account
+    user   a `user` account — the OWNER of the objects an object URL points at
+    other  another `user` account: for object URLs, someone else's object → 404 (no IDOR)
+    mod    a `moderator`
+    admin  an `admin`
+    legacy V4's legacy shared secret as a Bearer token (admin, no account)
+
+API callers send Bearer tokens (JWTs from a real login session); page callers are logged-in
+sessions (the legacy secret and bad tokens mean nothing to a page: they are anonymous there).
+Bodies are empty or minimal: authorization is decided before the body is validated, so a 422
+means "let in, then refused the input".
+
+To add a rule: one line in `RULES`, keyed by the URL name (`namespace:name`), with the method
+(and, when needed, a query string or a JSON body) and the eight statuses in the order above.
+"""
+
+import dataclasses
+import re
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+from rest_framework.test import APIClient
+from rest_framework.views import APIView
+
+from nps.accounts.models import ApiKey
+from nps.accounts.principal import principal_for_account
+from nps.accounts.roles import Role
+from nps.accounts.services import start_session
+from nps.accounts.tests.factories import UserFactory
+from oracle.services import readings
+from oracle.tests.factories import ProfileFactory
+
+LEGACY_SECRET = "legacy-shared-secret-for-the-matrix-0123456789"
+CALLERS = ("anon", "bad", "ro", "user", "other", "mod", "admin", "legacy")
+
+
+@dataclasses.dataclass(frozen=True)
+class Rule:
+    method: str
+    expect: str  # eight statuses, in the order of CALLERS
+    query: str = ""
+    body: dict | None = None
+
+    def expected(self) -> dict[str, int]:
+        codes = self.expect.split()
+        assert len(codes) == len(CALLERS), f"{self.expect!r}: give {len(CALLERS)} statuses"
+        return dict(zip(CALLERS, map(int, codes), strict=True))
+
+
+# Shorthands for the common rows (read them as "anon bad ro user other mod admin legacy").
+EVERYONE = "200 200 200 200 200 200 200 200"
+API_READ = "401 403 200 200 200 200 200 200"
+API_OWN_READ = "401 403 404 200 404 200 200 200"  # someone's object: owner, moderator, admin
+API_OWN_WRITE = "401 403 403 200 404 200 200 200"  # ... and readonly lacks oracle:write
+API_ORACLE_ADMIN = "401 403 403 403 403 200 200 200"  # oracle:admin (moderators and admins)
+PAGE = "302 302 200 200 200 200 200 302"  # login required (anonymous → the login page)
+
+RULES: dict[str, list[Rule]] = {
+    # --- pages ---------------------------------------------------------------------------------
+    "home": [Rule("GET", EVERYONE)],
+    "login": [Rule("GET", "200 200 302 302 302 302 302 200")],  # logged in → sent on
+    "logout": [Rule("POST", "302 302 302 302 302 302 302 302")],
+    "set_language": [Rule("POST", "302 302 302 302 302 302 302 302", body={"language": "fa"})],
+    "oracle:consult": [Rule("GET", PAGE), Rule("POST", "302 302 403 422 422 422 422 302")],
+    "oracle:profiles": [Rule("GET", PAGE)],
+    "oracle:profile-create": [
+        Rule("GET", "302 302 403 200 200 200 200 302"),
+        Rule("POST", "302 302 403 422 422 422 422 302"),
+    ],
+    "oracle:profile-edit": [
+        Rule("GET", "302 302 403 200 404 200 200 302"),
+        Rule("POST", "302 302 403 422 404 422 422 302"),
+    ],
+    "oracle:profile-delete": [Rule("POST", "302 302 403 302 404 302 302 302")],
+    "oracle:profile-restore": [Rule("POST", "302 302 403 302 404 302 302 302")],
+    "oracle:profile-cities": [Rule("GET", PAGE, query="country=IR")],
+    "oracle:profile-place": [Rule("GET", PAGE, query="country=IR")],
+    "oracle:profile-system": [Rule("GET", PAGE, query="name=Ali")],
+    # The whole admin console is one rule (Django's own staff check); its index stands for it.
+    "admin:*": [Rule("GET", "302 302 302 302 302 200 200 302")],
+    "openapi": [Rule("GET", EVERYONE)],
+    "swagger-ui": [Rule("GET", EVERYONE)],
+    "redoc": [Rule("GET", EVERYONE)],
+    # --- API: health and auth ------------------------------------------------------------------
+    "health": [Rule("GET", EVERYONE)],
+    "health-ready": [Rule("GET", EVERYONE)],
+    "health-performance": [Rule("GET", EVERYONE)],
+    "api-login": [Rule("POST", "422 422 422 422 422 422 422 422", body={})],
+    "api-refresh": [Rule("POST", "422 422 422 422 422 422 422 422", body={})],
+    "api-logout": [Rule("POST", "422 422 422 422 422 422 422 422", body={})],
+    "api-logout-all": [Rule("POST", "401 403 200 200 200 200 200 403")],
+    "api-keys": [
+        Rule("GET", "401 403 200 200 200 200 200 200"),
+        Rule("POST", "401 403 422 422 422 422 422 422", body={}),
+    ],
+    # Admins revoke anyone's key; everyone else only their own.
+    "api-key": [Rule("DELETE", "401 403 404 200 404 404 200 200")],
+    # --- API: oracle ---------------------------------------------------------------------------
+    "api-profiles": [
+        Rule("GET", API_READ),
+        Rule("POST", "401 403 403 422 422 422 422 422", body={}),
+    ],
+    "api-profile": [
+        Rule("GET", API_OWN_READ),
+        Rule("PUT", API_OWN_WRITE, body={"city": "Shiraz"}),
+        Rule("DELETE", API_OWN_WRITE),
+    ],
+    "api-reading": [Rule("POST", "401 403 403 200 200 200 200 200", body={})],
+    "api-reading-multi-user": [Rule("POST", "401 403 403 422 422 422 422 422", body={})],
+    "api-question": [Rule("POST", "401 403 403 422 422 422 422 422", body={})],
+    "api-name": [Rule("POST", "401 403 403 422 422 422 422 422", body={})],
+    "api-daily": [Rule("GET", API_READ)],
+    "api-validate-stamp": [Rule("POST", "401 403 422 422 422 422 422 422", body={})],
+    "api-readings": [Rule("GET", API_READ)],
+    "api-reading-detail": [
+        Rule("GET", API_OWN_READ),
+        Rule("DELETE", API_OWN_WRITE),
+    ],
+    "api-reading-restore": [Rule("POST", API_OWN_WRITE)],
+    "api-reading-favorite": [Rule("PATCH", API_OWN_WRITE)],
+    "api-audit": [Rule("GET", API_ORACLE_ADMIN)],
+    "api-translate": [Rule("POST", "401 403 403 422 422 422 422 422", body={})],
+    "api-translation-detect": [Rule("GET", API_READ, query="text=salam")],
+    "api-translation-cache-stats": [Rule("GET", API_ORACLE_ADMIN)],
+    "api-location-coordinates": [Rule("GET", API_READ, query="city=Tehran")],
+    "api-location-countries": [Rule("GET", API_READ)],
+    "api-location-country-cities": [Rule("GET", API_READ)],
+    "api-location-detect": [Rule("GET", "401 403 400 400 400 400 400 400")],
+}
+
+# Path arguments of object URLs: a fresh object of the `user` caller for each caller.
+OBJECT_ARGUMENTS = {
+    "profile_id": "profile",
+    "user_id": "profile",
+    "reading_id": "reading",
+    "key_id": "api_key",
+}
+OTHER_ARGUMENTS = {"code": "IR"}
+
+
+# --- the URL conf ------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class Pattern:
+    name: str | None
+    route: str
+    callback: object
+
+    @property
+    def is_api(self) -> bool:
+        return self.route.startswith("api/")
+
+
+def url_patterns(resolvers=None, prefix="", namespace="") -> list[Pattern]:
+    found = []
+    for entry in resolvers if resolvers is not None else get_resolver().url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.namespace == "admin":
+                found.append(Pattern("admin:*", prefix + str(entry.pattern), None))
+                continue
+            found.extend(url_patterns(entry.url_patterns, prefix + str(entry.pattern), inner))
+        elif isinstance(entry, URLPattern):
+            name = f"{namespace}{entry.name}" if entry.name else None
+            found.append(Pattern(name, prefix + str(entry.pattern), entry.callback))
+    return found
+
+
+def handled_methods(callback) -> set[str]:
+    """The methods an API view implements (function views declare theirs in decorators)."""
+    view_class = getattr(callback, "view_class", None) or getattr(callback, "cls", None)
+    if view_class is None or not issubclass(view_class, APIView):
+        return set()
+    return {
+        method.upper()
+        for method in view_class.http_method_names
+        if method not in ("options", "head") and hasattr(view_class, method)
+    }
+
+
+def test_every_url_pattern_has_a_rule():
+    missing = []
+    for pattern in url_patterns():
+        if pattern.name is None:
+            missing.append(f"/{pattern.route} has no name: give it `name=` in its urls.py")
+        elif pattern.name not in RULES:
+            missing.append(
+                f"/{pattern.route} ({pattern.name}) has no rule: add "
+                f'`"{pattern.name}": [Rule("GET", "anon bad ro user other mod admin legacy")],` '
+                "with the expected statuses to RULES in nps/accounts/tests/"
+                "test_authorization_matrix.py"
+            )
+        else:
+            ruled = {rule.method for rule in RULES[pattern.name]}
+            for method in sorted(handled_methods(pattern.callback) - ruled):
+                missing.append(
+                    f"/{pattern.route} ({pattern.name}) answers {method} but has no rule for it: "
+                    f'add `Rule("{method}", "…")` to RULES["{pattern.name}"]'
+                )
+    assert not missing, "\n".join(missing)
+
+
+def test_no_rule_is_left_over():
+    names = {pattern.name for pattern in url_patterns()}
+    assert set(RULES) - names == set(), "rules for URL names that no longer exist: remove them"
+
+
+# --- the matrix --------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass
+class World:
+    accounts: dict
+    tokens: dict
+
+    def fresh_objects(self) -> dict:
+        owner = self.accounts["user"]
+        profile = ProfileFactory(owner=owner)
+        reading = readings.create_name_reading(
+            principal=principal_for_account(owner, auth_type="jwt"), name="Ali", use_ai=False
+        )
+        api_key = ApiKey.objects.create(user=owner, key_hash=f"{profile.pk:064d}", name="matrix")
+        return {"profile": profile.pk, "reading": reading["reading_id"], "api_key": api_key.pk}
+
+
+@pytest.fixture
+def world(db, settings):
+    settings.API_SECRET_KEY = LEGACY_SECRET
+    roles = {"ro": Role.READONLY, "user": Role.USER, "other": Role.USER}
+    roles |= {"mod": Role.MODERATOR, "admin": Role.ADMIN}
+    accounts = {caller: UserFactory(role=role, password=None) for caller, role in roles.items()}
+    tokens = {caller: start_session(account).access_token for caller, account in accounts.items()}
+    return World(accounts, tokens)
+
+
+def client_for(caller: str, world: World, *, api: bool):
+    client = APIClient() if api else Client()
+    if caller == "bad":
+        client.defaults["HTTP_AUTHORIZATION"] = "Bearer not-a-real-token"
+        client.cookies["sessionid"] = "forged-session-id"
+    elif caller == "legacy":
+        client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {LEGACY_SECRET}"
+    elif caller != "anon":
+        if api:
+            client.defaults["HTTP_AUTHORIZATION"] = f"Bearer {world.tokens[caller]}"
+        else:
+            client.force_login(world.accounts[caller])
+    return client
+
+
+ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
+
+
+def path_of(pattern: Pattern, world: World) -> str:
+    """The pattern's path, its object arguments filled with fresh objects of the `user` caller."""
+    if pattern.name == "admin:*":
+        return "/admin/"
+    arguments = ARGUMENT.findall(pattern.route)
+    objects = world.fresh_objects() if set(arguments) & set(OBJECT_ARGUMENTS) else {}
+    values = {}
+    for argument in arguments:
+        if argument in OBJECT_ARGUMENTS:
+            values[argument] = objects[OBJECT_ARGUMENTS[argument]]
+        else:
+            assert argument in OTHER_ARGUMENTS, (
+                f"/{pattern.route}: say what <{argument}> is in OBJECT_ARGUMENTS or OTHER_ARGUMENTS"
+            )
+            values[argument] = OTHER_ARGUMENTS[argument]
+    return "/" + ARGUMENT.sub(lambda match: str(values[match.group(1)]), pattern.route)
+
+
+def answer(client, rule: Rule, path: str, *, api: bool) -> int:
+    url = f"{path}?{rule.query}" if rule.query else path
+    call = getattr(client, rule.method.lower())
+    if rule.body is None:
+        return call(url).status_code
+    if api:
+        return call(url, rule.body, format="json").status_code
+    return call(url, rule.body).status_code
+
+
+CASES = [
+    pytest.param(pattern, rule, id=f"{rule.method} {pattern.name}")
+    for pattern in url_patterns()
+    if pattern.name in RULES
+    for rule in RULES[pattern.name]
+]
+
+
+@pytest.mark.parametrize(("pattern", "rule"), CASES)
+def test_authorization_matrix(world, pattern, rule):
+    actual = {}
+    for caller in CALLERS:
+        path = path_of(pattern, world)
+        client = client_for(caller, world, api=pattern.is_api)
+        actual[caller] = answer(client, rule, path, api=pattern.is_api)
+    assert actual == rule.expected(), f"{rule.method} /{pattern.route}"
+
+
+def test_lists_show_no_other_accounts_objects(world):
+    """Listings and searches answer 200 to everyone: what they hold must be the caller's own."""
+    objects = world.fresh_objects()
+    owner_profile = ProfileFactory._meta.model.objects.get(pk=objects["profile"])
+    for caller in ("ro", "other"):
+        api = client_for(caller, world, api=True)
+        profiles = api.get("/api/oracle/users", {"search": owner_profile.name}).json()
+        history = api.get("/api/oracle/readings").json()
+        keys = api.get("/api/auth/api-keys").json()
+        page = client_for(caller, world, api=False).get("/profiles", {"q": owner_profile.name})
+        assert profiles["users"] == [] and profiles["total"] == 0
+        assert history["readings"] == [] and history["total"] == 0
+        assert [key["id"] for key in keys] == []
+        assert page.status_code == 200
+        assert f"/profiles/{owner_profile.pk}/edit" not in page.content.decode()
+    for caller in ("user", "mod", "admin"):
+        api = client_for(caller, world, api=True)
+        listed = api.get("/api/oracle/users", {"search": owner_profile.name}).json()["users"]
+        assert [profile["id"] for profile in listed] == [objects["profile"]]
+    own_page = client_for("user", world, api=False).get("/profiles", {"q": owner_profile.name})
+    assert f"/profiles/{owner_profile.pk}/edit" in own_page.content.decode()
