@@ -35,7 +35,7 @@ from nps.accounts.principal import principal_for_account
 from nps.accounts.roles import Role
 from nps.accounts.services import start_session
 from nps.accounts.tests.factories import UserFactory
-from oracle.services import readings
+from oracle.services import readings, sharing
 from oracle.tests.factories import ProfileFactory
 
 LEGACY_SECRET = "legacy-shared-secret-for-the-matrix-0123456789"
@@ -62,6 +62,10 @@ API_OWN_READ = "401 403 404 200 404 200 200 200"  # someone's object: owner, mod
 API_OWN_WRITE = "401 403 403 200 404 200 200 200"  # ... and readonly lacks oracle:write
 API_ORACLE_ADMIN = "401 403 403 403 403 200 200 200"  # oracle:admin (moderators and admins)
 PAGE = "302 302 200 200 200 200 200 302"  # login required (anonymous → the login page)
+PAGE_FORM = "302 302 422 422 422 422 422 302"  # ... and an empty form is refused beside its fields
+PAGE_OWN = "302 302 404 200 404 200 200 302"  # someone's object: owner, moderator, admin
+PAGE_OWN_WRITE = "302 302 403 302 404 302 302 302"  # ... and readonly may not change it
+PAGE_OWNER_ONLY = "302 302 404 200 404 404 404 302"  # the owner alone
 
 RULES: dict[str, list[Rule]] = {
     # --- pages ---------------------------------------------------------------------------------
@@ -84,6 +88,60 @@ RULES: dict[str, list[Rule]] = {
     "oracle:profile-cities": [Rule("GET", PAGE, query="country=IR")],
     "oracle:profile-place": [Rule("GET", PAGE, query="country=IR")],
     "oracle:profile-system": [Rule("GET", PAGE, query="name=Ali")],
+    # --- pages: accounts ------------------------------------------------------------------------
+    "signup": [
+        Rule("GET", "200 200 302 302 302 302 302 200"),  # signed in → sent on
+        Rule("POST", "422 422 302 302 302 302 302 422", body={}),
+    ],
+    "password_reset": [Rule("GET", EVERYONE), Rule("POST", EVERYONE, body={})],
+    "password_reset_done": [Rule("GET", EVERYONE)],
+    "password_reset_confirm": [Rule("GET", EVERYONE)],  # a link that is not valid: says so
+    "password_reset_complete": [Rule("GET", EVERYONE)],
+    "settings": [Rule("GET", PAGE)],
+    "settings-preferences": [Rule("POST", PAGE_FORM, body={})],
+    "settings-password": [Rule("POST", PAGE_FORM, body={})],
+    "settings-key-create": [Rule("POST", PAGE_FORM, body={})],
+    # The settings page manages the account's own keys only (admins revoke others' in the console).
+    "settings-key-revoke": [
+        Rule("GET", "302 302 404 200 404 404 404 302"),
+        Rule("POST", "302 302 404 302 404 404 404 302", body={}),
+    ],
+    "settings-logout-everywhere": [Rule("POST", "302 302 302 302 302 302 302 302", body={})],
+    "settings-delete": [Rule("GET", PAGE), Rule("POST", PAGE_FORM, body={})],
+    # --- pages: readings ------------------------------------------------------------------------
+    # An interpretation is the owner's alone (admins included: it may hold the AI's private text).
+    "oracle:reading-interpretation": [
+        Rule("GET", PAGE_OWNER_ONLY),
+        Rule("POST", PAGE_OWNER_ONLY, body={}),
+    ],
+    "oracle:reading-interpretation-translate": [Rule("POST", PAGE_OWNER_ONLY, body={})],
+    "oracle:daily-interpretation": [Rule("GET", PAGE, query="date=2026-01-01")],
+    "oracle:history": [Rule("GET", PAGE)],
+    "oracle:reading": [Rule("GET", PAGE_OWN)],
+    "oracle:reading-favorite": [Rule("POST", PAGE_OWN_WRITE, body={})],
+    "oracle:reading-delete": [Rule("POST", PAGE_OWN_WRITE, body={})],
+    "oracle:reading-restore": [Rule("POST", PAGE_OWN_WRITE, body={})],
+    "oracle:reading-export": [Rule("GET", PAGE_OWN)],
+    "oracle:my-data": [Rule("GET", PAGE)],
+    "oracle:share-create": [Rule("POST", "302 302 403 200 404 200 200 302", body={})],
+    "oracle:share-revoke": [Rule("POST", PAGE_OWN_WRITE, body={})],
+    "oracle:share": [Rule("GET", "404 404 404 404 404 404 404 404")],  # an unknown token
+    # --- pages: vault and learning --------------------------------------------------------------
+    "vault:index": [Rule("GET", PAGE)],
+    "vault:export": [Rule("GET", PAGE)],
+    # The journal is the owner's alone; moderators' role reads the vault but does not write it.
+    "vault:entry-update": [Rule("POST", "302 302 403 302 404 403 404 302", body={})],
+    "vault:entry-pin": [Rule("POST", "302 302 403 302 404 403 404 302", body={})],
+    "vault:entry-outcome": [Rule("POST", "302 302 403 422 404 403 404 302", body={})],
+    "learning:index": [Rule("GET", PAGE)],
+    "learning:dashboard": [Rule("GET", "302 302 403 403 403 200 200 302")],
+    "learning:recalculate": [Rule("POST", "302 302 403 403 403 302 302 302", body={})],
+    "learning:feedback": [
+        Rule("GET", PAGE_OWN),
+        Rule("POST", "302 302 404 422 404 422 422 302", body={}),
+    ],
+    # Reachable from the allowed addresses (the test client is 127.0.0.1) — see test_observability.
+    "metrics": [Rule("GET", EVERYONE)],
     # The whole admin console is one rule (Django's own staff check); its index stands for it.
     "admin:*": [Rule("GET", "302 302 302 302 302 200 200 302")],
     "openapi": [Rule("GET", EVERYONE)],
@@ -134,6 +192,39 @@ RULES: dict[str, list[Rule]] = {
     "api-location-countries": [Rule("GET", API_READ)],
     "api-location-country-cities": [Rule("GET", API_READ)],
     "api-location-detect": [Rule("GET", "401 403 400 400 400 400 400 400")],
+    # --- API: settings, stats, export, share ----------------------------------------------------
+    "api-change-password": [Rule("POST", "401 403 422 422 422 422 422 422", body={})],
+    "api-settings": [
+        Rule("GET", API_READ),
+        Rule("PUT", "401 403 403 200 200 200 200 422", body={}),  # legacy: no account to set
+    ],
+    "api-stats": [Rule("GET", API_READ)],
+    "api-account-export": [Rule("GET", API_READ)],
+    "api-reading-export": [Rule("GET", API_OWN_READ)],
+    "api-share": [Rule("POST", "401 403 403 422 422 422 422 422", body={})],
+    "api-share-token": [
+        Rule("GET", "404 404 404 404 404 404 404 404"),  # an unknown token, public
+        Rule("DELETE", "401 403 403 404 404 404 404 404"),
+    ],
+    # --- API: vault and learning ---------------------------------------------------------------
+    "api-vault-entries": [Rule("GET", API_READ)],
+    "api-vault-entry": [
+        Rule("GET", "401 403 404 200 404 404 404 404"),  # the journal is the owner's alone
+        Rule("PUT", "401 403 403 200 404 403 404 404", body={}),
+    ],
+    "api-vault-summary": [Rule("GET", API_READ)],
+    "api-vault-export": [Rule("GET", API_READ)],
+    "api-learning-stats": [Rule("GET", API_READ)],
+    "api-learning-insights": [Rule("GET", API_READ)],
+    "api-learning-analyze": [Rule("POST", API_READ, body={})],
+    "api-learning-weights": [Rule("GET", API_READ)],
+    "api-learning-patterns": [Rule("GET", API_READ)],
+    "api-learning-feedback": [
+        Rule("GET", "401 403 404 200 404 200 200 403"),  # legacy: no account, no feedback
+        Rule("POST", "401 403 403 201 404 201 201 403", body={"rating": 5}),
+    ],
+    "api-learning-oracle-stats": [Rule("GET", API_ORACLE_ADMIN)],
+    "api-learning-recalculate": [Rule("POST", API_ORACLE_ADMIN, body={})],
 }
 
 # Path arguments of object URLs: a fresh object of the `user` caller for each caller.
@@ -142,8 +233,16 @@ OBJECT_ARGUMENTS = {
     "user_id": "profile",
     "reading_id": "reading",
     "key_id": "api_key",
+    "link_id": "share_link",
 }
-OTHER_ARGUMENTS = {"code": "IR"}
+# Arguments that name no object of the owner: a share token that does not exist (its public pages
+# are tested in oracle), an export format, a password-reset link that is not valid.
+OTHER_ARGUMENTS = {
+    "code": "IR",
+    "token": "no-such-token",
+    "export_format": "txt",
+    "uidb64": "MQ",
+}
 
 
 # --- the URL conf ------------------------------------------------------------------------------
@@ -229,7 +328,16 @@ class World:
             principal=principal_for_account(owner, auth_type="jwt"), name="Ali", use_ai=False
         )
         api_key = ApiKey.objects.create(user=owner, key_hash=f"{profile.pk:064d}", name="matrix")
-        return {"profile": profile.pk, "reading": reading["reading_id"], "api_key": api_key.pk}
+        link = sharing.create_share_link(
+            principal=principal_for_account(owner, auth_type="jwt"),
+            reading_id=reading["reading_id"],
+        )
+        return {
+            "profile": profile.pk,
+            "reading": reading["reading_id"],
+            "api_key": api_key.pk,
+            "share_link": link.link.pk,
+        }
 
 
 @pytest.fixture
