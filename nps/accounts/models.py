@@ -11,6 +11,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.db import models
 from django.db.models.functions import Now
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from nps.accounts.roles import ROLES_SEEING_ALL, Role, expand_scopes, scopes_for_role
@@ -61,6 +62,10 @@ class User(AbstractBaseUser):
         db_default=True,
         help_text=_("Inactive accounts cannot log in, and their tokens and API keys stop working."),
     )
+    # Raised by "log out everywhere": every browser session signed before it stops being valid.
+    session_epoch = models.PositiveIntegerField(
+        _("session generation"), default=0, db_default=0, editable=False
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_default=Now())
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_default=Now())
 
@@ -83,6 +88,20 @@ class User(AbstractBaseUser):
 
     def __str__(self) -> str:
         return self.username
+
+    def _get_session_auth_hash(self, secret=None) -> str:
+        """Django keeps this hash in every browser session and drops a session whose hash no
+        longer matches: it follows the password (Django's rule) and the session generation, so
+        raising `session_epoch` ends the account's sessions in every browser. Generation 0 gives
+        Django's own hash, so sessions from before this rule stay valid."""
+        if not self.session_epoch:
+            return super()._get_session_auth_hash(secret=secret)
+        return salted_hmac(
+            "nps.accounts.User.session_auth_hash",
+            f"{self.password}:{self.session_epoch}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
     def save(self, *args, **kwargs) -> None:
         # `set_password()` leaves the new clear password in `_password` until the row is saved.

@@ -8,6 +8,7 @@ from datetime import timedelta
 from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
+from django.db.models import F
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils import timezone
@@ -196,11 +197,13 @@ def log_out(*, refresh_token: str) -> None:
 
 
 def log_out_everywhere(*, principal: Principal, client_address: str | None = None) -> int:
-    """End every token session of the principal's account; returns how many were live."""
+    """End every token session of the principal's account and its sessions in every browser;
+    returns how many token sessions were live."""
     if principal.account is None:
         raise Forbidden("Only an account can log out; the legacy secret has no sessions.")
     with transaction.atomic():
         ended = TokenSession.objects.filter(account=principal.account).revoke()
+        User.objects.filter(pk=principal.account.pk).update(session_epoch=F("session_epoch") + 1)
         audit.record(
             "auth.logout_all",
             actor=principal.account,

@@ -135,12 +135,31 @@ def test_another_accounts_key_cannot_be_revoked(client, owner):
     assert client.post(reverse("settings-key-revoke", args=[stranger_key.pk])).status_code == 404
 
 
-def test_log_out_everywhere_ends_tokens_and_this_session(client, owner):
+def test_log_out_everywhere_ends_tokens_and_the_sessions_of_every_browser(client, owner):
+    from django.test import Client
+
     start_session(owner)
+    laptop = Client()
+    laptop.force_login(owner)
+    assert laptop.get(SETTINGS).status_code == 200
     response = client.post(reverse("settings-logout-everywhere"))
     assert response.status_code == 302
     assert not TokenSession.objects.live().filter(account=owner).exists()
     assert client.get(SETTINGS).status_code == 302  # to the login page
+    assert laptop.get(SETTINGS).status_code == 302  # the other browser too
+    fresh = Client()
+    fresh.force_login(User.objects.get(pk=owner.pk))  # a new login works as before
+    assert fresh.get(SETTINGS).status_code == 200
+
+
+def test_api_log_out_all_ends_browser_sessions_too(api_as, user):
+    from django.test import Client
+
+    browser = Client()
+    browser.force_login(user)
+    assert browser.get(SETTINGS).status_code == 200
+    assert api_as(account=user).post(reverse("api-logout-all")).status_code == 200
+    assert browser.get(SETTINGS).status_code == 302
 
 
 def test_delete_account_needs_the_username_and_is_soft(client, owner):
