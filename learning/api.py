@@ -3,6 +3,7 @@
 from typing import Any
 
 from django.utils import timezone
+from drf_spectacular.plumbing import build_array_type, build_basic_type
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
@@ -13,6 +14,8 @@ from learning.serializers import FeedbackRequest, FeedbackResponse, InsightsQuer
 from nps.core.api import ApiView, path_int
 
 READING_ID = OpenApiParameter("reading_id", int, OpenApiParameter.PATH)
+
+LIST_OF_OBJECTS = build_array_type(build_basic_type(OpenApiTypes.OBJECT))
 
 
 def _parse(serializer_class, data) -> dict[str, Any]:
@@ -85,7 +88,7 @@ class InsightsView(ApiView):
 
     @extend_schema(
         parameters=[InsightsQuery],
-        responses={200: OpenApiTypes.OBJECT},
+        responses={200: LIST_OF_OBJECTS},
         summary="Rule-based insights and recommendations for the account",
     )
     def get(self, request):
@@ -123,7 +126,7 @@ class WeightsView(ApiView):
 class PatternsView(ApiView):
     required_scope = "oracle:read"
 
-    @extend_schema(responses={200: OpenApiTypes.OBJECT}, summary="Readings per type, last seen")
+    @extend_schema(responses={200: LIST_OF_OBJECTS}, summary="Readings per type, last seen")
     def get(self, request):
         return Response(services.patterns(self.principal))
 

@@ -32,7 +32,11 @@ class ReadingExportView(ApiView):
             OpenApiParameter("reading_id", int, OpenApiParameter.PATH),
             OpenApiParameter("format", str, enum=list(export.FORMATS), default="json"),
         ],
-        responses={(200, "application/octet-stream"): OpenApiTypes.BINARY},
+        responses={
+            (200, "text/plain"): OpenApiTypes.BINARY,
+            (200, "application/json"): OpenApiTypes.OBJECT,
+            (200, "application/pdf"): OpenApiTypes.BINARY,
+        },
         summary="A reading as a text, JSON or PDF file",
     )
     def get(self, request, reading_id: str):
