@@ -634,7 +634,8 @@ def interpret_context(
         False,
         elapsed_ms,
         fallback_sections(kind, ctx),
-        "en",  # the deterministic texts are English (until the engines speak Persian)
+        # The deterministic texts are in the language the engines are speaking.
+        current_language() if current_language() in LANGUAGE_NAMES else "en",
     )
 
 
@@ -808,7 +809,6 @@ def fallback_sections(kind: str, ctx: Mapping[str, str]) -> dict[str, str]:
         sections["header"] = trf("A reading for {name}", name=name)
         if english:
             sections["universal_address"] = _address(ctx, "fc60_sign", "ganzhi", "moon_phase")
-        sections["right_now"] = ctx["interpretation"] if _available(ctx["interpretation"]) else ""
         syncs = ctx.get("synchronicities", "")
         sections["patterns"] = "" if syncs in ("none detected", NOT_AVAILABLE) else syncs
     elif kind == "name":
