@@ -77,13 +77,15 @@ def _zone_names(language: str) -> tuple[tuple[str, str, str], ...]:
 @functools.lru_cache(maxsize=8)
 def _zone_choices(language: str, hour: dt.datetime) -> tuple[tuple[str, str], ...]:
     with translation.override(language):
-        template = gettext("%(city)s — %(country)s (UTC%(offset)s)")
+        template = gettext("%(city)s — %(country)s (%(offset)s)")
         utc_label = gettext("UTC — Coordinated Universal Time")
     choices = [("UTC", utc_label)]
     for zone, city, country in _zone_names(language):
-        offset = _offset(zone, hour)
+        offset = f"UTC{_offset(zone, hour)}"
         if language == "fa":
-            offset = to_persian_digits(offset)
+            # Persian digits, kept left to right inside the right-to-left label (an isolate: an
+            # <option> cannot hold a <bdi>).
+            offset = f"\u2066{to_persian_digits(offset)}\u2069"
         choices.append((zone, template % {"city": city, "country": country, "offset": offset}))
     return tuple(choices)
 
