@@ -108,6 +108,36 @@ def test_classes_are_counted_apart(settings):
     assert ratelimit.hit("default", key).remaining == 4
 
 
+def test_on_redis_a_hit_is_one_round_trip_that_sets_the_windows_expiry(settings, monkeypatch):
+    """The counter is created with its expiry and incremented in one pipelined call."""
+    from django.core.cache import caches
+    from django_redis import get_redis_connection
+
+    if "redis" not in settings.CACHES["default"]["BACKEND"].lower():
+        pytest.skip("needs Redis (REDIS_URL); `make test` provides it and CI requires it")
+    client = get_redis_connection("default")
+    executed = []
+    pipeline_class = type(client.pipeline())
+    original = pipeline_class.execute
+
+    def counting_execute(self, *args, **kwargs):
+        executed.append([command[0][0] for command in self.command_stack])
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(pipeline_class, "execute", counting_execute)
+    key = f"test-pipeline-{time.time_ns()}"
+    assert [ratelimit.hit("default", key).remaining for _ in range(2)] == [
+        ratelimit.rate_for("default").limit - 1,
+        ratelimit.rate_for("default").limit - 2,
+    ]
+    assert executed == [["SET", "INCRBY"], ["SET", "INCRBY"]]
+    window = ratelimit.rate_for("default").window
+    stored = caches["default"].make_and_validate_key(
+        f"ratelimit:default:{key}:{int(time.time() // window) * window}"
+    )
+    assert 0 < client.ttl(stored) <= window + 1
+
+
 # --- shared across processes ------------------------------------------------------------------
 
 
