@@ -47,6 +47,7 @@ class ApiView(APIView):
     permission_classes = [HasScope]
     required_scope: str | None = None
     public = False  # True: no authentication at all (health, login)
+    rate_limited = True  # False: not counted (the liveness probe, cheaper to answer than to count)
 
     def get_authenticators(self):
         return [] if self.public else super().get_authenticators()
@@ -74,6 +75,8 @@ class ApiView(APIView):
     def check_rate_limit(self, request) -> None:
         principal = request.auth if isinstance(request.auth, Principal) else None
         request.authenticated = principal is not None
+        if not self.rate_limited:
+            return
         key = principal.rate_key if principal else f"ip:{client_ip(request)}"
         rate = None
         api_key = principal.api_key if principal else None

@@ -49,9 +49,14 @@ def cache_state() -> str:
 
 @method_decorator(never_cache, name="dispatch")
 class HealthView(ApiView):
-    """Liveness: answers as long as the process serves requests."""
+    """Liveness: answers as long as the process serves requests.
+
+    Not rate-limited: a load balancer probes it from one address, and a 429 would take a healthy
+    node out of service; counting the request cost more than answering it (docs/PERFORMANCE.md).
+    """
 
     public = True
+    rate_limited = False
 
     @extend_schema(
         responses={

@@ -92,6 +92,18 @@ def test_public_endpoints_are_limited_per_client_address(api_client, settings):
     assert statuses == [401, 401, 429]
 
 
+@pytest.mark.django_db
+def test_the_liveness_probe_is_never_rate_limited(api_client, settings):
+    """A load balancer probing from one address must not take a healthy node out of service."""
+    settings.NPS_RATE_LIMITS = {**settings.NPS_RATE_LIMITS, "default": "2/minute"}
+    api_client.defaults["REMOTE_ADDR"] = "198.51.100.10"
+    answers = [api_client.get("/api/health") for _ in range(5)]
+    assert [answer.status_code for answer in answers] == [200] * 5
+    assert all("X-RateLimit-Limit" not in answer for answer in answers)
+    ready = [api_client.get("/api/health/ready").status_code for _ in range(3)]
+    assert ready == [200, 200, 429]  # readiness does real work: still counted
+
+
 def test_charge_raises_when_the_class_is_exhausted(settings):
     settings.NPS_RATE_LIMITS = {**settings.NPS_RATE_LIMITS, "ai": "1/hour"}
     key = f"test-charge-{time.time_ns()}"
@@ -206,7 +218,7 @@ print(" ".join(map(str, codes)))
 
 def test_limit_is_shared_by_workers_and_client_processes(two_worker_server):
     """Two client processes, two server workers, one limit: exactly 10 requests get through."""
-    url = f"{two_worker_server}/api/health"  # public: counted per client address
+    url = f"{two_worker_server}/api/health/ready"  # public: counted per client address
     clients = [
         subprocess.Popen(
             [sys.executable, "-c", CLIENT, url, "12"], stdout=subprocess.PIPE, text=True
