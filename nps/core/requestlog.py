@@ -19,6 +19,7 @@ import contextvars
 import logging
 import re
 import time
+import traceback
 import uuid
 
 from django.conf import settings
@@ -109,15 +110,43 @@ class RequestMiddleware:
             _current_request_id.reset(token)
 
 
+def scrubbed_traceback(error: BaseException) -> str:
+    """The traceback of `error` and of the exceptions it was raised from, without their messages.
+
+    An exception's message can hold user data (a database error quotes the row's values, a
+    parsing error the text it could not read); the frames and the exception types are enough to
+    find the fault, and the request id leads to the request.
+    """
+    chain: list[BaseException] = []
+    while error is not None and error not in chain:
+        chain.append(error)
+        error = error.__cause__ or (None if error.__suppress_context__ else error.__context__)
+    lines: list[str] = []
+    for link in reversed(chain):
+        if lines:
+            lines.append("\nWhich led to:\n")
+        lines.append("Traceback (most recent call last):\n")
+        lines.extend(traceback.format_tb(link.__traceback__))
+        kind = type(link)
+        lines.append(
+            f"{kind.__module__}.{kind.__qualname__} (message withheld: it may hold user data)"
+        )
+    return "".join(lines)
+
+
 class RequestIdFilter(logging.Filter):
     """Adds `request_id` to every record and drops what would carry user data.
 
     Django's `django.request` logger attaches the request object (its repr has the query string)
-    to records of failed requests; the JSON formatter would print it.
+    to records of failed requests; the JSON formatter would print it. A logged exception keeps
+    its traceback but not its message (`scrubbed_traceback`).
     """
 
     def filter(self, record: logging.LogRecord) -> bool:
         record.request_id = _current_request_id.get() or "-"
         if hasattr(record, "request"):
             del record.request
+        if record.exc_info and record.exc_info[1] is not None:
+            record.exc_text = scrubbed_traceback(record.exc_info[1])
+            record.exc_info = None
         return True

@@ -124,6 +124,37 @@ def test_json_lines_hold_the_request_id_and_drop_the_request_object(settings):
     assert "private" not in json.dumps(line)
 
 
+def test_a_logged_exception_keeps_its_traceback_but_not_its_messages(settings, caplog):
+    """A failed request's exception (and the one it was raised from) may quote user data."""
+
+    mother, question = "Zanzi" + "barina", "will I marry Quentin" + "ella?"  # not in the source
+
+    def broken(request):
+        try:
+            raise ValueError(f"mother's name {mother}")
+        except ValueError as error:
+            raise RuntimeError(f"while saving question {question!r}") from error
+
+    settings.ROOT_URLCONF = type(
+        "BrokenUrls",
+        (),
+        {"urlpatterns": [path("broken", broken)], "handler500": "nps.core.views.server_error"},
+    )
+    with caplog.at_level(logging.ERROR, logger="django.request"):
+        assert Client(raise_request_exception=False).get("/broken").status_code == 500
+    record = next(r for r in caplog.records if r.name == "django.request")
+    RequestIdFilter().filter(record)
+    options = {k: v for k, v in settings.LOGGING["formatters"]["json"].items() if k != "()"}
+    from pythonjsonlogger.json import JsonFormatter
+
+    for formatter in (logging.Formatter(), JsonFormatter(**options)):
+        written = formatter.format(record)
+        assert "Zanzibarina" not in written and "Quentinella" not in written
+        assert "builtins.ValueError (message withheld" in written
+        assert "builtins.RuntimeError (message withheld" in written
+        assert "in broken" in written  # the frames are kept
+
+
 # --- Metrics -----------------------------------------------------------------------------------
 
 
