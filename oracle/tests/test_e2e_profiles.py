@@ -104,8 +104,10 @@ def test_delete_then_undo_brings_the_profile_back(profiles_page, user):
     expect(page.get_by_text("Profile “Roya Karimi” deleted.")).to_be_visible()
     expect(page.get_by_role("heading", name="Roya Karimi")).to_have_count(0)
     expect(page.get_by_role("button", name="Undo")).to_be_focused()
-    with page.expect_response(lambda response: "/restore" in response.url):
+    with page.expect_response(lambda response: "/restore" in response.url) as restore:
         page.keyboard.press("Enter")
+    # Enter pressed as soon as Undo has focus goes through htmx, not a full-page form submission.
+    assert restore.value.request.headers.get("hx-request") == "true"
 
     expect(page.get_by_role("heading", name="Roya Karimi")).to_be_visible()
     expect(page.get_by_role("link", name="Edit Roya Karimi")).to_be_focused()

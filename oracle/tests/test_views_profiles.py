@@ -206,11 +206,33 @@ def test_delete_then_undo_restores_the_profile(client, owner):
     restore_url = reverse("oracle:profile-restore", args=[profile.pk])
     assert f'action="{restore_url}' in html
 
+    assert "data-autofocus>Undo</button>" in html  # focused by script once htmx has bound the form
+    assert " autofocus>" not in html
+
     restored = client.post(restore_url, **HTMX)
 
-    assert ">Roya</h2>" in restored.content.decode()
-    assert "Profile “Roya” restored." in restored.content.decode()
+    html = restored.content.decode()
+    assert ">Roya</h2>" in html
+    assert "Profile “Roya” restored." in html
+    assert "data-dialog-opener data-autofocus>Edit" in html
     assert Profile.objects.filter(pk=profile.pk).exists()
+
+
+def test_undo_without_javascript_puts_focus_on_the_restored_profile(client, owner):
+    profile = ProfileFactory(owner=owner, name="Roya")
+    ProfileFactory(owner=owner, name="Sara")
+    client.post(reverse("oracle:profile-delete", args=[profile.pk]))
+    assert 'class="button" autofocus>Undo' in client.get(LIST_URL).content.decode()
+
+    response = client.post(reverse("oracle:profile-restore", args=[profile.pk]))
+
+    assert response.status_code == 302
+    page = client.get(response.url).content.decode()
+    edit_url = reverse("oracle:profile-edit", args=[profile.pk])
+    assert page.count(" autofocus>") == 1
+    edit_link = f'hx-get="{edit_url}" hx-target="#profile-dialog-body" data-dialog-opener autofocus'
+    assert edit_link in page
+    assert " autofocus>" not in client.get(LIST_URL).content.decode()  # only right after the undo
 
 
 def test_delete_without_javascript_redirects_to_the_list_with_an_undo(client, owner):

@@ -27,6 +27,7 @@ from oracle.services import location, profiles
 TEMPLATE = "oracle/profiles.html"
 PAGE_SIZE = 20
 UNDO_KEY = "profiles_undo"
+FOCUS_KEY = "profiles_focus"  # the profile whose Edit link takes focus on the next list shown
 CITY_RESULTS = 8
 PLACE_KEYS = ("city", "latitude", "longitude", "timezone")
 
@@ -99,6 +100,7 @@ def profile_list(request: HttpRequest) -> HttpResponse:
     context = _list_context(request)
     context["form_media"] = ProfileForm().media  # the dialog's form arrives later, through htmx
     context["undo"] = request.session.pop(UNDO_KEY, None)
+    context["focus_id"] = request.session.pop(FOCUS_KEY, None)
     if request.htmx:
         return render(request, f"{TEMPLATE}#profile-list", context)
     return render(request, TEMPLATE, context)
@@ -187,13 +189,15 @@ def profile_edit(request: HttpRequest, profile_id: int) -> HttpResponse:
 
 def _back_to_list(request: HttpRequest, *, focus_id: int | None = None) -> HttpResponse:
     """After delete or restore: the list again (the rows only under htmx, at the page shown).
-    Under htmx the button pressed is gone: focus goes to the Undo button, or to the restored
-    profile's Edit link (`focus_id`)."""
+    The button pressed is gone: focus goes to the Undo button, or to the restored profile's Edit
+    link (`focus_id`), also on the full page a browser without JavaScript is sent back to."""
     if request.htmx:
         context = _list_context(request)
         context["undo"] = request.session.pop(UNDO_KEY, None)
         context["focus_id"] = focus_id
         return render(request, f"{TEMPLATE}#profile-list", context)
+    if focus_id is not None:
+        request.session[FOCUS_KEY] = focus_id
     query = request.GET.urlencode()
     return redirect(reverse("oracle:profiles") + (f"?{query}" if query else ""))
 

@@ -37,14 +37,6 @@
     }
   });
 
-  // A list swapped in after a delete or an undo names where focus belongs with [autofocus] (the
-  // Undo button, the restored profile's Edit link): focus it once the new content is in place.
-  document.body.addEventListener("htmx:afterSettle", (event) => {
-    const list = document.getElementById("profile-list");
-    const target = list && list.querySelector("[autofocus]");
-    if (target && !dialog.open && document.activeElement !== target) target.focus();
-  });
-
   dialog.addEventListener("close", () => {
     body.replaceChildren();
     if (opener && opener.isConnected) opener.focus();
