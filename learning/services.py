@@ -10,11 +10,14 @@ prompt emphasis that `learned_preferences()` hands to the AI prompt.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import Avg, Count, Max
 from django.utils import timezone
@@ -28,6 +31,8 @@ from nps.core.errors import Forbidden, InvalidField, NotFound
 from oracle.models import Reading, SignType
 from oracle.services import history
 from vault import services as vault
+
+logger = logging.getLogger(__name__)
 
 TEXT_MAX = 1000
 
@@ -182,7 +187,35 @@ def submit_feedback(
         api_key_hash=principal.api_key_hash,
         details={"rating": rating, "updated": not created},
     )
+    schedule_recalculation()
     return feedback, not created
+
+
+RECALCULATION_PENDING_KEY = "learning:recalculation-pending"
+
+
+def schedule_recalculation() -> None:
+    """Recalculate ``NPS_LEARNING_RECALC_DELAY_SECONDS`` after feedback arrives, once for a burst
+    of feedback (a flag in the shared cache), after the feedback is committed. Without a cache or
+    a broker nothing is scheduled: the nightly job catches up (logged as a warning)."""
+    from learning.tasks import recalculate_learning
+
+    delay = settings.NPS_LEARNING_RECALC_DELAY_SECONDS
+    try:
+        if not cache.add(RECALCULATION_PENDING_KEY, True, delay + 300):
+            return  # one is already scheduled
+    except Exception as error:
+        logger.warning("Learning recalculation not scheduled (%s)", type(error).__name__)
+        return
+
+    def send() -> None:
+        try:
+            recalculate_learning.apply_async(countdown=delay, retry=False)
+        except Exception as error:
+            cache.delete(RECALCULATION_PENDING_KEY)
+            logger.warning("Learning recalculation not scheduled (%s)", type(error).__name__)
+
+    transaction.on_commit(send)
 
 
 def reading_feedback(*, principal: Principal, reading_id: int) -> list[ReadingFeedback]:

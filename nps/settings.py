@@ -410,6 +410,12 @@ if NPS_AI_MAX_RETRIES < 0 or NPS_AI_CIRCUIT_FAILURES < 1 or NPS_AI_CIRCUIT_SECON
         "NPS_AI_MAX_RETRIES must be at least 0, NPS_AI_CIRCUIT_FAILURES and "
         "NPS_AI_CIRCUIT_SECONDS at least 1."
     )
+# A page's AI interpretation is written by a background job (oracle.tasks.interpret_reading); the
+# page waits for it this long (the AI's budget plus time in the queue), then shows the
+# deterministic interpretation and offers to ask again.
+NPS_AI_JOB_WAIT_SECONDS = env_float("NPS_AI_JOB_WAIT_SECONDS", NPS_AI_TIMEOUT + 30)
+if NPS_AI_JOB_WAIT_SECONDS <= 0:
+    raise ImproperlyConfigured("NPS_AI_JOB_WAIT_SECONDS must be above 0.")
 # At DEBUG the SDK logs whole requests, and prompts hold people's names and questions.
 LOGGING["loggers"]["anthropic"] = {"level": "WARNING"}
 
@@ -433,12 +439,38 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# The schedules (docs/OPERATIONS.md "Background jobs"); each interval is set in hours.
 CELERY_BEAT_SCHEDULE = {
     "delete-expired-token-sessions": {
         "task": "nps.accounts.tasks.delete_expired_token_sessions",
         "schedule": timedelta(hours=env_int("TOKEN_SESSION_CLEANUP_HOURS", 6)),
     },
+    "delete-stale-share-links": {
+        "task": "oracle.tasks.delete_stale_share_links",
+        "schedule": timedelta(hours=env_int("SHARE_LINK_CLEANUP_HOURS", 24)),
+    },
+    "recalculate-learning": {
+        "task": "learning.tasks.recalculate_learning",
+        "schedule": timedelta(hours=env_int("LEARNING_RECALC_HOURS", 24)),
+    },
+    "prepare-daily-interpretations": {
+        "task": "oracle.tasks.prepare_daily_interpretations",
+        "schedule": timedelta(hours=env_int("DAILY_PREPARE_HOURS", 1)),
+    },
 }
+# Share links expired or revoked this many days ago are deleted (until then a visitor is told
+# the link expired, and the owner still sees it).
+NPS_SHARE_LINK_RETENTION_DAYS = env_int("NPS_SHARE_LINK_RETENTION_DAYS", 30)
+# New feedback recalculates the learning metrics this long after it arrives (one job per burst).
+NPS_LEARNING_RECALC_DELAY_SECONDS = env_int("NPS_LEARNING_RECALC_DELAY_SECONDS", 300)
+# The daily interpretation is written ahead for accounts signed in within this many days.
+NPS_DAILY_PREPARE_ACTIVE_DAYS = env_int("NPS_DAILY_PREPARE_ACTIVE_DAYS", 30)
+if min(NPS_SHARE_LINK_RETENTION_DAYS, NPS_DAILY_PREPARE_ACTIVE_DAYS) < 1:
+    raise ImproperlyConfigured(
+        "NPS_SHARE_LINK_RETENTION_DAYS and NPS_DAILY_PREPARE_ACTIVE_DAYS must be at least 1."
+    )
+if NPS_LEARNING_RECALC_DELAY_SECONDS < 0:
+    raise ImproperlyConfigured("NPS_LEARNING_RECALC_DELAY_SECONDS must be at least 0.")
 
 # Legacy imports (nps.imports, docs/MIGRATION.md): the largest V3 folder ZIP the admin page takes,
 # and the largest total size of its files once unpacked (a ZIP bomb is refused before it is read).

@@ -31,6 +31,7 @@ from typing import Any
 
 from django.core.cache import cache
 
+from learning import services as learning_services
 from nps.accounts.principal import Principal
 from oracle.engines import interpretation as engine
 from oracle.engines.i18n import speaking
@@ -74,30 +75,14 @@ class Interpretation:
         return self.data.get("language") or "en"
 
 
-def learned_preferences(principal: Principal, kind: str) -> str | None:
-    """The readers' learned preferences for the prompt (the Learning app), or None.
-
-    `learning.services.learned_preferences` is optional: while it does not exist (or fails) the
-    prompt simply has no preferences.
-    """
+def learned_preferences(kind: str) -> str | None:
+    """What the Learning app's feedback asks the prompt to emphasise (None when nothing does);
+    the prompt works without it when the learning tables cannot be read."""
     try:
-        from learning import services as learning_services
-
-        provider = learning_services.learned_preferences
-    except (ImportError, AttributeError):
-        return None
-    try:
-        value = provider(principal=principal, reading_type=kind)
-    except Exception as error:  # the prompt works without them
+        return learning_services.learned_preferences(sign_type=kind)
+    except Exception as error:
         logger.warning("Learned preferences unavailable (%s)", type(error).__name__)
         return None
-    if isinstance(value, str):
-        return value.strip() or None
-    if isinstance(value, Mapping):
-        return "; ".join(f"{key}: {item}" for key, item in value.items()) or None
-    if isinstance(value, list | tuple):
-        return "; ".join(str(item) for item in value) or None
-    return None
 
 
 def cache_key(kind: str, result: Mapping[str, Any], language: str, preferences: str | None) -> str:
@@ -146,7 +131,7 @@ def interpret(
         with speaking(language):  # the deterministic texts in the reading's language
             data = engine.interpret_result(kind, result, language=language)
         return Interpretation(data, ai_available=ai.is_available())
-    preferences = learned_preferences(principal, kind)
+    preferences = learned_preferences(kind)
     key = cache_key(kind, result, language, preferences)
     hit = _cached(key)
     if hit is not None:
@@ -162,12 +147,25 @@ def interpret(
     return Interpretation(data, ai_available=True)
 
 
-def _owned_reading(principal: Principal, reading_id: int) -> Reading:
+def owned_reading(principal: Principal, reading_id: int) -> Reading:
     reading = history.get_reading(principal=principal, reading_id=reading_id)
     account = principal.account
     if account is None or reading.owner_id != account.pk or reading.sign_type not in KINDS:
         raise history.ReadingNotFound()
     return reading
+
+
+def stored_ai_interpretation(reading: Reading, language: str) -> Interpretation | None:
+    """The AI interpretation stored in ``reading`` in ``language``, if there is one."""
+    stored = sealing.reading_response(reading).get("ai_interpretation")
+    if (
+        isinstance(stored, dict)
+        and stored.get("ai_generated")
+        and stored.get("language", "en") == language
+        and isinstance(stored.get("sections"), dict)
+    ):
+        return Interpretation(stored, ai_available=ai.is_available())
+    return None
 
 
 def interpret_stored(
@@ -180,17 +178,12 @@ def interpret_stored(
     client_address: str | None = None,
 ) -> Interpretation:
     """The interpretation of the caller's own stored reading (see the module docstring)."""
-    reading = _owned_reading(principal, reading_id)
+    reading = owned_reading(principal, reading_id)
+    if not retry:
+        ready = stored_ai_interpretation(reading, language)
+        if ready is not None:
+            return ready
     response = sealing.reading_response(reading)
-    stored = response.get("ai_interpretation")
-    if (
-        not retry
-        and isinstance(stored, dict)
-        and stored.get("ai_generated")
-        and stored.get("language", "en") == language
-        and isinstance(stored.get("sections"), dict)
-    ):
-        return Interpretation(stored, ai_available=ai.is_available())
     kind = KINDS[reading.sign_type]
     found = interpret(
         principal=principal, kind=kind, result=response, language=language, use_ai=use_ai
@@ -254,7 +247,7 @@ def translate_interpretation(
     """
     current = interpret_stored(principal=principal, reading_id=reading_id, language=language)
     sections = current.sections
-    names = _names(sealing.reading_response(_owned_reading(principal, reading_id)))
+    names = _names(sealing.reading_response(owned_reading(principal, reading_id)))
     source = translation.engine.detect_language(" ".join(sections.values()))
     if source == target_lang:
         return current

@@ -14,8 +14,9 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from nps.accounts.principal import Principal
@@ -154,3 +155,13 @@ def open_share_link(*, token: str) -> SharedReading:
     )
     link.refresh_from_db(fields=["view_count", "last_viewed_at"])
     return SharedReading(link, link.reading, public_response(link.reading))
+
+
+def delete_stale_share_links(*, now: dt.datetime | None = None) -> int:
+    """Delete the links that stopped opening more than ``NPS_SHARE_LINK_RETENTION_DAYS`` ago
+    (expired or revoked; the daily job). Until then the owner still sees them in the reading's
+    list and a visitor gets "expired or revoked" (410); afterwards the link is unknown (404)."""
+    cutoff = (now or timezone.now()) - dt.timedelta(days=settings.NPS_SHARE_LINK_RETENTION_DAYS)
+    stale = ShareLink.objects.filter(Q(expires_at__lt=cutoff) | Q(revoked_at__lt=cutoff))
+    deleted, _by_model = stale.delete()
+    return deleted

@@ -334,3 +334,18 @@ def test_api_reading_without_ai_has_deterministic_sections(api_as, settings):
     assert interpretation["ai_generated"] is False
     assert list(interpretation["sections"]) == list(SECTION_KEYS)
     assert interpretation["sections"]["core_identity"].startswith("Your FC60 signature is")
+
+
+def test_what_feedback_taught_reaches_the_ai_prompt(client_in, fake_provider):
+    from learning.models import LearningMetric
+    from learning.services import EMPHASIS_KEY
+
+    LearningMetric.objects.create(
+        metric_key=EMPHASIS_KEY, prompt_emphasis="- Emphasise practical advice."
+    )
+    fake_provider.default = answer
+    reading = make_time_reading(client_in)
+
+    client_in.get(interpretation_url(reading), **HTMX)
+
+    assert "- Emphasise practical advice." in fake_provider.prompts()[0]

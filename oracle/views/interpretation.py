@@ -7,8 +7,12 @@ answer — AI or deterministic, labelled as such — replaces it. POST to the sa
 ``…/interpretation/translate`` translates the sections EN ⇄ FA. Daily insights are not stored:
 ``/oracle/daily/interpretation?date=…&profile=…`` recomputes the day.
 
-Each view waits at most the AI's time budget (``NPS_AI_TIMEOUT``, retries included). A full page
-answers a request without htmx, so the retry and translate buttons work as plain forms.
+A stored reading's AI interpretation is written by a background job
+(``oracle.services.interpretation_jobs``): until it is ready the view answers "writing…" at once,
+and the section asks again every ``POLL_SECONDS`` (a full page refreshes itself). Translation and
+the daily insight (answered from the cache the hourly job fills) are asked in the request, within
+the AI's time budget (``NPS_AI_TIMEOUT``). A full page answers a request without htmx, so the
+retry and translate buttons work as plain forms.
 """
 
 from __future__ import annotations
@@ -30,10 +34,11 @@ from nps.core.ratelimit import RateLimitExceeded
 from nps.core.templatetags.nps import persian_digits
 from oracle.engines.interpretation import SECTION_KEYS
 from oracle.forms.interpretation import DailyInterpretationForm
-from oracle.services import interpretation
+from oracle.services import interpretation, interpretation_jobs
 from oracle.services.interpretation import Interpretation
 
 TEMPLATE = "oracle/interpretation.html"
+POLL_SECONDS = 2  # how often a page waiting for the AI asks again
 
 SECTION_TITLES = {
     "header": "",
@@ -98,6 +103,13 @@ def respond(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
     return render(request, template, context)
 
 
+def respond_pending(request: HttpRequest, url: str) -> HttpResponse:
+    """ "Writing…", asking ``url`` again in a moment (htmx; a full page refreshes itself)."""
+    context = {"interpretation_url": url, "pending": True, "poll_seconds": POLL_SECONDS}
+    template = f"{TEMPLATE}#interpretation-pending" if request.htmx else TEMPLATE
+    return render(request, template, context)
+
+
 @login_required
 @vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
@@ -109,18 +121,24 @@ def reading_interpretation(request: HttpRequest, reading_id: int) -> HttpRespons
         "language": page_language(),
         "client_address": client_ip(request),
     }
+    url = reverse("oracle:reading-interpretation", args=[reading_id])
     notice = ""
     try:
         try:
-            found = interpretation.interpret_stored(**options, retry=request.method == "POST")
+            found = interpretation_jobs.page_interpretation(
+                **options, retry=request.method == "POST"
+            )
         except RateLimitExceeded as refusal:
             notice = rate_notice(refusal)
             found = interpretation.interpret_stored(**options, use_ai=False)
     except NotFound as error:
         raise Http404(str(error)) from error
-    url = reverse("oracle:reading-interpretation", args=[reading_id])
+    if found is None:  # the background job is writing it: the page asks again shortly
+        return respond_pending(request, url)
     translate_url = reverse("oracle:reading-interpretation-translate", args=[reading_id])
-    context = body_context(found, url=url, translate_url=translate_url, notice=notice)
+    context = body_context(
+        found, url=url, translate_url=translate_url, notice=notice or found.notice
+    )
     return respond(request, context)
 
 

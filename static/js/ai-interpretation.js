@@ -38,7 +38,9 @@
   document.addEventListener("htmx:afterSwap", function (event) {
     var target = event.detail && event.detail.target;
     if (target && target.hasAttribute && target.hasAttribute("data-ai-host")) {
-      target.setAttribute("aria-busy", "false");
+      // Still busy while the answer is "writing…" (it asks again by itself).
+      var pending = target.querySelector("[data-ai-pending]");
+      target.setAttribute("aria-busy", pending ? "true" : "false");
     }
   });
 

@@ -1,0 +1,42 @@
+"""Background jobs of the oracle app (Celery; the beat schedule is in nps/settings.py)."""
+
+from celery import shared_task
+
+from oracle.services import interpretation_jobs, sharing
+
+
+@shared_task
+def interpret_reading(
+    account_id: int, reading_id: int, language: str, retry: bool, client_address: str | None
+) -> dict:
+    """A stored reading's AI interpretation, asked for by its page (see interpretation_jobs)."""
+    outcome = interpretation_jobs.run(
+        account_id=account_id,
+        reading_id=reading_id,
+        language=language,
+        retry=retry,
+        client_address=client_address,
+    )
+    return {"reading": reading_id, "outcome": outcome}
+
+
+@shared_task
+def delete_stale_share_links() -> dict:
+    """Share links expired or revoked more than NPS_SHARE_LINK_RETENTION_DAYS ago (daily)."""
+    return {"deleted": sharing.delete_stale_share_links()}
+
+
+@shared_task
+def prepare_daily_interpretations() -> dict:
+    """Hourly: queue the daily interpretation of every account whose day began (see
+    interpretation_jobs.accounts_due_for_daily)."""
+    due = interpretation_jobs.accounts_due_for_daily()
+    for account_id, date_text in due:
+        prepare_daily_interpretation.delay(account_id, date_text)
+    return {"queued": len(due)}
+
+
+@shared_task
+def prepare_daily_interpretation(account_id: int, date_text: str) -> dict:
+    outcome = interpretation_jobs.prepare_daily(account_id=account_id, date_text=date_text)
+    return {"account": account_id, "date": date_text, "outcome": outcome}
