@@ -160,3 +160,64 @@ def page(browser, live_server):
     page.set_default_timeout(10_000)
     yield page
     context.close()
+
+
+def _database_url(settings) -> str:
+    db = settings.DATABASES["default"]
+    password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""
+    return (
+        f"postgres://{db.get('USER') or 'postgres'}{password}@{db.get('HOST') or '127.0.0.1'}:"
+        f"{db.get('PORT') or 5432}/{db['NAME']}"
+    )
+
+
+@pytest.fixture
+def worker_env():
+    """Extra environment of the `real_worker` (a module overrides it, e.g. with an AI provider)."""
+    return {}
+
+
+@pytest.fixture
+def real_worker(eager_celery, settings, worker_env):
+    """A real Celery worker (solo pool, a subprocess) through the real Redis, on a queue of its
+    own that the test's tasks go to (other runs on this Redis never see them); it shares the
+    test's database and cache key space. Yields the queue's name."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    import redis
+
+    redis_url = os.environ.get("REDIS_URL")
+    assert redis_url, "this test needs the real Redis (REDIS_URL)"
+    queue = f"nps-test-{uuid.uuid4().hex}"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "nps.settings",
+        "DEBUG": "1",
+        "DATABASE_URL": _database_url(settings),
+        "REDIS_URL": redis_url,
+        "REDIS_KEY_PREFIX": settings.CACHES["default"]["KEY_PREFIX"],
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        **worker_env,
+    }
+    command = [sys.executable, "-m", "celery", "-A", "nps", "worker", "--pool", "solo"]
+    command += ["-Q", queue, "-n", f"{queue}@%h", "--without-gossip", "--without-mingle"]
+    command += ["--without-heartbeat", "--loglevel", "WARNING"]
+    process = subprocess.Popen(command, cwd=Path(__file__).resolve().parent, env=env)
+    conf = eager_celery.conf
+    saved = conf.broker_url, conf.result_backend, conf.task_default_queue
+    conf.task_always_eager = False
+    conf.broker_url = conf.result_backend = redis_url
+    conf.task_default_queue = queue
+    try:
+        yield queue
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        conf.broker_url, conf.result_backend, conf.task_default_queue = saved
+        redis.Redis.from_url(redis_url).delete(queue, f"_kombu.binding.{queue}")
