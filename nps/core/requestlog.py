@@ -7,6 +7,8 @@
   request's log lines (`request_id` on every record, through `RequestIdFilter`), returns it in the
   `X-Request-ID` header and shows it on the 500 page (`{% request_id %}`);
 - times the queries the request makes and the whole request (Prometheus, `nps.core.metrics`);
+- answers a bare liveness probe with the answer the whole stack gave the first one
+  (`nps.core.liveness`);
 - logs one line on the `nps.request` logger: method, route (the URL pattern, never the path with
   its values or the query string), view, status, duration and the account's id. No user data, no
   headers, no secrets.
@@ -26,7 +28,7 @@ from django.conf import settings
 from django.db import connections
 from django.utils.functional import empty
 
-from nps.core import metrics
+from nps.core import liveness, metrics
 
 logger = logging.getLogger("nps.request")
 
@@ -83,11 +85,19 @@ class RequestMiddleware:
         request.request_id = request_id
         token = _current_request_id.set(request_id)
         try:
-            with connections[self.alias].execute_wrapper(metrics.DatabaseTimer(self.alias)):
-                response = self.get_response(request)
+            probe = liveness.is_bare_probe(request)
+            kept = liveness.kept_answer(request) if probe else None
+            if kept is not None:  # the liveness probe, answered as the whole stack did before
+                response = liveness.answer(kept)
+                view, route = kept.view, kept.route
+            else:
+                with connections[self.alias].execute_wrapper(metrics.DatabaseTimer(self.alias)):
+                    response = self.get_response(request)
+                view, route = _view_labels(request)
+                if probe:
+                    liveness.keep(request, response, view, route)
             seconds = time.perf_counter() - started
             response[REQUEST_ID_HEADER] = request_id
-            view, route = _view_labels(request)
             status = response.status_code
             metrics.observe_request(view, request.method, status, seconds)
             logger.info(
