@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from nps.core import blind_index
 from oracle.models import Reading, ReadingSearchTerm
@@ -31,11 +31,22 @@ TEXT_FIELDS = frozenset({"question", "sign_value", "ai_interpretation", "sign_ty
 
 
 def index_reading(reading: Reading) -> None:
-    """(Re)write the terms of a reading (in the caller's transaction)."""
+    """(Re)write the terms of a reading (in the caller's transaction).
+
+    A reading has a few hundred terms (every 3–12-letter prefix of every word of its texts). They
+    go in as multi-row `INSERT`s of plain values: building as many model instances for
+    `bulk_create` cost a time reading half of its CPU (docs/PERFORMANCE.md)."""
     ReadingSearchTerm.objects.filter(reading_id=reading.pk).delete()
-    ReadingSearchTerm.objects.bulk_create(
-        ReadingSearchTerm(term=term, reading=reading) for term in terms_of(reading)
-    )
+    table = connection.ops.quote_name(ReadingSearchTerm._meta.db_table)
+    terms = sorted(terms_of(reading))
+    with connection.cursor() as cursor:
+        for start in range(0, len(terms), BATCH):
+            chunk = terms[start : start + BATCH]
+            rows = ", ".join(["(%s, %s)"] * len(chunk))
+            values = [value for term in chunk for value in (term, reading.pk)]
+            # Only placeholders are formatted in: the table name is the model's, the values bound.
+            sql = f"INSERT INTO {table} (term, reading_id) VALUES {rows}"  # noqa: S608
+            cursor.execute(sql, values)
 
 
 def on_reading_saved(sender, instance: Reading, created: bool, update_fields=None, **kwargs):

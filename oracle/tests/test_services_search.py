@@ -106,3 +106,15 @@ def test_a_favourite_or_a_soft_delete_leaves_the_terms_alone(principal):
     history.restore_reading(principal=principal, reading_id=reading_id)
     after = set(ReadingSearchTerm.objects.filter(reading_id=reading_id).values_list("term"))
     assert after == terms and found(principal, "sunrise") == [reading_id]
+
+
+def test_a_reading_with_more_terms_than_one_insert_holds_has_them_all(principal):
+    words = " ".join(f"word{index:04d}zz" for index in range(120))  # ~1,000 prefixes
+    reading_id = ask(principal, words[:1000])
+    reading = Reading.objects.get(pk=reading_id)
+
+    stored = set(ReadingSearchTerm.objects.filter(reading=reading).values_list("term", flat=True))
+
+    assert len(stored) > search_index.BATCH
+    assert stored == search_index.terms_of(reading)
+    assert found(principal, "word0050zz") == [reading_id]
