@@ -103,3 +103,23 @@ def test_prose_filter_isolates_latin_runs_and_writes_persian_digits():
     assert "&lt;" in shown and "<b>" not in shown  # escaped
     with translation.override("en"):
         assert prose(text) == escape(text)  # English: only escaped
+
+
+def test_a_reading_made_in_english_is_shown_in_persian_on_the_persian_page(client, user):
+    from oracle.engines import i18n
+
+    client.force_login(user)
+    profile = ProfileFactory(owner=user, name="Alice Smith", timezone="Asia/Tehran")
+    assert _time_reading(client, profile).status_code == 200
+    stored = sealing.reading_response(Reading.objects.get())
+    assert stored.get("language", "en") == "en", stored.get("language")
+    client.cookies["nps_language"] = "fa"
+
+    html = client.get(reverse("oracle:reading", args=[stored["reading_id"]])).content.decode()
+
+    for english in (
+        stored["fc60_encoding"]["weekday_domain"],
+        stored["systems"]["moon"]["meaning"],
+    ):
+        assert english not in html
+        assert i18n.term(english, "fa") in html
