@@ -12,21 +12,8 @@ MODE="${1:-after}"
 PORT="${BENCH_PORT:-8766}"
 DB=nps_bench_cold
 WORKERS="${WEB_CONCURRENCY:-$(( $(nproc) * 2 + 1 ))}"
-export DEBUG=0
-export DJANGO_SECRET_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export NPS_ENCRYPTION_KEY="bench-encryption-key-0123456789abcdef"
-export API_SECRET_KEY="bench-legacy-secret-0123456789abcdef"
-export JWT_SECRET_KEY="bench-jwt-secret-0123456789abcdef"
-export ALLOWED_HOSTS="127.0.0.1,localhost"
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
-export REDIS_URL="redis://127.0.0.1:6379/13"
-export REDIS_KEY_PREFIX="bench-cold-$$"
-export RATE_LIMIT_DEFAULT="100000000/minute"
-export LOG_LEVEL=WARNING
-
-psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ${DB}" -c "CREATE DATABASE ${DB}" >/dev/null
-$PY manage.py migrate --noinput -v0
-$PY manage.py collectstatic --noinput -v0
+source bench/production_env.sh
+production_env "${DB}" cold
 TOKEN=$($PY manage.py shell -c "
 from nps.accounts.models import User
 from nps.accounts.services import start_session

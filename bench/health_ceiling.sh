@@ -14,21 +14,9 @@ DB=nps_bench_health
 CORES=$(nproc)
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
-export DEBUG=0
-export DJANGO_SECRET_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export NPS_ENCRYPTION_KEY="bench-encryption-key-0123456789abcdef"
-export API_SECRET_KEY="bench-legacy-secret-0123456789abcdef"
-export JWT_SECRET_KEY="bench-jwt-secret-0123456789abcdef"
-export ALLOWED_HOSTS="127.0.0.1,localhost"
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
-export REDIS_URL="redis://127.0.0.1:6379/13"
-export REDIS_KEY_PREFIX="bench-health-$$"
-export LOG_LEVEL=WARNING
+source bench/production_env.sh
+production_env "${DB}" health
 export GUNICORN_BIND="127.0.0.1:${PORT}"
-
-psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ${DB}" -c "CREATE DATABASE ${DB}" >/dev/null
-$PY manage.py migrate --noinput -v0
-$PY manage.py collectstatic --noinput -v0
 
 SERVER=""
 stop() { [[ -n "$SERVER" ]] && { kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null || true; }; SERVER=""; }

@@ -12,22 +12,8 @@ DB=nps_bench
 WORKERS="${WEB_CONCURRENCY:-$(( $(nproc) * 2 + 1 ))}"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
-export DEBUG=0
-export DJANGO_SECRET_KEY="bench-$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export NPS_ENCRYPTION_KEY="bench-encryption-key-0123456789abcdef"
-export API_SECRET_KEY="bench-legacy-secret-0123456789abcdef"
-export JWT_SECRET_KEY="bench-jwt-secret-0123456789abcdef"
-export ALLOWED_HOSTS="127.0.0.1,localhost"
-export DATABASE_URL="postgres://postgres@127.0.0.1:5432/${DB}"
-export REDIS_URL="redis://127.0.0.1:6379/13"
-export REDIS_KEY_PREFIX="bench-$$"
-# The benchmark measures the server, not the limiter: one client sends far more than a person.
-export RATE_LIMIT_DEFAULT="100000000/minute"
-export LOG_LEVEL=WARNING
-
-psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ${DB}" -c "CREATE DATABASE ${DB}" >/dev/null
-$PY manage.py migrate --noinput -v0
-$PY manage.py collectstatic --noinput -v0
+source bench/production_env.sh
+production_env "${DB}" http
 $PY manage.py shell -c "
 import datetime
 from nps.accounts.models import User
