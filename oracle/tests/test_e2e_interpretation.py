@@ -54,3 +54,35 @@ def test_a_failing_provider_shows_the_deterministic_text_and_a_retry(
 
     expect(section.get_by_text("Written by the AI")).to_be_visible()
     expect(section.get_by_text(SECTIONS["advice"])).to_be_visible()
+
+
+def test_the_section_polls_while_a_worker_writes_and_shows_the_answer_by_itself(
+    page, user, password, fake_provider, monkeypatch
+):
+    """With a worker (not eager): the first answer is "writing…"; the section asks again by
+    itself, under the CSP, until the job has stored the interpretation."""
+    from oracle import tasks
+
+    queued = []
+    monkeypatch.setattr(
+        tasks.interpret_reading, "apply_async", lambda args, **options: queued.append(args)
+    )
+    fake_provider.default = answer
+    log_in(page, user.username, password)
+    make_reading(page)
+    section = page.locator("[data-ai-interpretation]")
+    host = section.locator("[data-ai-host]")
+    # The first answer: "writing…", while the job waits in the queue.
+    expect(section.locator("[data-ai-pending]")).to_be_attached()
+    expect(host).to_have_attribute("aria-busy", "true")
+    assert len(queued) == 1 and fake_provider.calls == 0
+    # The section asks again by itself, and is still waiting.
+    page.wait_for_event("response", lambda response: "/interpretation" in response.url)
+    expect(section.locator("[data-ai-pending]")).to_be_attached()
+
+    tasks.interpret_reading(*queued[0])  # the worker runs the job
+
+    expect(section.get_by_text("Written by the AI")).to_be_visible(timeout=10_000)
+    expect(section.get_by_text(SECTIONS["message"])).to_be_visible()
+    expect(host).to_have_attribute("aria-busy", "false")
+    assert len(queued) == 1  # polling queued nothing more
