@@ -112,6 +112,14 @@ def _remember(key: str, data: dict[str, Any]) -> None:
         logger.warning("Interpretation cache unreachable (%s)", type(error).__name__)
 
 
+def deterministic(kind: str, result: Mapping[str, Any], language: str) -> Interpretation:
+    """The deterministic interpretation of ``result`` in ``language`` (no AI; a few
+    milliseconds)."""
+    with speaking(language):  # the deterministic texts in the reading's language
+        data = engine.interpret_result(kind, result, language=language)
+    return Interpretation(data, ai_available=ai.is_available())
+
+
 def interpret(
     *,
     principal: Principal,
@@ -128,9 +136,7 @@ def interpret(
     """
     language = language if language in LANGUAGES else "en"
     if not ai.is_available() or not use_ai:
-        with speaking(language):  # the deterministic texts in the reading's language
-            data = engine.interpret_result(kind, result, language=language)
-        return Interpretation(data, ai_available=ai.is_available())
+        return deterministic(kind, result, language)
     preferences = learned_preferences(kind)
     key = cache_key(kind, result, language, preferences)
     hit = _cached(key)

@@ -14,11 +14,20 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
-from oracle.services import ai
+from oracle.services import ai, interpretation
 from oracle.services.interpretation import Interpretation
-from oracle.views.interpretation import body_context
+from oracle.views.interpretation import body_context, page_language
 
 register = template.Library()
+
+# The result templates' reading type → the interpretation engine's kind.
+ENGINE_KINDS = {
+    "time": "reading",
+    "name": "name",
+    "question": "question",
+    "multi": "group",
+    "daily": "daily",
+}
 
 
 @register.inclusion_tag("oracle/results/_ai_interpretation.html", takes_context=True)
@@ -27,6 +36,12 @@ def ai_interpretation(context: template.Context) -> dict[str, Any]:
     reading_type = context.get("reading_type")
     data = result.get("ai_interpretation") if isinstance(result, dict) else None
     found = Interpretation(data if isinstance(data, dict) else {}, ai_available=ai.is_available())
+    kind = ENGINE_KINDS.get(reading_type)
+    language = page_language()
+    if found.sections and not found.ai_generated and found.language != language and kind:
+        # A deterministic interpretation is made again in the page's language (a reading made
+        # in English, read on the Persian page); the AI's is shown as written.
+        found = interpretation.deterministic(kind, result, language)
     url = translate_url = None
     if result.get("reading_id"):
         url = reverse("oracle:reading-interpretation", args=[result["reading_id"]])

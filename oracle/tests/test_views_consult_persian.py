@@ -123,3 +123,8 @@ def test_a_reading_made_in_english_is_shown_in_persian_on_the_persian_page(clien
     ):
         assert english not in html
         assert i18n.term(english, "fa") in html
+    # its deterministic interpretation is made again in Persian (nothing stored changes)
+    assert 'امضای <bdi dir="ltr">FC60</bdi> تو' in html and "Your FC60 signature" not in html
+    assert sealing.reading_response(Reading.objects.get())["ai_interpretation"]["text"].startswith(
+        "Your FC60 signature"
+    )

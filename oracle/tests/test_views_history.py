@@ -168,3 +168,18 @@ def test_readonly_account_sees_history_but_cannot_delete(client):
 def test_history_is_a_link_in_the_navigation(client, owner):
     page = client.get(HISTORY).content.decode()
     assert f'href="{HISTORY}"' in page and 'aria-current="page"' in page
+
+
+def test_a_time_reading_is_listed_by_its_moment_in_the_readers_calendar(client, owner):
+    principal = principal_for_account(owner, auth_type="session")
+    readings.create_time_reading(
+        principal=principal, datetime_text="2024-01-15T13:45:00+03:30", use_ai=False
+    )
+
+    english = client.get(HISTORY).content.decode()
+    client.cookies["nps_language"] = "fa"
+    persian = client.get(HISTORY).content.decode()
+
+    assert "2024-01-15 13:45" in english  # its own wall-clock time, not converted
+    assert "2024-01-15T13:45" not in english
+    assert "۲۵ دی ۱۴۰۲، ۱۳:۴۵" in persian

@@ -10,6 +10,7 @@ redirect back without it.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
@@ -27,6 +28,7 @@ from django.views.decorators.vary import vary_on_headers
 
 from nps.core.http import client_ip
 from nps.core.pages import service_errors
+from nps.core.templatetags.nps import localdate
 from oracle.forms.history import HistoryFilterForm
 from oracle.forms.share import ShareForm
 from oracle.models import Reading, SignType
@@ -65,7 +67,19 @@ def reading_title(reading: Reading) -> str:
             if isinstance(person, dict) and person.get("name")
         ]
         return ", ".join(people) or _("A group")
+    if reading.sign_type in (SignType.READING, SignType.TIME):
+        return moment_text(reading.question or reading.sign_value)
     return reading.question or reading.sign_value
+
+
+def moment_text(value: str) -> str:
+    """A time reading's moment (ISO, as read) as a person reads a date: its own wall-clock time,
+    Jalali with Persian digits in Persian; anything that is not a moment as it is."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
+    return localdate(moment.replace(tzinfo=None), "time")
 
 
 def annotate(readings: list[Reading]) -> list[Reading]:
