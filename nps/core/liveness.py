@@ -9,7 +9,8 @@ status, body and headers (the security headers included), a fresh request id, an
 log line and metrics as usual.
 
 Only a *bare* probe is answered this way: `GET` of exactly the path, no query string, no cookie,
-no `Authorization`, no `Origin` (CORS), no `Accept-Language`, and a `Host` the settings allow.
+no `Authorization`, no `Origin` (CORS), no `Accept-Language`, an `Accept` of anything or JSON
+(not the browsable API's HTML), and a `Host` the settings allow.
 Anything else takes the whole stack. Answers are kept apart for HTTP and HTTPS (HSTS), and
 forgotten when a setting changes (tests).
 """
@@ -25,6 +26,8 @@ from django.http import HttpRequest, HttpResponse
 PATH = "/api/health"
 # Headers of a request that can change the answer (a session, a CORS origin, a language, a key).
 _VARYING = ("HTTP_COOKIE", "HTTP_AUTHORIZATION", "HTTP_ORIGIN", "HTTP_ACCEPT_LANGUAGE")
+# What a probe accepts: anything, or JSON — the kept answer's type.
+_PLAIN_ACCEPT = frozenset({"", "*/*", "application/json"})
 # Headers made for each request, never copied from the kept answer.
 _PER_REQUEST = frozenset({"x-request-id"})
 
@@ -46,6 +49,8 @@ def is_bare_probe(request: HttpRequest) -> bool:
         return False
     meta = request.META
     if meta.get("QUERY_STRING") or any(meta.get(name) for name in _VARYING):
+        return False
+    if meta.get("HTTP_ACCEPT", "*/*") not in _PLAIN_ACCEPT:  # e.g. the browsable API's HTML
         return False
     try:
         request.get_host()

@@ -61,8 +61,9 @@ def test_a_probe_answered_from_the_kept_answer_is_logged(client, caplog):
         {"HTTP_AUTHORIZATION": "Bearer abc"},
         {"HTTP_ORIGIN": "http://localhost:5173"},
         {"HTTP_ACCEPT_LANGUAGE": "fa"},
+        {"HTTP_ACCEPT": "text/html"},
     ],
-    ids=["query", "cookie", "authorization", "origin", "language"],
+    ids=["query", "cookie", "authorization", "origin", "language", "html"],
 )
 def test_anything_but_a_bare_probe_takes_the_whole_stack(client, view_calls, extra):
     client.get("/api/health")
@@ -104,3 +105,14 @@ def test_only_a_200_of_the_health_view_is_kept(client, monkeypatch, view_calls):
     )
     assert client.get("/api/health").status_code == 503
     assert liveness.kept_answer(type("R", (), {"is_secure": lambda self: False})()) is None
+
+
+def test_the_browsable_api_is_not_kept_for_the_probes(client, view_calls):
+    html = client.get("/api/health", HTTP_ACCEPT="text/html")
+    client.cookies.clear()  # the browsable API set a CSRF cookie; a probe sends none
+    probe = client.get("/api/health", HTTP_ACCEPT="*/*")
+
+    assert html["Content-Type"].startswith("text/html")
+    assert probe["Content-Type"] == "application/json"
+    assert client.get("/api/health")["Content-Type"] == "application/json"
+    assert len(view_calls) == 2  # the HTML one, then the first bare probe
