@@ -362,12 +362,32 @@ def build_daily_context(daily_data: Mapping[str, Any]) -> dict[str, str]:
 # Deterministic fallback texts
 
 
+def _steps(*steps: str) -> str:
+    return "\n\n".join(steps)
+
+
+def _lower(text: str) -> str:
+    """A day energy or quality inside a sentence: lower-cased in English (as V4), the term itself
+    in Persian."""
+    return text.lower() if current_language() == "en" else tr(text)
+
+
+_WEEKDAY = re.compile(r"^(?P<day>[A-Za-z]+) \((?P<planet>[A-Za-z]+) (?P<symbol>\S+)\)$")
+
+
+def _weekday_text(value: str) -> str:
+    """A context's weekday, ``Wednesday (Mercury ☿)``, in the current language."""
+    match = _WEEKDAY.match(value)
+    if match is None:
+        return tr(value)
+    return f"{tr(match['day'])} ({tr(match['planet'])} {match['symbol']})"
+
+
 def _reading_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
-    """V4's fallback texts for time/sign readings, word for word."""
-    name, element, animal = ctx["name"], ctx["element"], ctx["animal"]
-    lp, zodiac, moon = ctx["life_path"], ctx["zodiac_sign"], ctx["moon_phase"]
+    """V4's fallback texts for time/sign readings, word for word (and their Persian)."""
+    name, lp, zodiac, moon = ctx["name"], ctx["life_path"], ctx["zodiac_sign"], ctx["moon_phase"]
+    names = {"element": tr(ctx["element"]), "animal": tr(ctx["animal"])}
     if fmt == "simple":
-        names = {"element": tr(element), "animal": tr(animal)}
         text = trf("Your FC60 signature is {element} {animal} with Life Path {lp}.", **names, lp=lp)
         if _available(zodiac):
             text += trf(" As a {zodiac}, you carry that sign's natural gifts.", zodiac=tr(zodiac))
@@ -377,33 +397,45 @@ def _reading_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
             **names,
         )
     if fmt == "advice":
-        text = (
-            f"Dear {name}, your {element} {animal} nature gives you a unique perspective. "
-            f"With Life Path {lp}, you're drawn to understanding and growth. "
-        )
+        text = trf(
+            "Dear {name}, your {element} {animal} nature gives you a unique perspective. ",
+            name=name,
+            **names,
+        ) + trf("With Life Path {lp}, you're drawn to understanding and growth. ", lp=lp)
         if _available(moon):
-            text += f"The current {moon} moon phase supports reflection and planning. "
-        return text + (
+            text += trf(
+                "The current {moon} moon phase supports reflection and planning. ", moon=tr(moon)
+            )
+        return text + tr(
             "Trust the patterns you see — they are not coincidence. Your numerological signature "
             "suggests this is a time for thoughtful action rather than rushing forward."
         )
     if fmt == "action_steps":
-        return "\n\n".join(
-            (
-                f"**Daily Practice**: Spend 5 minutes each morning connecting with your {element} "
+        return _steps(
+            trf(
+                "**Daily Practice**: Spend 5 minutes each morning connecting with your {element} "
                 "energy — notice where it shows up in your environment.",
+                element=names["element"],
+            ),
+            trf(
                 "**Decision-Making**: When faced with choices, ask yourself: 'What would "
-                f"{animal} energy guide me toward?' — trust your instincts.",
+                "{animal} energy guide me toward?' — trust your instincts.",
+                animal=names["animal"],
+            ),
+            tr(
                 "**Relationships**: Share your numerological insights with someone close to you "
-                "today. Understanding each other's energetic signatures deepens connection.",
-            )
+                "today. Understanding each other's energetic signatures deepens connection."
+            ),
         )
-    return (
-        f"The universe sees {name} as a bearer of {element} energy, walking the path of {animal} "
-        f"with the wisdom of Life Path {lp}. Every number you encounter, every pattern that "
+    return trf(
+        "The universe sees {name} as a bearer of {element} energy, walking the path of {animal} "
+        "with the wisdom of Life Path {lp}. Every number you encounter, every pattern that "
         "catches your eye, is the cosmos whispering its secrets to one who listens. You are not "
         "separate from the great mathematical fabric — you are woven into it, a unique thread "
-        "that the pattern needs."
+        "that the pattern needs.",
+        name=name,
+        lp=lp,
+        **names,
     )
 
 
@@ -414,6 +446,7 @@ def _with_meaning(number: str, meaning: str) -> str:
 def _name_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
     name, expression = ctx["name"], ctx["expression"]
     soul_urge, personality, lp = ctx["soul_urge"], ctx["personality"], ctx["life_path"]
+    numbers = {"expression": expression, "soul_urge": soul_urge, "personality": personality}
     if fmt == "simple":
         text = trf(
             "The name {name} carries Destiny number {expression}. Its Soul Urge {soul_urge} is "
@@ -428,32 +461,45 @@ def _name_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
             text += trf(" Life Path {lp} is the road these gifts travel.", lp=lp)
         return text
     if fmt == "advice":
-        text = (
-            f"Dear {name}, your name vibrates to the number {expression}. Lean on that strength "
-            f"in the choices ahead, and let your Soul Urge {soul_urge} remind you what truly "
-            f"matters to you. When others misread you, remember that Personality {personality} "
-            "is only the doorway — the house behind it is larger."
+        text = trf(
+            "Dear {name}, your name vibrates to the number {expression}. Lean on that strength "
+            "in the choices ahead, and let your Soul Urge {soul_urge} remind you what truly "
+            "matters to you. When others misread you, remember that Personality {personality} "
+            "is only the doorway — the house behind it is larger.",
+            name=name,
+            **numbers,
         )
         if _available(ctx["element"]):
-            text += f" The {ctx['element']} element colours how your name is heard."
+            text += trf(
+                " The {element} element colours how your name is heard.", element=tr(ctx["element"])
+            )
         return text
     if fmt == "action_steps":
-        return "\n\n".join(
-            (
+        return _steps(
+            trf(
                 "**Daily Practice**: Each morning, say your name and its Destiny number, "
-                f"{expression}, aloud — a small ritual to remember what you came to do.",
+                "{expression}, aloud — a small ritual to remember what you came to do.",
+                expression=expression,
+            ),
+            trf(
                 "**Decision-Making**: Before a choice, ask whether it feeds your Soul Urge "
-                f"{soul_urge} or only your Personality {personality} — choose what feeds the "
+                "{soul_urge} or only your Personality {personality} — choose what feeds the "
                 "heart.",
+                soul_urge=soul_urge,
+                personality=personality,
+            ),
+            tr(
                 "**Relationships**: Tell someone close what your name's numbers say about you, and "
-                "ask about theirs. Names meet before people do.",
-            )
+                "ask about theirs. Names meet before people do."
+            ),
         )
-    return (
-        f"The universe sees {name} as a name that hums with the number {expression}. Each time "
-        f"it is spoken, Soul Urge {soul_urge} and Personality {personality} travel with it, a "
+    return trf(
+        "The universe sees {name} as a name that hums with the number {expression}. Each time "
+        "it is spoken, Soul Urge {soul_urge} and Personality {personality} travel with it, a "
         "small song the cosmos recognises. A name is not an accident — it is the first word the "
-        "world learned to call you by."
+        "world learned to call you by.",
+        name=name,
+        **numbers,
     )
 
 
@@ -480,28 +526,42 @@ def _question_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
         sentence = _ANSWER_SENTENCES.get(answer, "")
         return f"{text}{tr('.')} {tr(sentence) if sentence else ''}".rstrip()
     if fmt == "advice":
-        text = (
-            f"Dear {name}, the answer “{answer}” is a signpost, not a verdict. The number "
-            f"{number} came to your question for a reason: sit with it before you act. "
+        text = trf(
+            "Dear {name}, the answer “{answer}” is a signpost, not a verdict. The number "
+            "{number} came to your question for a reason: sit with it before you act. ",
+            name=name,
+            answer=tr(answer),
+            number=number,
         )
         if _available(moon):
-            text += f"The {moon} moon asks you to move with its rhythm, not against it. "
-        return text + "Take the step that feels honest, and watch the signs that follow."
-    if fmt == "action_steps":
-        return "\n\n".join(
-            (
-                f"**Daily Practice**: Write your question and the number {number} down this "
-                "morning, and read them again tonight.",
-                f"**Decision-Making**: Treat “{answer}” as a direction to test with one small "
-                "step, not a final ruling.",
-                "**Relationships**: Ask someone you trust how they see the question — a second "
-                "voice often carries the missing piece.",
+            text += trf(
+                "The {moon} moon asks you to move with its rhythm, not against it. ", moon=tr(moon)
             )
+        return text + tr("Take the step that feels honest, and watch the signs that follow.")
+    if fmt == "action_steps":
+        return _steps(
+            trf(
+                "**Daily Practice**: Write your question and the number {number} down this "
+                "morning, and read them again tonight.",
+                number=number,
+            ),
+            trf(
+                "**Decision-Making**: Treat “{answer}” as a direction to test with one small "
+                "step, not a final ruling.",
+                answer=tr(answer),
+            ),
+            tr(
+                "**Relationships**: Ask someone you trust how they see the question — a second "
+                "voice often carries the missing piece."
+            ),
         )
-    return (
-        f"The universe sees {name} asking, and answers {answer} through the number {number}. "
+    return trf(
+        "The universe sees {name} asking, and answers {answer} through the number {number}. "
         "Questions are doors the cosmos leaves ajar; the one who knocks already half knows the "
-        "answer. Listen for the echo in the days ahead — it will sound like your own voice."
+        "answer. Listen for the echo in the days ahead — it will sound like your own voice.",
+        name=name,
+        answer=tr(answer),
+        number=number,
     )
 
 
@@ -525,25 +585,44 @@ def _daily_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
             text += trf(" For you it is personal day {day}.", day=ctx["personal_day"])
         return text
     if fmt == "advice":
-        text = f"Dear {name}, today favours {energy.lower()}. Let {quality.lower()} guide you. "
-        if _available(ctx["weekday"]):
-            text += f"It is {ctx['weekday']}: use its ruling energy rather than fight it. "
-        return text + "Small, steady acts today will matter more than grand plans."
-    if fmt == "action_steps":
-        return "\n\n".join(
-            (
-                f"**Daily Practice**: Begin the day by naming one thing you will do for "
-                f"{energy.lower()}.",
-                f"**Decision-Making**: When you hesitate today, choose the option that brings "
-                f"{quality.lower()}.",
-                "**Relationships**: Share today's number "
-                f"{day_number} with someone and notice where it shows up for each of you.",
-            )
+        text = trf(
+            "Dear {name}, today favours {energy}. Let {quality} guide you. ",
+            name=name,
+            energy=_lower(energy),
+            quality=_lower(quality),
         )
-    return (
-        f"The universe sees {name} on {date}, a day shaped by {energy.lower()} and "
-        f"{quality.lower()}. The number {day_number} hums beneath the hours; follow it and the "
-        "day will open like a door you did not know was there."
+        if _available(ctx["weekday"]):
+            text += trf(
+                "It is {weekday}: use its ruling energy rather than fight it. ",
+                weekday=_weekday_text(ctx["weekday"]),
+            )
+        return text + tr("Small, steady acts today will matter more than grand plans.")
+    if fmt == "action_steps":
+        return _steps(
+            trf(
+                "**Daily Practice**: Begin the day by naming one thing you will do for {energy}.",
+                energy=_lower(energy),
+            ),
+            trf(
+                "**Decision-Making**: When you hesitate today, choose the option that brings "
+                "{quality}.",
+                quality=_lower(quality),
+            ),
+            trf(
+                "**Relationships**: Share today's number {day_number} with someone and notice "
+                "where it shows up for each of you.",
+                day_number=day_number,
+            ),
+        )
+    return trf(
+        "The universe sees {name} on {date}, a day shaped by {energy} and {quality}. The number "
+        "{day_number} hums beneath the hours; follow it and the day will open like a door you "
+        "did not know was there.",
+        name=name,
+        date=date,
+        energy=_lower(energy),
+        quality=_lower(quality),
+        day_number=day_number,
     )
 
 
@@ -798,13 +877,12 @@ def fallback_sections(kind: str, ctx: Mapping[str, str]) -> dict[str, str]:
     name = ctx.get("name", "Seeker")
     sections = dict.fromkeys(SECTION_KEYS, "")
     sections["core_identity"] = fallback("simple", ctx)
-    # Only the "simple" texts and the labels below have Persian (texts_fa); in another language the
-    # sections that would hold the English-only formats stay empty rather than mix languages.
+    sections["message"] = fallback("universe_message", ctx)
+    sections["advice"] = fallback("advice", ctx)
+    sections["caution"] = fallback("action_steps", ctx)
+    # The universal address quotes the engines' English names (Gānzhī pillars, moon phases) in
+    # one line: in another language it stays empty rather than mix languages.
     english = current_language() == "en"
-    if english:
-        sections["message"] = fallback("universe_message", ctx)
-        sections["advice"] = fallback("advice", ctx)
-        sections["caution"] = fallback("action_steps", ctx)
     if kind == "reading":
         sections["header"] = trf("A reading for {name}", name=name)
         if english:

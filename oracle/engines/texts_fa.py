@@ -506,6 +506,141 @@ TEXTS_FA: dict[str, str] = {
     " Your lucky numbers are {numbers}.": " اعداد خوش‌یمن تو {numbers} هستند.",
     " The {moon} moon sets the tone.": " ماه در {moon} حال‌وهوای روز را می‌سازد.",
     " For you it is personal day {day}.": " برای تو، روز شخصی {day} است.",
+    # ---------------------------------------------------------------- fallback: advice, steps
+    "Dear {name}, your {element} {animal} nature gives you a unique perspective. ": (
+        "{name} عزیز، سرشتِ {animal} {element} نگاهی یگانه به تو می‌بخشد. "
+    ),
+    "With Life Path {lp}, you're drawn to understanding and growth. ": (
+        "با عدد مسیر زندگی {lp}، به فهمیدن و بالیدن کشیده می‌شوی. "
+    ),
+    "The current {moon} moon phase supports reflection and planning. ": (
+        "ماه اکنون در {moon} است و از درنگ و برنامه‌ریزی پشتیبانی می‌کند. "
+    ),
+    "Trust the patterns you see — they are not coincidence. Your numerological signature "
+    "suggests this is a time for thoughtful action rather than rushing forward.": (
+        "به الگوهایی که می‌بینی اعتماد کن — تصادفی نیستند. امضای عددی تو می‌گوید اکنون هنگام "
+        "کنشی سنجیده است، نه شتاب."
+    ),
+    "**Daily Practice**: Spend 5 minutes each morning connecting with your {element} "
+    "energy — notice where it shows up in your environment.": (
+        "**تمرین روزانه**: هر بامداد 5 دقیقه با انرژی {element} خود پیوند بگیر — ببین در "
+        "پیرامونت کجا پیدا می‌شود."
+    ),
+    "**Decision-Making**: When faced with choices, ask yourself: 'What would "
+    "{animal} energy guide me toward?' — trust your instincts.": (
+        "**تصمیم‌گیری**: سرِ دوراهی‌ها از خود بپرس: «انرژی {animal} مرا به کدام سو می‌برد؟» — "
+        "به غریزه‌ات اعتماد کن."
+    ),
+    "**Relationships**: Share your numerological insights with someone close to you "
+    "today. Understanding each other's energetic signatures deepens connection.": (
+        "**پیوندها**: امروز دریافت‌های عددی‌ات را با کسی نزدیک در میان بگذار. شناختن امضای "
+        "انرژی یکدیگر پیوند را ژرف‌تر می‌کند."
+    ),
+    "The universe sees {name} as a bearer of {element} energy, walking the path of {animal} "
+    "with the wisdom of Life Path {lp}. Every number you encounter, every pattern that "
+    "catches your eye, is the cosmos whispering its secrets to one who listens. You are not "
+    "separate from the great mathematical fabric — you are woven into it, a unique thread "
+    "that the pattern needs.": (
+        "کیهان {name} را حاملِ انرژی {element} می‌بیند که راه {animal} را با خردِ عدد مسیر "
+        "زندگی {lp} می‌پیماید. هر عددی که با آن روبه‌رو می‌شوی و هر الگویی که چشمت را می‌گیرد، "
+        "زمزمهٔ رازهای کیهان است برای کسی که گوش می‌سپارد. تو از بافت بزرگ اعداد جدا نیستی — "
+        "در آن بافته شده‌ای، رشته‌ای یگانه که این نقش به آن نیاز دارد."
+    ),
+    "Dear {name}, your name vibrates to the number {expression}. Lean on that strength "
+    "in the choices ahead, and let your Soul Urge {soul_urge} remind you what truly "
+    "matters to you. When others misread you, remember that Personality {personality} "
+    "is only the doorway — the house behind it is larger.": (
+        "{name} عزیز، نام تو با عدد {expression} می‌لرزد. در انتخاب‌های پیش رو به این نیرو "
+        "تکیه کن و بگذار عدد روح {soul_urge} یادت بیاورد چه چیزی به‌راستی برایت مهم است. "
+        "وقتی دیگران تو را نادرست می‌فهمند، به یاد داشته باش که عدد شخصیت {personality} تنها "
+        "درگاه است — خانهٔ پشت آن بزرگ‌تر است."
+    ),
+    " The {element} element colours how your name is heard.": (
+        " عنصر {element} به آوای نام تو رنگ می‌دهد."
+    ),
+    "**Daily Practice**: Each morning, say your name and its Destiny number, "
+    "{expression}, aloud — a small ritual to remember what you came to do.": (
+        "**تمرین روزانه**: هر بامداد نامت و عدد سرنوشتش، {expression}، را بلند بگو — آیینی "
+        "کوچک برای به یاد آوردن آنچه برایش آمده‌ای."
+    ),
+    "**Decision-Making**: Before a choice, ask whether it feeds your Soul Urge "
+    "{soul_urge} or only your Personality {personality} — choose what feeds the "
+    "heart.": (
+        "**تصمیم‌گیری**: پیش از هر انتخاب بپرس آیا به عدد روح {soul_urge} تو خوراک می‌دهد یا "
+        "تنها به عدد شخصیت {personality} — آنچه را برگزین که دل را سیر می‌کند."
+    ),
+    "**Relationships**: Tell someone close what your name's numbers say about you, and "
+    "ask about theirs. Names meet before people do.": (
+        "**پیوندها**: به کسی نزدیک بگو اعداد نامت دربارهٔ تو چه می‌گویند و از اعداد نام او "
+        "بپرس. نام‌ها پیش از آدم‌ها با هم دیدار می‌کنند."
+    ),
+    "The universe sees {name} as a name that hums with the number {expression}. Each time "
+    "it is spoken, Soul Urge {soul_urge} and Personality {personality} travel with it, a "
+    "small song the cosmos recognises. A name is not an accident — it is the first word the "
+    "world learned to call you by.": (
+        "کیهان {name} را نامی می‌بیند که با عدد {expression} زمزمه می‌کند. هر بار که گفته "
+        "می‌شود، عدد روح {soul_urge} و عدد شخصیت {personality} با آن همراه‌اند؛ ترانه‌ای "
+        "کوچک که کیهان می‌شناسد. نام تصادف نیست — نخستین واژه‌ای است که جهان با آن تو را "
+        "صدا زد."
+    ),
+    "Dear {name}, the answer “{answer}” is a signpost, not a verdict. The number "
+    "{number} came to your question for a reason: sit with it before you act. ": (
+        "{name} عزیز، پاسخ «{answer}» نشانهٔ راه است، نه حکم. عدد {number} بی‌دلیل به پرسش "
+        "تو نیامده است: پیش از آنکه دست به کار شوی، با آن بنشین. "
+    ),
+    "The {moon} moon asks you to move with its rhythm, not against it. ": (
+        "ماه در {moon} از تو می‌خواهد با آهنگش همراه شوی، نه در برابرش. "
+    ),
+    "Take the step that feels honest, and watch the signs that follow.": (
+        "گامی را بردار که صادقانه می‌نماید و نشانه‌هایی را که در پی می‌آیند بنگر."
+    ),
+    "**Daily Practice**: Write your question and the number {number} down this "
+    "morning, and read them again tonight.": (
+        "**تمرین روزانه**: امروز صبح پرسشت و عدد {number} را بنویس و امشب دوباره بخوانشان."
+    ),
+    "**Decision-Making**: Treat “{answer}” as a direction to test with one small "
+    "step, not a final ruling.": (
+        "**تصمیم‌گیری**: «{answer}» را سمتی بدان که با یک گام کوچک می‌آزمایی‌اش، نه رأیی پایانی."
+    ),
+    "**Relationships**: Ask someone you trust how they see the question — a second "
+    "voice often carries the missing piece.": (
+        "**پیوندها**: از کسی که به او اعتماد داری بپرس پرسش را چگونه می‌بیند — صدای دوم "
+        "اغلب تکهٔ گمشده را با خود دارد."
+    ),
+    "The universe sees {name} asking, and answers {answer} through the number {number}. "
+    "Questions are doors the cosmos leaves ajar; the one who knocks already half knows the "
+    "answer. Listen for the echo in the days ahead — it will sound like your own voice.": (
+        "کیهان {name} را در حال پرسیدن می‌بیند و با عدد {number} پاسخ «{answer}» می‌دهد. "
+        "پرسش‌ها درهایی‌اند که کیهان نیمه‌باز می‌گذارد؛ آن‌که در می‌زند، نیمی از پاسخ را "
+        "از پیش می‌داند. در روزهای پیش رو گوش به پژواک بسپار — به صدای خودت خواهد ماند."
+    ),
+    "Dear {name}, today favours {energy}. Let {quality} guide you. ": (
+        "{name} عزیز، امروز روز {energy} است. بگذار {quality} راهنمایت باشد. "
+    ),
+    "It is {weekday}: use its ruling energy rather than fight it. ": (
+        "امروز {weekday} است: از انرژی فرمانروایش بهره بگیر، نه اینکه با آن بجنگی. "
+    ),
+    "Small, steady acts today will matter more than grand plans.": (
+        "کارهای کوچک و پیوسته امروز بیش از نقشه‌های بزرگ ارزش دارند."
+    ),
+    "**Daily Practice**: Begin the day by naming one thing you will do for {energy}.": (
+        "**تمرین روزانه**: روز را با نام بردن از یک کار که برای {energy} خواهی کرد آغاز کن."
+    ),
+    "**Decision-Making**: When you hesitate today, choose the option that brings {quality}.": (
+        "**تصمیم‌گیری**: امروز هرگاه دودل شدی، گزینه‌ای را برگزین که {quality} می‌آورد."
+    ),
+    "**Relationships**: Share today's number {day_number} with someone and notice "
+    "where it shows up for each of you.": (
+        "**پیوندها**: عدد امروز، {day_number}، را با کسی در میان بگذار و ببین برای هر کدامتان "
+        "کجا پیدا می‌شود."
+    ),
+    "The universe sees {name} on {date}, a day shaped by {energy} and {quality}. The number "
+    "{day_number} hums beneath the hours; follow it and the day will open like a door you "
+    "did not know was there.": (
+        "کیهان {name} را در {date} می‌بیند، روزی که {energy} و {quality} شکلش داده‌اند. عدد "
+        "{day_number} زیر ساعت‌ها زمزمه می‌کند؛ دنبالش کن تا روز چون دری که از آن خبر نداشتی "
+        "گشوده شود."
+    ),
     # ---------------------------------------------------------------- group: pairs
     "Strong life path alignment ({first} & {second})": (
         "همسویی نیرومند مسیر زندگی ({first} و {second})"

@@ -97,6 +97,7 @@ _LATIN_RUN = re.compile(
 )
 _ISO_DATE = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b(?!T)")
 _LETTER = re.compile(r"[A-Za-z]")
+_BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 _DECIMAL_POINT = re.compile(r"(?<=[0-9])\.(?=[0-9])")
 
 
@@ -118,16 +119,22 @@ def _persian_run(run: str) -> str:
 
 @register.filter(is_safe=True)
 def prose(value: Any) -> SafeString:
-    """An engine text for the page, escaped: in Persian its digits are Persian, its dates Jalali,
-    and its Latin runs (FC60 tokens, stamps, codes, Latin names) and formulas are isolated left
-    to right."""
+    """An engine text for the page, escaped, its ``**emphasis**`` bold: in Persian its digits are
+    Persian, its dates Jalali, and its Latin runs (FC60 tokens, stamps, codes, Latin names) and
+    formulas are isolated left to right."""
     text = "" if value is None else str(value)
     if not is_persian():
-        return escape(text)
+        return _bold(str(escape(text)))
     text = _ISO_DATE.sub(_jalali, text)
     pieces, end = [], 0
     for match in _LATIN_RUN.finditer(text):
         pieces += [escape(text[end : match.start()]), _persian_run(match.group(0))]
         end = match.end()
     pieces.append(escape(text[end:]))
-    return mark_safe("".join(pieces))  # noqa: S308 — every piece is escaped; only <bdi> added
+    return _bold("".join(pieces))
+
+
+def _bold(escaped: str) -> SafeString:
+    """``**Daily Practice**`` (the engines' and the AI's emphasis) as bold. Every piece of
+    ``escaped`` is escaped already; only <strong> and <bdi> are added."""
+    return mark_safe(_BOLD.sub(r"<strong>\1</strong>", escaped))  # noqa: S308

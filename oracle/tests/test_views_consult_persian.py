@@ -105,6 +105,22 @@ def test_prose_filter_isolates_latin_runs_and_writes_persian_digits():
         assert prose(text) == escape(text)  # English: only escaped
 
 
+def test_prose_filter_shows_emphasis_bold_and_nothing_else_unescaped():
+    from django.utils import translation
+
+    from oracle.templatetags.consult import prose
+
+    text = "**Daily Practice**: <i>5</i> minutes, 2 * 3 and **<script>**"
+    with translation.override("en"):
+        shown = prose(text)
+    assert shown.startswith("<strong>Daily Practice</strong>:")
+    assert "<strong>&lt;script&gt;</strong>" in shown and "2 * 3" in shown
+    with translation.override("fa"):
+        shown = prose("**تمرین روزانه**: <i>۵</i> دقیقه، ۲ * ۳")
+    assert shown.startswith("<strong>تمرین روزانه</strong>:") and "۲ * ۳" in shown
+    assert "<i>" not in shown and "&lt;" in shown  # escaped
+
+
 def test_a_reading_made_in_english_is_shown_in_persian_on_the_persian_page(client, user):
     from oracle.engines import i18n
 
