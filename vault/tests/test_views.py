@@ -9,7 +9,7 @@ from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
 from vault import services
 from vault.models import JournalEntry
-from vault.tests.factories import principal, question_reading
+from vault.tests.factories import principal, question_reading, time_reading
 
 pytestmark = pytest.mark.django_db
 
@@ -167,3 +167,12 @@ def test_the_page_makes_as_many_queries_for_many_entries_as_for_few(client, owne
         other = question_reading(owner)
         services.update_entry(principal=principal(owner), reading_id=other.pk, tags=[f"t{n}"])
     assert count() == few
+
+
+def test_an_entry_is_titled_as_in_history(client, owner):
+    time_reading(owner, "2024-01-15T10:00:00")
+    client.cookies["nps_language"] = "fa"
+
+    page = client.get(INDEX).content.decode()
+
+    assert "۲۵ دی ۱۴۰۲، ۱۰:۰۰" in page and "2024-01-15T10:00" not in page
