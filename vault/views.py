@@ -24,7 +24,7 @@ from nps.core.pages import service_errors
 from nps.core.templatetags.nps import JALALI_MONTHS_FA, is_persian, persian_digits
 from oracle.models import SignType
 from oracle.services import profiles as profile_service
-from oracle.views.history import reading_title
+from oracle.views.history import reading_title, result_type
 from vault import services
 from vault.forms import EntryForm, FilterForm, OutcomeForm
 
@@ -73,6 +73,7 @@ def entry_forms(entry: services.Entry, **forms_given) -> dict:
     return {
         "entry": entry,
         "title": reading_title(entry.reading),
+        "type": result_type(entry.reading),
         "entry_form": entry_form,
         "outcome_form": outcome_form,
         "editing": forms_given.get("editing", False),

@@ -176,3 +176,4 @@ def test_an_entry_is_titled_as_in_history(client, owner):
     page = client.get(INDEX).content.decode()
 
     assert "۲۵ دی ۱۴۰۲، ۱۰:۰۰" in page and "2024-01-15T10:00" not in page
+    assert '<span class="entry-type">زمان</span>' in page  # the kind, named as in history
