@@ -345,7 +345,7 @@ def insights(principal: Principal) -> list[Insight]:
     summary = vault.summary(principal)
     found: list[Insight] = []
     if summary.frequent_numbers:
-        numbers = ", ".join(str(number) for number, _count in summary.frequent_numbers[:3])
+        numbers = _(", ").join(str(number) for number, _count in summary.frequent_numbers[:3])
         found.append(
             Insight(
                 "insight",

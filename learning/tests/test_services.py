@@ -306,3 +306,15 @@ def test_analyze_weights_and_patterns_of_the_account(user):
     assert any("Caution" in text for text in analysis["recommendations"])
     assert services.weights(principal(user)) == {"weights": {"question": 0.4}}
     assert [row["pattern_type"] for row in services.patterns(principal(user))] == ["question"]
+
+
+def test_insights_in_persian_list_the_numbers_with_the_persian_comma(user):
+    from django.utils import translation
+
+    for question in ("Is 3 my number?", "Is 7 my number?", "Is 9 my number?"):
+        question_reading(user, question)
+    with translation.override("fa"):
+        texts = [insight.content for insight in services.insights(principal(user))]
+
+    (numbers,) = [text for text in texts if text.startswith("پرتکرارترین")]
+    assert "، " in numbers and ", " not in numbers
