@@ -69,7 +69,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
-    "axes",
+    "nps.core.apps.LockoutConfig",  # django-axes
     "oracle",
     "vault",
     "learning",

@@ -127,3 +127,13 @@ def test_audit_changelist_does_not_query_once_per_row(
     client.force_login(admin_user)
     with django_assert_max_num_queries(10):
         assert client.get(AUDIT).status_code == 200
+
+
+def test_the_admin_index_names_every_app_in_persian(client, admin_user):
+    client.force_login(admin_user)
+    client.cookies["nps_language"] = "fa"
+
+    page = client.get("/admin/").content.decode()
+
+    assert "ممیزی" in page and "قفل‌های ورود" in page
+    assert ">Core<" not in page and ">Axes<" not in page
