@@ -50,11 +50,12 @@ def index(request: HttpRequest) -> HttpResponse:
 
 
 def _sections_of(reading) -> list[str]:
-    """The sections the reading's interpretation has (all nine when it does not say)."""
+    """The sections the reading's interpretation shows — those with a text — (all nine when it
+    does not say): nobody is asked about a section they were not shown."""
     interpretation = sealing.reading_response(reading).get("ai_interpretation")
     present = interpretation.get("sections") if isinstance(interpretation, dict) else None
     if isinstance(present, dict):
-        names = [name for name in services.SECTIONS if name in present]
+        names = [name for name in services.SECTIONS if present.get(name)]
         if names:
             return names
     return list(services.SECTIONS)
