@@ -31,6 +31,7 @@ from types import MappingProxyType
 from typing import Any, Protocol
 
 from oracle.engines.errors import EngineError
+from oracle.engines.fc60 import element_animal
 from oracle.engines.i18n import language as current_language
 from oracle.engines.i18n import tr, trf
 from oracle.engines.multi_user import member_labels
@@ -856,8 +857,8 @@ def sections_text(sections: Mapping[str, str]) -> str:
     return "\n\n".join(sections[key] for key in BODY_SECTIONS if sections.get(key))
 
 
-def _address(ctx: Mapping[str, str], *keys: str) -> str:
-    labels = {
+_ADDRESS_LABELS: Mapping[str, str] = MappingProxyType(
+    {
         "fc60_sign": "FC60",
         "ganzhi": "Gānzhī",
         "moon_phase": "Moon",
@@ -865,8 +866,30 @@ def _address(ctx: Mapping[str, str], *keys: str) -> str:
         "date": "Date",
         "zodiac_sign": "Zodiac",
     }
+)
+# "Fire Horse" in a Gānzhī pillar of a reading composed in English.
+_PILLAR_WORDS = re.compile(r"\b([A-Z][a-z]+) ([A-Z][a-z]+)\b")
+
+
+def _address_value(key: str, value: str) -> str:
+    """One value of the universal address in the current language (a reading composed in
+    English may be shown in Persian): names through the tables, FC60 tokens and dates as they
+    are."""
+    if key in ("moon_phase", "zodiac_sign"):
+        return tr(value)
+    if key == "weekday":
+        return _weekday_text(value)
+    if key == "ganzhi":
+        pillars = value.replace(", hour: ", tr(", hour: "))
+        return _PILLAR_WORDS.sub(lambda match: element_animal(match[1], match[2]), pillars)
+    return value
+
+
+def _address(ctx: Mapping[str, str], *keys: str) -> str:
     parts = [
-        f"{labels[key]}: {ctx[key]}" for key in keys if _available(ctx.get(key, NOT_AVAILABLE))
+        f"{tr(_ADDRESS_LABELS[key])}: {_address_value(key, ctx[key])}"
+        for key in keys
+        if _available(ctx.get(key, NOT_AVAILABLE))
     ]
     return " · ".join(parts)
 
@@ -880,33 +903,26 @@ def fallback_sections(kind: str, ctx: Mapping[str, str]) -> dict[str, str]:
     sections["message"] = fallback("universe_message", ctx)
     sections["advice"] = fallback("advice", ctx)
     sections["caution"] = fallback("action_steps", ctx)
-    # The universal address quotes the engines' English names (Gānzhī pillars, moon phases) in
-    # one line: in another language it stays empty rather than mix languages.
-    english = current_language() == "en"
     if kind == "reading":
         sections["header"] = trf("A reading for {name}", name=name)
-        if english:
-            sections["universal_address"] = _address(ctx, "fc60_sign", "ganzhi", "moon_phase")
+        sections["universal_address"] = _address(ctx, "fc60_sign", "ganzhi", "moon_phase")
         syncs = ctx.get("synchronicities", "")
         sections["patterns"] = "" if syncs in ("none detected", NOT_AVAILABLE) else syncs
     elif kind == "name":
         sections["header"] = trf("The name {name}", name=name)
-        if english:
-            sections["universal_address"] = _address(ctx, "zodiac_sign")
+        sections["universal_address"] = _address(ctx, "zodiac_sign")
     elif kind == "question":
         sections["header"] = trf("The oracle answers: {answer}", answer=tr(ctx["answer"]))
-        if english:
-            sections["universal_address"] = _address(
-                ctx, "fc60_sign", "ganzhi", "moon_phase", "weekday"
-            )
+        sections["universal_address"] = _address(
+            ctx, "fc60_sign", "ganzhi", "moon_phase", "weekday"
+        )
         sync = ctx.get("synchronicity", NOT_AVAILABLE)
         sections["patterns"] = sync if _available(sync) else ""
     else:  # daily
         sections["header"] = trf("The day {date}", date=ctx["date"])
-        if english:
-            sections["universal_address"] = _address(
-                ctx, "fc60_sign", "ganzhi", "moon_phase", "weekday"
-            )
+        sections["universal_address"] = _address(
+            ctx, "fc60_sign", "ganzhi", "moon_phase", "weekday"
+        )
         lucky = ctx.get("lucky_numbers", NOT_AVAILABLE)
         sections["patterns"] = (
             trf("Lucky numbers: {lucky}", lucky=lucky) if _available(lucky) else ""

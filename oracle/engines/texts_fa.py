@@ -506,6 +506,12 @@ TEXTS_FA: dict[str, str] = {
     " Your lucky numbers are {numbers}.": " اعداد خوش‌یمن تو {numbers} هستند.",
     " The {moon} moon sets the tone.": " ماه در {moon} حال‌وهوای روز را می‌سازد.",
     " For you it is personal day {day}.": " برای تو، روز شخصی {day} است.",
+    # ---------------------------------------------------------------- the universal address
+    "Gānzhī": "گان‌جی",
+    "Weekday": "روز هفته",
+    "Date": "تاریخ",
+    "Zodiac": "برج",
+    ", hour: ": "، ساعت: ",
     # ---------------------------------------------------------------- fallback: advice, steps
     "Dear {name}, your {element} {animal} nature gives you a unique perspective. ": (
         "{name} عزیز، سرشتِ {animal} {element} نگاهی یگانه به تو می‌بخشد. "
