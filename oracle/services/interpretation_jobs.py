@@ -88,9 +88,9 @@ def page_interpretation(
             found = _settled(key, options)
             if found is not False:
                 return found
-        ready = interpretation.stored_ai_interpretation(reading, language)
-        if ready is not None and not retry:
-            return ready
+            ready = interpretation.stored_ai_interpretation(reading, language)
+            if ready is not None:
+                return ready
         refusal = ratelimit.current("ai", principal.rate_key)
         if refusal.exceeded:
             raise ratelimit.RateLimitExceeded(refusal)
@@ -114,7 +114,7 @@ def page_interpretation(
     found = _settled(key, options)
     if found is not False:
         return found
-    reading = interpretation.owned_reading(principal, reading_id)
+    reading.refresh_from_db(fields=["ai_interpretation"])
     return interpretation.stored_ai_interpretation(reading, language)
 
 

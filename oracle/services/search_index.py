@@ -30,23 +30,26 @@ def terms_of(reading) -> set[str]:
 TEXT_FIELDS = frozenset({"question", "sign_value", "ai_interpretation", "sign_type"})
 
 
-def index_reading(reading: Reading) -> None:
-    """(Re)write the terms of a reading (in the caller's transaction).
-
-    A reading has a few hundred terms (every 3–12-letter prefix of every word of its texts). They
-    go in as multi-row `INSERT`s of plain values: building as many model instances for
-    `bulk_create` cost a time reading half of its CPU (docs/PERFORMANCE.md)."""
-    ReadingSearchTerm.objects.filter(reading_id=reading.pk).delete()
-    table = connection.ops.quote_name(ReadingSearchTerm._meta.db_table)
-    terms = sorted(terms_of(reading))
+def _insert_terms(term_model, rows: list[tuple[str, int]]) -> None:
+    """Write ``(term, reading id)`` rows as multi-row `INSERT`s of plain values, 500 rows each:
+    building as many model instances for `bulk_create` cost a time reading half of its CPU
+    (docs/PERFORMANCE.md). ``term_model`` may be a migration's historical model."""
+    table = connection.ops.quote_name(term_model._meta.db_table)
     with connection.cursor() as cursor:
-        for start in range(0, len(terms), BATCH):
-            chunk = terms[start : start + BATCH]
-            rows = ", ".join(["(%s, %s)"] * len(chunk))
-            values = [value for term in chunk for value in (term, reading.pk)]
+        for start in range(0, len(rows), BATCH):
+            chunk = rows[start : start + BATCH]
+            placeholders = ", ".join(["(%s, %s)"] * len(chunk))
+            values = [value for row in chunk for value in row]
             # Only placeholders are formatted in: the table name is the model's, the values bound.
-            sql = f"INSERT INTO {table} (term, reading_id) VALUES {rows}"  # noqa: S608
+            sql = f"INSERT INTO {table} (term, reading_id) VALUES {placeholders}"  # noqa: S608
             cursor.execute(sql, values)
+
+
+def index_reading(reading: Reading) -> None:
+    """(Re)write the terms of a reading (in the caller's transaction); a reading has a few
+    hundred (every 3–12-letter prefix of every word of its texts)."""
+    ReadingSearchTerm.objects.filter(reading_id=reading.pk).delete()
+    _insert_terms(ReadingSearchTerm, [(term, reading.pk) for term in sorted(terms_of(reading))])
 
 
 def on_reading_saved(sender, instance: Reading, created: bool, update_fields=None, **kwargs):
@@ -58,14 +61,14 @@ def on_reading_saved(sender, instance: Reading, created: bool, update_fields=Non
 
 def _rebuild_rows(readings: Iterable, term_model) -> int:
     count = 0
-    batch: list = []
+    rows: list[tuple[str, int]] = []
     for reading in readings:
-        batch.extend(term_model(term=term, reading_id=reading.pk) for term in terms_of(reading))
+        rows.extend((term, reading.pk) for term in terms_of(reading))
         count += 1
-        if len(batch) >= BATCH * 20:
-            term_model.objects.bulk_create(batch, batch_size=5000)
-            batch = []
-    term_model.objects.bulk_create(batch, batch_size=5000)
+        if len(rows) >= BATCH * 20:
+            _insert_terms(term_model, rows)
+            rows = []
+    _insert_terms(term_model, rows)
     return count
 
 
