@@ -914,7 +914,8 @@ def _name_interpretation(r: dict, system_title: str) -> str:
     mother = r.get("mother_influence")
     if mother is not None:
         lines += [
-            trf("-- Mother's Influence ({name}) --", name=mother["name"]),
+            # Never the mother's name itself: interpretations are stored, shared and exported.
+            tr("-- Mother's Influence --"),
             trf(
                 "  Expression: {number} - {meaning}",
                 number=mother["expression"],

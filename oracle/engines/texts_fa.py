@@ -427,7 +427,7 @@ TEXTS_FA: dict[str, str] = {
     "  {sign} ({element} / {quality}), ruled by {planet}": (
         "  {sign} ({element} / {quality})، با سیارهٔ حاکم {planet}"
     ),
-    "-- Mother's Influence ({name}) --": "-- اثر نام مادر ({name}) --",
+    "-- Mother's Influence --": "-- اثر نام مادر --",
     "  Expression: {number} - {meaning}": "  عدد بیان: {number} - {meaning}",
     "  Chaldean: {number}": "  کلدانی: {number}",
     "Both Pythagorean and Chaldean systems agree on the core number {0}"

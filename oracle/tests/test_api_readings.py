@@ -487,7 +487,9 @@ def test_name_of_100_characters_is_accepted(writer):
 
 def test_name_reading_stores_no_clear_copy_of_the_name_or_mothers_name(writer, hamzeh):
     body = writer.post(NAME, {"name": "Hamzeh", "user_id": hamzeh.pk}, format="json").json()
-    assert "Fatemeh" in body["interpretation"]  # the profile's own name: the mother's shown
+    # The profile's own name: the mother's number is shown, never her name.
+    assert "-- Mother's Influence --" in body["interpretation"]
+    assert "Fatemeh" not in body["interpretation"]
     text = row_text(body["reading_id"])
     assert "expression 7" in text
     for clear in ("Hamzeh", "HAMZEH", "Fatemeh", "Mother's Influence", '"letter"'):
