@@ -97,9 +97,10 @@ def test_moderator_permissions_stop_at_accounts():
 
 
 @pytest.mark.django_db
-def test_password_is_stored_hashed(password):
+def test_password_is_stored_hashed_with_pbkdf2(password, production_hashers):
     account = UserFactory()
     assert account.password != password
+    assert account.password.startswith("pbkdf2_sha256$1000000$")
     assert account.check_password(password)
 
 
