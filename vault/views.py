@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from nps.core.http import client_ip
-from nps.core.pages import service_errors
+from nps.core.pages import page_number, service_errors
 from nps.core.templatetags.nps import JALALI_MONTHS_FA, is_persian, persian_digits
 from oracle.models import SignType
 from oracle.services import profiles as profile_service
@@ -45,13 +45,6 @@ def month_label(key: str, *, jalali: bool, short: bool = False) -> str:
         return name if short else persian_digits(f"{name} {year}")
     name = str((MONTHS_3 if short else MONTHS)[month])
     return name.capitalize() if short else f"{name} {year}"
-
-
-def _page_number(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        return 1
 
 
 def entry_forms(entry: services.Entry, **forms_given) -> dict:
@@ -95,7 +88,7 @@ def _list_context(request: HttpRequest) -> dict:
     owned_profiles = list(owned_profiles.order_by("name")[:200])
     filters = FilterForm(request.GET or None, tags=tags, profiles=owned_profiles, months=months)
     values = filters.cleaned_data if filters.is_valid() else {}
-    number = _page_number(request)
+    number = page_number(request)
     page = services.EntryPage([], 0)
     with service_errors(filters):
         page = services.list_entries(

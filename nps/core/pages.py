@@ -41,3 +41,19 @@ def service_errors(form: forms.BaseForm) -> Iterator[None]:
         raise Http404(str(error)) from error
     except Forbidden as error:
         raise PermissionDenied(str(error)) from error
+
+
+# Far beyond any account's history, and it keeps the offset a page asks for inside PostgreSQL's
+# bigint (`?page=9223372036854775807` used to answer 500).
+MAX_PAGE_NUMBER = 100_000
+
+
+def page_number(request) -> int:
+    """The `?page=` of a list page: 1 when absent or not a whole number ≥ 1, at most
+    `MAX_PAGE_NUMBER` (a page past the end is the view's to handle: empty, or the last page)."""
+    try:
+        number = int(request.GET.get("page", "1"))
+    except ValueError:
+        return 1
+    return min(max(1, number), MAX_PAGE_NUMBER)
+

@@ -27,7 +27,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from nps.core.http import client_ip
-from nps.core.pages import service_errors
+from nps.core.pages import page_number, service_errors
 from nps.core.templatetags.nps import localdate
 from oracle.forms.history import HistoryFilterForm
 from oracle.forms.share import ShareForm
@@ -94,20 +94,13 @@ def _require_write(request: HttpRequest) -> None:
         raise PermissionDenied(_("Your account may look at readings but not change them."))
 
 
-def _page_number(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        return 1
-
-
 def _list_context(request: HttpRequest) -> dict[str, Any]:
     people = profiles.list_profiles(
         principal=request.principal, limit=PROFILE_FILTER_LIMIT, order="name"
     ).profiles
     form = HistoryFilterForm(request.GET, profiles=people)
     form.is_valid()
-    number = _page_number(request)
+    number = page_number(request)
     with service_errors(form):
         page = history.list_readings(
             principal=request.principal,

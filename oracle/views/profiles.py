@@ -20,7 +20,7 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from nps.core.http import client_ip
-from nps.core.pages import service_errors
+from nps.core.pages import page_number, service_errors
 from oracle.forms.profiles import SYSTEM_LABELS, ProfileForm, auto_system, initial_for
 from oracle.services import location, profiles
 
@@ -37,13 +37,6 @@ def _require_write(request: HttpRequest) -> None:
         raise PermissionDenied(_("Your account may look at profiles but not change them."))
 
 
-def _page_number(request: HttpRequest) -> int:
-    try:
-        return max(1, int(request.GET.get("page", "1")))
-    except ValueError:
-        return 1
-
-
 def _system_display(profile) -> str:
     """The profile's system as a list shows it: with "auto", the system it resolves to."""
     if profile.numerology_system != "auto":
@@ -56,7 +49,7 @@ def _system_display(profile) -> str:
 
 def _list_context(request: HttpRequest) -> dict:
     search = request.GET.get("q", "").strip()[:200]
-    number = _page_number(request)
+    number = page_number(request)
 
     def listed(number: int) -> profiles.ProfilePage:
         return profiles.list_profiles(
