@@ -108,13 +108,7 @@ def fresh_cache_guard(monkeypatch):
 @pytest.fixture(autouse=True)
 def generous_rate_limits(settings):
     """Tests share one client address and one cache; only the rate-limit tests set real limits."""
-    settings.NPS_RATE_LIMITS = {
-        "default": "100000/minute",
-        "ai": "100000/hour",
-        "auth_failures": "100000/minute",
-        "login_failures": "100000/minute",
-        "signup": "100000/minute",
-    }
+    settings.NPS_RATE_LIMITS = dict.fromkeys(settings.NPS_RATE_LIMITS, "100000/minute")
 
 
 @pytest.fixture(autouse=True)

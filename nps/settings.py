@@ -314,6 +314,12 @@ NPS_RATE_LIMITS = {
     "login_failures": env_str("RATE_LIMIT_LOGIN_FAILURES", "30/hour"),
     # Accounts opened (`/signup`) and password-reset mails asked for, per client address.
     "signup": env_str("RATE_LIMIT_SIGNUP", "10/hour"),
+    # Files drawn for a download (a reading's PDF/TXT/JSON, "my data", the journal export), per
+    # account, pages and API alike: each costs up to a second of a worker.
+    "downloads": env_str("RATE_LIMIT_DOWNLOADS", "30/minute"),
+    # Searches of history and the journal from the pages, per account (the API counts them in
+    # `default` like every request).
+    "search": env_str("RATE_LIMIT_SEARCH", "120/minute"),
 }
 
 SPECTACULAR_SETTINGS = {

@@ -8,6 +8,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.negotiation import DefaultContentNegotiation
 from rest_framework.response import Response
 
+from nps.core import ratelimit
 from nps.core.api import ApiView, path_int
 from oracle.models import SignType
 from vault import services
@@ -155,6 +156,7 @@ class ExportView(ApiView):
     )
     def get(self, request):
         query = _parse(ExportQuery, request.query_params)
+        ratelimit.charge("downloads", self.principal.rate_key)
         rows = services.export_rows(principal=self.principal, client_address=self.client_address)
         if query["format"] == "csv":
             body, content_type = services.export_csv(rows), "text/csv; charset=utf-8"

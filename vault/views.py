@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from nps.core import ratelimit
 from nps.core.http import client_ip
 from nps.core.pages import page_number, service_errors
 from nps.core.templatetags.nps import JALALI_MONTHS_FA, is_persian, persian_digits
@@ -88,6 +89,8 @@ def _list_context(request: HttpRequest) -> dict:
     owned_profiles = list(owned_profiles.order_by("name")[:200])
     filters = FilterForm(request.GET or None, tags=tags, profiles=owned_profiles, months=months)
     values = filters.cleaned_data if filters.is_valid() else {}
+    if values.get("q"):
+        ratelimit.charge("search", principal.rate_key)
     number = page_number(request)
     page = services.EntryPage([], 0)
     with service_errors(filters):
@@ -234,6 +237,7 @@ def export(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("format", "json")
     if kind not in ("json", "csv"):
         kind = "json"
+    ratelimit.charge("downloads", request.principal.rate_key)
     rows = services.export_rows(principal=request.principal, client_address=client_ip(request))
     if kind == "csv":
         response = HttpResponse(services.export_csv(rows), content_type="text/csv; charset=utf-8")

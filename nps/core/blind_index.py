@@ -86,15 +86,31 @@ def index_terms(*texts: str | None) -> set[str]:
     return {_term(fragment, key) for fragment in fragments}
 
 
+# A search looks up at most this many words: its longest distinct ones of at least
+# `MIN_QUERY_WORD` characters. Each word is one indexed probe; a search of 66 short words cost
+# PostgreSQL seconds of planning (one EXISTS each), enough to slow everyone else's pages.
+MAX_QUERY_WORDS = 8
+MIN_QUERY_WORD = 2
+
+
+def query_words(query: str) -> list[str]:
+    """The words of `query` a search looks up: the `MAX_QUERY_WORDS` longest distinct ones of
+    `MIN_QUERY_WORD`+ characters (a one-letter search still looks up its letter), cut to
+    `MAX_PREFIX`."""
+    typed = list(dict.fromkeys(word[:MAX_PREFIX] for word in words(query)))
+    usable = [word for word in typed if len(word) >= MIN_QUERY_WORD] or typed
+    return sorted(usable, key=len, reverse=True)[:MAX_QUERY_WORDS]
+
+
 def query_terms(query: str) -> set[str]:
-    """The terms a stored text must all hold to match `query` (each word typed, as a prefix).
+    """The terms a stored text must all hold to match `query` (each word looked up, as a prefix).
 
     A word shorter than `MIN_PREFIX` cannot be looked up by prefix; it is looked up as a whole
     word. Words longer than `MAX_PREFIX` are cut to it, which still narrows to the texts whose word
-    starts that way.
+    starts that way. At most `MAX_QUERY_WORDS` words are used (`query_words`).
     """
     key = _key()
-    return {_term(word[:MAX_PREFIX], key) for word in words(query)}
+    return {_term(word, key) for word in query_words(query)}
 
 
 # Apps that store terms register a function here that recomputes all of them (from the decrypted

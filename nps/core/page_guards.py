@@ -1,6 +1,8 @@
 """What every page answer gets, whatever its view: refused NUL bytes, and no caching of private
 or shared answers.
 
+* A rate limit a page's service charges (searches, downloads) is answered with the 429 page and
+  `Retry-After`, as the API answers it.
 * A NUL byte in a page's query or form values is refused with the 400 page before any view runs
   (PostgreSQL cannot store or compare one: `/profiles?q=a%00b` used to answer 500). The API
   validates its own parameters (422 naming the field).
@@ -11,8 +13,11 @@ or shared answers.
 """
 
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import patch_cache_control
+
+from nps.core import ratelimit
 
 API_PREFIX = "/api/"
 SHARE_URL_NAMES = frozenset({"oracle:share", "api-share-token"})
@@ -50,3 +55,12 @@ class PageGuardMiddleware:
         elif not request.path.startswith(API_PREFIX) and _signed_in(request):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+    def process_exception(self, request: HttpRequest, exception: Exception):
+        if isinstance(exception, ratelimit.RateLimitExceeded) and not request.path.startswith(
+            API_PREFIX
+        ):
+            response = render(request, "429.html", status=429)
+            response["Retry-After"] = str(exception.state.reset)
+            return response
+        return None

@@ -6,6 +6,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.negotiation import DefaultContentNegotiation
 
+from nps.core import ratelimit
 from nps.core.api import ApiView, path_int
 from oracle.services import export
 
@@ -40,6 +41,7 @@ class ReadingExportView(ApiView):
         summary="A reading as a text, JSON or PDF file",
     )
     def get(self, request, reading_id: str):
+        ratelimit.charge("downloads", self.principal.rate_key)
         exported = export.export_reading(
             principal=self.principal,
             reading_id=path_int(reading_id, "reading_id"),
@@ -57,6 +59,7 @@ class AccountExportView(ApiView):
         summary="Download my data: every profile and reading (decrypted) as JSON and CSV in a ZIP",
     )
     def get(self, request):
+        ratelimit.charge("downloads", self.principal.rate_key)
         return file_response(
             export.export_account(principal=self.principal, client_address=self.client_address)
         )

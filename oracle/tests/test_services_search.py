@@ -118,3 +118,15 @@ def test_a_reading_with_more_terms_than_one_insert_holds_has_them_all(principal)
     assert len(stored) > search_index.BATCH
     assert stored == search_index.terms_of(reading)
     assert found(principal, "word0050zz") == [reading_id]
+
+
+def test_a_search_of_many_words_looks_up_only_its_eight_longest(principal):
+    """66 short words used to cost PostgreSQL seconds of planning (one EXISTS per word)."""
+    words = [f"w{index:02d}" for index in range(60)] + ["bloom", "garden", "will", "the", "a", "x"]
+    used = blind_index.query_words(" ".join(words))
+    assert len(used) == blind_index.MAX_QUERY_WORDS
+    assert used[:3] == ["garden", "bloom", "will"]
+    assert "a" not in used and "x" not in used
+    assert blind_index.query_words("a") == ["a"]  # a one-letter search still looks its letter up
+    query = str(history.readings_matching(Reading.objects.all(), " ".join(words)).query)
+    assert query.count("EXISTS") == blind_index.MAX_QUERY_WORDS

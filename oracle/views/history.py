@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from nps.core import ratelimit
 from nps.core.http import client_ip
 from nps.core.pages import page_number, service_errors
 from nps.core.templatetags.nps import localdate
@@ -100,6 +101,8 @@ def _list_context(request: HttpRequest) -> dict[str, Any]:
     ).profiles
     form = HistoryFilterForm(request.GET, profiles=people)
     form.is_valid()
+    if form.cleaned_data.get("q"):
+        ratelimit.charge("search", request.principal.rate_key)
     number = page_number(request)
     with service_errors(form):
         page = history.list_readings(
@@ -238,6 +241,7 @@ def _download(exported: export.ExportFile) -> HttpResponse:
 def reading_export(request: HttpRequest, reading_id: int, export_format: str) -> HttpResponse:
     if export_format not in export.FORMATS:
         raise Http404("Unknown export format")
+    ratelimit.charge("downloads", request.principal.rate_key)
     with service_errors(forms.Form()):
         exported = export.export_reading(
             principal=request.principal,
@@ -252,6 +256,7 @@ def reading_export(request: HttpRequest, reading_id: int, export_format: str) ->
 @login_required
 def my_data(request: HttpRequest) -> HttpResponse:
     """ "Download my data": the account's profiles and readings as a ZIP."""
+    ratelimit.charge("downloads", request.principal.rate_key)
     return _download(
         export.export_account(principal=request.principal, client_address=client_ip(request))
     )

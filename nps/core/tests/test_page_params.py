@@ -157,3 +157,36 @@ def test_share_pages_are_never_cached_even_logged_out(signed_in):
     token = share_path.rsplit("/", 1)[-1]
     api = signed_in.get(f"/api/share/{token}")
     assert api.status_code == 200 and "no-store" in api["Cache-Control"]
+
+
+@pytest.mark.parametrize(
+    ("rate_class", "path", "query"),
+    [
+        ("search", "/history", {"q": "garden"}),
+        ("search", "/vault", {"q": "garden"}),
+        ("downloads", "/export/my-data.zip", {}),
+        ("downloads", "/vault/export", {"format": "csv"}),
+        ("downloads", "reading-pdf", {}),
+    ],
+)
+def test_searches_and_downloads_are_rate_limited_per_account(
+    signed_in, settings, rate_class, path, query
+):
+    settings.NPS_RATE_LIMITS = {**settings.NPS_RATE_LIMITS, rate_class: "2/minute"}
+    if path == "reading-pdf":
+        path = signed_in.object_paths["reading"] + "/export.pdf"
+    statuses = [signed_in.get(path, query).status_code for _ in range(3)]
+    assert statuses == [200, 200, 429]
+    refused = signed_in.get(path, query)
+    assert int(refused["Retry-After"]) >= 1 and b"<html" in refused.content
+    # Browsing without a search is not counted.
+    if rate_class == "search":
+        assert signed_in.get(path).status_code == 200
+
+
+def test_api_downloads_share_the_limit(signed_in, api_as, user, settings):
+    settings.NPS_RATE_LIMITS = {**settings.NPS_RATE_LIMITS, "downloads": "1/minute"}
+    api = api_as(account=user)
+    assert api.get("/api/oracle/export").status_code == 200
+    refused = api.get("/api/oracle/export")
+    assert refused.status_code == 429 and "Retry-After" in refused
