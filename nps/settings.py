@@ -322,6 +322,8 @@ NPS_RATE_LIMITS = {
     "search": env_str("RATE_LIMIT_SEARCH", "120/minute"),
 }
 
+from nps.core.schema import TAGS as API_TAGS  # noqa: E402 (constants only, no Django import)
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "NPS API",
     "VERSION": "4.0.0",
@@ -336,7 +338,10 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "nps.core.schema.add_error_responses",
+        # Areas (tags), summaries, no internal docstrings as descriptions.
+        "nps.core.schema.describe_for_users",
     ],
+    "TAGS": API_TAGS,
 }
 
 # django-cryptography-5 encrypts with its own key, never SECRET_KEY. NPS_ENCRYPTION_KEY may list

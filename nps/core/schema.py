@@ -115,3 +115,131 @@ def add_error_responses(result, generator, request, public):
                 if code.startswith("4") and "content" not in response:
                     response["content"] = error_response("422")["content"]
     return result
+
+
+# --- Areas (tags), summaries and descriptions written for the API's users ----------------------
+
+# The areas of the reference, in the order `/docs` and `/redoc` list them (`SPECTACULAR_SETTINGS`
+# "TAGS"), with what each is for.
+TAGS = [
+    {
+        "name": "Auth",
+        "description": "Log in for a token (or use an API key), refresh it, log out, change the "
+        "password, and manage the account's API keys.",
+    },
+    {
+        "name": "Profiles",
+        "description": "The people you read for: name and Persian name, birthday, mother's name "
+        "(encrypted; only the owner sees it), place, time zone and numerology system.",
+    },
+    {
+        "name": "Readings",
+        "description": "Ask for a reading — a moment, a question, a name, the day, a group of "
+        "2–10 people — or check an FC60 stamp. Each reading you make is stored in your history.",
+    },
+    {
+        "name": "History",
+        "description": "Your stored readings: list, search, favourite, delete and restore, "
+        "export one as a file, download all your data, and your counters.",
+    },
+    {
+        "name": "Sharing",
+        "description": "Public links to one of your readings (no private data), their views, and "
+        "revoking them.",
+    },
+    {
+        "name": "Vault",
+        "description": "Your reading journal: notes, tags, pins and outcomes of questions, totals, "
+        "and its export.",
+    },
+    {
+        "name": "Learning",
+        "description": "Rate readings, and see your level, insights and what the oracle learned "
+        "from the ratings.",
+    },
+    {"name": "Settings", "description": "Your language, calendar, defaults and preferences."},
+    {
+        "name": "Translation",
+        "description": "Translate a text between English and Persian, keeping FC60 tokens, "
+        "numbers and names.",
+    },
+    {"name": "Location", "description": "Countries, cities and their coordinates, offline."},
+    {
+        "name": "Audit",
+        "description": "What was done to profiles and readings, by whom (moderators and admins).",
+    },
+    {"name": "Health", "description": "Is the service up, and is it ready to serve."},
+]
+
+# Path prefixes → area; the longest prefix that matches wins.
+TAG_PREFIXES = {
+    "/api/auth": "Auth",
+    "/api/oracle/users": "Profiles",
+    "/api/oracle/reading": "Readings",
+    "/api/oracle/question": "Readings",
+    "/api/oracle/name": "Readings",
+    "/api/oracle/daily": "Readings",
+    "/api/oracle/validate-stamp": "Readings",
+    "/api/oracle/sky": "Readings",
+    "/api/oracle/readings": "History",
+    "/api/oracle/stats": "History",
+    "/api/oracle/export": "History",
+    "/api/oracle/audit": "Audit",
+    "/api/share": "Sharing",
+    "/api/vault": "Vault",
+    "/api/learning": "Learning",
+    "/api/settings": "Settings",
+    "/api/translation": "Translation",
+    "/api/location": "Location",
+    "/api/health": "Health",
+}
+
+# Summaries of the operations whose views do not give one (`extend_schema(summary=...)`).
+SUMMARIES = {
+    ("get", "/api/auth/api-keys"): "List your API keys",
+    ("post", "/api/auth/api-keys"): "Create an API key (its secret is shown once)",
+    ("delete", "/api/auth/api-keys/{key_id}"): "Revoke an API key",
+    ("post", "/api/auth/login"): "Log in: an access token and a refresh token",
+    ("post", "/api/auth/logout"): "Log out: the refresh token stops working",
+    ("post", "/api/auth/refresh"): "A new access token from a refresh token",
+    ("get", "/api/health"): "Liveness: the service answers",
+    ("get", "/api/health/ready"): "Readiness: the database and the cache answer",
+    ("get", "/api/health/performance"): "This worker's uptime and request rate (admins)",
+    ("get", "/api/oracle/readings/{reading_id}"): "One of your readings, as it was answered",
+    ("get", "/api/oracle/users/{user_id}"): "One profile",
+    ("post", "/api/oracle/users"): "Create a profile",
+    ("put", "/api/oracle/users/{user_id}"): "Change a profile (fields left out stay)",
+    ("delete", "/api/oracle/users/{user_id}"): "Delete a profile (it can be restored by an admin)",
+    ("get", "/api/settings"): "Your settings",
+}
+
+
+def _internal_docstrings() -> set[str]:
+    """Docstrings of the API's base classes: they say how the code works, not what an
+    operation does, and every view without its own docstring would inherit one."""
+    import inspect
+
+    from rest_framework.views import APIView
+
+    from nps.core.api import ApiView
+
+    return {inspect.cleandoc(cls.__doc__) for cls in (ApiView, APIView) if cls.__doc__}
+
+
+def tag_of(path: str) -> str:
+    matches = [prefix for prefix in TAG_PREFIXES if path == prefix or path.startswith(prefix + "/")]
+    return TAG_PREFIXES[max(matches, key=len)] if matches else "Other"
+
+
+def describe_for_users(result, generator, request, public):
+    """drf-spectacular POSTPROCESSING_HOOKS entry: each operation in its area (tag), with a
+    summary, and no description copied from an internal docstring."""
+    internal = _internal_docstrings()
+    for path, path_item in result.get("paths", {}).items():
+        for method, operation in path_item.items():
+            operation["tags"] = [tag_of(path)]
+            if not operation.get("summary") and (method, path) in SUMMARIES:
+                operation["summary"] = SUMMARIES[(method, path)]
+            if (operation.get("description") or "").strip() in internal:
+                del operation["description"]
+    return result

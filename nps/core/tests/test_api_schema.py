@@ -71,3 +71,20 @@ def test_empty_optional_query_values_are_documented_and_mean_absent(schema, api_
     assert names.json()["total"] == 1
     assert client.get("/api/oracle/readings?sign_type=bogus").status_code == 422
     assert client.get("/api/oracle/readings?date_to=soon").status_code == 422
+
+
+def test_every_operation_is_in_an_area_with_a_summary_and_no_internal_description(schema):
+    from nps.core.schema import TAGS
+
+    areas = [tag["name"] for tag in TAGS]
+    assert [tag["name"] for tag in schema["tags"]] == areas
+    for path, path_item in schema["paths"].items():
+        for method, operation in path_item.items():
+            where = f"{method.upper()} {path}"
+            assert len(operation["tags"]) == 1 and operation["tags"][0] in areas, where
+            assert operation.get("summary"), f"{where} has no summary"
+            description = operation.get("description", "")
+            assert not description.startswith("Base of every API view"), where
+    assert schema["paths"]["/api/oracle/users"]["get"]["tags"] == ["Profiles"]
+    assert schema["paths"]["/api/oracle/readings"]["get"]["tags"] == ["History"]
+    assert schema["paths"]["/api/oracle/reading"]["post"]["tags"] == ["Readings"]
