@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 -include .env
 export
 
-.PHONY: run test venv messages bench-engines bench-http bench-pages bench-imports bench-history clean
+.PHONY: run test venv messages bench-engines bench-sky bench-http bench-pages bench-pages-vs-api bench-imports bench-history clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (set PYTHON=...)"; exit 1; }
@@ -34,11 +34,17 @@ messages: venv
 bench-engines: venv
 	$(PY) bench/engines.py
 
+bench-sky: venv
+	$(PY) bench/sky.py
+
 bench-http: venv
 	bash bench/http.sh
 
 bench-pages: venv
 	$(PY) bench/pages.py
+
+bench-pages-vs-api: venv
+	bash bench/pages_vs_api.sh $(READINGS)
 
 # Needs PostgreSQL (a throw-away V4 database and NPS database are created and dropped).
 bench-imports: venv

@@ -177,6 +177,32 @@ def page(browser, live_server):
     context.close()
 
 
+@pytest.fixture
+def sign_in(page, live_server, settings):
+    """`sign_in(account)` signs the browser in as `account` with a session cookie (no login form:
+    the form itself is tested in nps/accounts/tests/test_e2e.py) and returns the page, on no URL
+    yet. Call it again with another account to switch (the cookie is replaced)."""
+    from django.test import Client
+
+    def sign(account):
+        client = Client()
+        client.force_login(account)
+        cookie = client.cookies[settings.SESSION_COOKIE_NAME]
+        page.context.clear_cookies()
+        page.context.add_cookies(
+            [{"name": cookie.key, "value": cookie.value, "url": live_server.url}]
+        )
+        return page
+
+    return sign
+
+
+@pytest.fixture
+def signed_in_page(sign_in, user):
+    """The browser page, signed in as `user`."""
+    return sign_in(user)
+
+
 def _database_url(settings) -> str:
     db = settings.DATABASES["default"]
     password = f":{db['PASSWORD']}" if db.get("PASSWORD") else ""

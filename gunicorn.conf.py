@@ -80,5 +80,8 @@ def post_worker_init(worker):
 
         connection.ensure_connection()
         cache.get("nps:warm-up")
+        from oracle.services import sky
+
+        sky.warm_up()  # the ephemeris (~0.6 s), loaded per worker: its file is not shared
     except Exception as error:  # a service that is down: the first request will say so
         worker.log.warning("Worker warm-up: %s", type(error).__name__)

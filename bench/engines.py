@@ -31,6 +31,7 @@ from oracle.engines.compose import (
 )
 from oracle.engines.fc60 import encode_fc60
 from oracle.engines.multi_user import analyze
+from oracle.services.sky import sky_block
 
 MOMENT = datetime(2026, 2, 6, 1, 15, tzinfo=UTC)
 PROFILE = ReadingProfile("Alice Smith", date(1990, 5, 15), mother_name="Mary", tz="+03:30")
@@ -62,6 +63,8 @@ CASES: list[tuple[str, Callable[[], object], float | None]] = [
         lambda: compose_multi_user(TEN_PEOPLE),
         None,
     ),
+    # Added to every time, question and daily reading (ephemeris loaded once per process).
+    ("sky block per reading (oracle.services.sky)", lambda: sky_block(MOMENT), 20.0),
 ]
 
 

@@ -32,9 +32,9 @@ django.setup()
 import psycopg  # noqa: E402
 from django.db import connection  # noqa: E402
 
+from imports.services.v4 import V4Importer  # noqa: E402
+from imports.tests.legacy import V4Crypto, v4_database  # noqa: E402
 from nps.accounts.models import User  # noqa: E402
-from nps.imports.services.v4 import V4Importer  # noqa: E402
-from nps.imports.tests.legacy import V4Crypto, v4_database  # noqa: E402
 
 KEY, SALT = "bench-key-0123456789", "bench-salt"
 

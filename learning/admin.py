@@ -1,33 +1,26 @@
 """Feedback and learned metrics in the admin console, read-only (they change through the pages,
-the API and `recalculate_learning`). Only admins see a feedback's comment in clear."""
+the API and `recalculate_learning`). A feedback's comment is shown in clear to its author and
+admins (`Principal.may_read_private_texts`); a moderator sees other accounts' as the mask."""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from learning.models import LearningMetric, ReadingFeedback
-
-MASK = "••••••"
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+from nps.accounts.principal import principal_for_account
+from nps.core.admin import ReadOnlyAdminMixin
+from nps.core.privacy import masked
 
 
 @admin.register(ReadingFeedback)
-class ReadingFeedbackAdmin(ReadOnlyAdmin):
+class ReadingFeedbackAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("reading", "user", "rating", "updated_at")
     list_filter = ("rating", "reading__sign_type")
     list_select_related = ("reading", "user")
 
     def get_fields(self, request, obj=None):
-        comment = "comment" if request.user.is_admin else "comment_masked"
+        principal = principal_for_account(request.user, auth_type="session")
+        readable = obj is None or principal.may_read_private_texts(obj.user_id)
+        comment = "comment" if readable else "comment_masked"
         return (
             "reading",
             "user",
@@ -47,11 +40,11 @@ class ReadingFeedbackAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("comment"))
     def comment_masked(self, obj):
-        return MASK if obj.text_feedback else "—"
+        return masked(obj.text_feedback) or "—"
 
 
 @admin.register(LearningMetric)
-class LearningMetricAdmin(ReadOnlyAdmin):
+class LearningMetricAdmin(ReadOnlyAdminMixin, admin.ModelAdmin):
     list_display = ("metric_key", "metric_value", "sample_count", "updated_at")
     search_fields = ("metric_key",)
     readonly_fields = ("metric_key", "metric_value", "sample_count", "details", "prompt_emphasis")

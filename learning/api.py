@@ -11,7 +11,9 @@ from rest_framework.response import Response
 from learning import services
 from learning.models import ReadingFeedback
 from learning.serializers import FeedbackRequest, FeedbackResponse, InsightsQuery, LevelResponse
+from nps.accounts.principal import Principal
 from nps.core.api import ApiView, path_int
+from nps.core.privacy import masked
 
 READING_ID = OpenApiParameter("reading_id", int, OpenApiParameter.PATH)
 
@@ -24,14 +26,19 @@ def _parse(serializer_class, data) -> dict[str, Any]:
     return serializer.validated_data
 
 
-def feedback_dict(feedback: ReadingFeedback) -> dict[str, Any]:
+def feedback_dict(feedback: ReadingFeedback, *, principal: Principal) -> dict[str, Any]:
+    """A feedback in V4's shape; its comment is masked for a principal who may not read it (a
+    moderator, another account's feedback)."""
+    comment = feedback.text_feedback
+    if not principal.may_read_private_texts(feedback.user_id):
+        comment = masked(comment)
     return {
         "id": feedback.pk,
         "reading_id": feedback.reading_id,
         "user_id": str(feedback.user_id),
         "rating": feedback.rating,
         "section_feedback": services.section_list(feedback.section_feedback or {}),
-        "text_feedback": feedback.text_feedback,
+        "text_feedback": comment,
         "created_at": feedback.created_at.isoformat(),
         "updated_at": feedback.updated_at.isoformat(),
     }
@@ -43,13 +50,14 @@ class FeedbackView(ApiView):
 
     @extend_schema(
         responses={200: FeedbackResponse(many=True)},
-        summary="Feedback on a reading (your own; admins and moderators see everyone's)",
+        summary="Feedback on a reading (your own; admins and moderators see everyone's, "
+        "moderators with other accounts' comments masked)",
     )
     def get(self, request, reading_id: str):
         rows = services.reading_feedback(
             principal=self.principal, reading_id=path_int(reading_id, "reading_id")
         )
-        return Response([feedback_dict(row) for row in rows])
+        return Response([feedback_dict(row, principal=self.principal) for row in rows])
 
     @extend_schema(
         request=FeedbackRequest,
@@ -71,7 +79,8 @@ class FeedbackView(ApiView):
             client_address=self.client_address,
         )
         return Response(
-            {**feedback_dict(feedback), "updated": updated}, status=200 if updated else 201
+            {**feedback_dict(feedback, principal=self.principal), "updated": updated},
+            status=200 if updated else 201,
         )
 
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from celery import shared_task
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
@@ -28,7 +29,7 @@ from learning.models import LearningMetric, ReadingFeedback
 from nps.accounts.principal import Principal
 from nps.core import audit
 from nps.core.errors import Forbidden, InvalidField, NotFound
-from oracle.models import Reading, SignType
+from oracle.models import Reading, ReadingKind, SignType
 from oracle.services import history
 from vault import services as vault
 
@@ -81,10 +82,11 @@ CAPABILITIES = (
 XP_PER_READING = 1
 XP_PER_FEEDBACK = 3
 XP_PER_STREAK_DAY = 2  # per day of the longest streak of two days or more
+STREAK_MIN_DAYS = 2  # a streak (days in a row with a reading) counts from its second day
 
 MIN_SAMPLES = 5
 CONFIDENCE_SCALE = ((100, 0.95), (50, 0.85), (25, 0.7), (10, 0.5), (5, 0.3))
-TIME_TYPES = (SignType.TIME, SignType.READING)
+TIME_TYPES = ReadingKind.TIME.sign_types
 EMPHASIS_KEY = "prompt_emphasis:active"
 
 # The prompt-emphasis rules' texts: English, for the AI prompt. The pages show `EMPHASIS_LABELS`.
@@ -194,12 +196,21 @@ def submit_feedback(
 RECALCULATION_PENDING_KEY = "learning:recalculation-pending"
 
 
+# Queued by `schedule_recalculation` (and nightly by beat); named as when it lived in
+# learning/tasks.py, so queued jobs still run.
+@shared_task(name="learning.tasks.recalculate_learning")
+def recalculate_learning() -> dict:
+    """The feedback metrics and the prompt's emphasis, recomputed (nightly, and a few minutes
+    after new feedback: `schedule_recalculation`)."""
+    cache.delete(RECALCULATION_PENDING_KEY)  # feedback from now on schedules another
+    stats = recalculate()
+    return {"total_feedback": stats["total_feedback"], "rules": stats["active_rules"]}
+
+
 def schedule_recalculation() -> None:
     """Recalculate ``NPS_LEARNING_RECALC_DELAY_SECONDS`` after feedback arrives, once for a burst
     of feedback (a flag in the shared cache), after the feedback is committed. Without a cache or
     a broker nothing is scheduled: the nightly job catches up (logged as a warning)."""
-    from learning.tasks import recalculate_learning
-
     delay = settings.NPS_LEARNING_RECALC_DELAY_SECONDS
     try:
         if not cache.add(RECALCULATION_PENDING_KEY, True, delay + 300):
@@ -290,18 +301,32 @@ def level_for(xp: int) -> Level:
 
 @dataclass(frozen=True)
 class XpSources:
+    """Where an account's XP comes from; the three ``*_xp`` parts add up to ``total``."""
+
     readings: int
     feedback: int
     longest_streak: int
 
     @property
+    def counted_streak(self) -> int:
+        """The days of the longest streak that earn XP: none below ``STREAK_MIN_DAYS``."""
+        return self.longest_streak if self.longest_streak >= STREAK_MIN_DAYS else 0
+
+    @property
+    def reading_xp(self) -> int:
+        return self.readings * XP_PER_READING
+
+    @property
+    def feedback_xp(self) -> int:
+        return self.feedback * XP_PER_FEEDBACK
+
+    @property
+    def streak_xp(self) -> int:
+        return self.counted_streak * XP_PER_STREAK_DAY
+
+    @property
     def total(self) -> int:
-        streak = self.longest_streak if self.longest_streak >= 2 else 0
-        return (
-            self.readings * XP_PER_READING
-            + self.feedback * XP_PER_FEEDBACK
-            + streak * XP_PER_STREAK_DAY
-        )
+        return self.reading_xp + self.feedback_xp + self.streak_xp
 
 
 def xp_sources(principal: Principal) -> XpSources:
@@ -338,7 +363,7 @@ def is_repeating_day(day: dt.date) -> bool:
 
 
 def _type_label(sign_type: str) -> str:
-    return str(SignType(sign_type).label) if sign_type in SignType.values else sign_type
+    return str(ReadingKind.of(sign_type).label)
 
 
 def insights(principal: Principal) -> list[Insight]:
@@ -670,8 +695,10 @@ def admin_stats(*, principal: Principal | None = None) -> dict[str, Any]:
     rows = _all_feedback_rows()
     distribution = Counter(rating for _t, rating, _s in rows)
     by_type: dict[str, list[int]] = defaultdict(list)
+    by_kind: dict[str, list[int]] = defaultdict(list)
     for sign_type, rating, _s in rows:
         by_type[sign_type].append(rating)
+        by_kind[ReadingKind.of(sign_type).value].append(rating)
     active = _active_emphasis()
     rules = (active.details or {}).get("rules", []) if active else []
     return {
@@ -680,6 +707,12 @@ def admin_stats(*, principal: Principal | None = None) -> dict[str, Any]:
         "rating_distribution": {str(stars): distribution.get(stars, 0) for stars in range(1, 6)},
         "avg_by_reading_type": {
             kind: round(sum(values) / len(values), 2) for kind, values in sorted(by_type.items())
+        },
+        # the same by `ReadingKind` (V4's "reading" and V3's "time" are both Time)
+        "avg_by_kind": {
+            kind.value: round(sum(by_kind[kind.value]) / len(by_kind[kind.value]), 2)
+            for kind in ReadingKind
+            if by_kind[kind.value]
         },
         "section_helpful_pct": {
             name: {"helpful_pct": round(100 * share, 1), "votes": votes}

@@ -4,23 +4,22 @@
 
 import datetime as dt
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from learning import services
 from learning.forms import FeedbackForm
 from nps.core.http import client_ip
-from nps.core.pages import service_errors
+from nps.core.pages import require_scope, service_errors
 from nps.core.templatetags.nps import persian_digits
-from oracle.models import SignType
+from oracle.models import ReadingKind
 from oracle.services import history, sealing
 
 FEEDBACK_TEMPLATE = "learning/feedback.html"
@@ -42,6 +41,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 "reading": services.XP_PER_READING,
                 "feedback": services.XP_PER_FEEDBACK,
                 "streak": services.XP_PER_STREAK_DAY,
+                "streak_from": services.STREAK_MIN_DAYS,
             },
             "insights": services.insights(principal),
             "is_staff_viewer": principal.has_scope("oracle:admin"),
@@ -74,13 +74,12 @@ def feedback(request: HttpRequest, reading_id: int) -> HttpResponse:
     """GET: the form (or, once rated, the thanks with the stars given; ``?edit=1`` the form
     again). POST: save (one feedback per account and reading, replaced when sent again)."""
     principal = request.principal
-    with service_errors(forms.Form()):
-        reading = history.get_reading(principal=principal, reading_id=reading_id)
-        given = services.own_feedback(principal=principal, reading_id=reading_id)
+    reading = history.get_reading(principal=principal, reading_id=reading_id)
+    given = services.own_feedback(principal=principal, reading_id=reading_id)
     sections = _sections_of(reading)
     context = {
         "reading": reading,
-        "type_label": SignType(reading.sign_type).label,
+        "type_label": reading.kind.label,
         "given": given,
         "can_write": principal.has_scope("oracle:write"),
     }
@@ -106,9 +105,7 @@ def feedback(request: HttpRequest, reading_id: int) -> HttpResponse:
     return _feedback_response(request, {**context, "form": form}, status=422)
 
 
-def _require_admin(request: HttpRequest) -> None:
-    if not request.principal.has_scope("oracle:admin"):
-        raise PermissionDenied(_("The learning dashboard is for moderators and admins."))
+ADMIN_ONLY = gettext_lazy("The learning dashboard is for moderators and admins.")
 
 
 def dashboard_context(stats: dict) -> dict:
@@ -124,8 +121,7 @@ def dashboard_context(stats: dict) -> dict:
             for stars, count in sorted(distribution.items(), reverse=True)
         ],
         "type_rows": [
-            (SignType(kind).label if kind in SignType.values else kind, average)
-            for kind, average in stats["avg_by_reading_type"].items()
+            (ReadingKind(kind).label, average) for kind, average in stats["avg_by_kind"].items()
         ],
         "section_rows": [
             (services.SECTIONS[name], values["helpful_pct"], values["votes"])
@@ -142,18 +138,17 @@ def dashboard_context(stats: dict) -> dict:
 
 @require_GET
 @login_required
+@require_scope("oracle:admin", ADMIN_ONLY)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
     stats = services.admin_stats(principal=request.principal)
     return render(request, "learning/dashboard.html", dashboard_context(stats))
 
 
 @require_POST
 @login_required
+@require_scope("oracle:admin", ADMIN_ONLY)
 def recalculate(request: HttpRequest) -> HttpResponse:
-    _require_admin(request)
-    with service_errors(forms.Form()):
-        stats = services.recalculate(principal=request.principal, client_address=client_ip(request))
+    stats = services.recalculate(principal=request.principal, client_address=client_ip(request))
     messages.success(
         request,
         _("Recalculated from %(count)s feedback entries.") % {"count": stats["total_feedback"]},

@@ -73,7 +73,8 @@ INSTALLED_APPS = [
     "oracle",
     "vault",
     "learning",
-    "nps.imports",
+    "imports",
+    "delivery",
 ]
 
 MIDDLEWARE = [
@@ -94,9 +95,12 @@ MIDDLEWARE = [
     # NUL bytes in a page's parameters → 400; private and shared pages never cached.
     "nps.core.page_guards.PageGuardMiddleware",
     "nps.accounts.middleware.PrincipalMiddleware",
+    "nps.accounts.middleware.CalendarMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # An htmx request sent to the login page redirects its page instead (nps/core/htmx.py).
+    "nps.core.htmx.HtmxLoginRedirectMiddleware",
     # Last, so it sees the authenticated user and can answer a lockout itself.
     "axes.middleware.AxesMiddleware",
 ]
@@ -158,9 +162,14 @@ AUTHENTICATION_BACKENDS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    # zxcvbn: words, names, dates, keyboard walks and far more leaked passwords than Django's list.
+    {"NAME": "nps.accounts.passwords.GuessablePasswordValidator"},
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
@@ -181,13 +190,17 @@ TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 # People may open an account themselves (`/signup`); NPS_ALLOW_SIGNUP=0 for private installations.
 NPS_ALLOW_SIGNUP = env_bool("NPS_ALLOW_SIGNUP", default=True)
 
-# Password-reset mails: printed on the console unless an SMTP server is configured.
+# Password-reset mails go through the SMTP server EMAIL_HOST. Without one, development prints them
+# on the console; production switches password reset off (its page says so, `manage.py check`
+# warns: accounts.W001) and sends no mail anywhere — a reset link must never reach a log.
 EMAIL_HOST = env_str("EMAIL_HOST", "")
-EMAIL_BACKEND = (
-    "django.core.mail.backends.smtp.EmailBackend"
-    if EMAIL_HOST
-    else "django.core.mail.backends.console.EmailBackend"
-)
+NPS_PASSWORD_RESET_ENABLED = bool(EMAIL_HOST) or DEBUG
+if EMAIL_HOST:
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+elif DEBUG:
+    EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+else:
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"
 EMAIL_PORT = env_int("EMAIL_PORT", 587)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
@@ -220,7 +233,11 @@ STORAGES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 APPEND_SLASH = False
 
-CORS_ALLOWED_ORIGINS = env_list("CORS_ORIGINS", ["http://localhost:5173", "http://localhost:3000"])
+# Origins whose pages may call the API with credentials. Development allows V4's local front-end
+# servers; production allows none unless CORS_ORIGINS lists them.
+CORS_ALLOWED_ORIGINS = env_list(
+    "CORS_ORIGINS", ["http://localhost:5173", "http://localhost:3000"] if DEBUG else []
+)
 if "*" in CORS_ALLOWED_ORIGINS:
     raise ImproperlyConfigured(
         "CORS_ORIGINS must list origins explicitly: '*' cannot be combined with credentials."
@@ -234,7 +251,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy (django-csp): scripts, styles, fonts and images only from this site — no
 # inline scripts (templates use files in static/js/ and data attributes), no framing. Inline style
-# attributes stay allowed: the admin, htmx's indicator styles and SVG pictures use them.
+# attributes stay allowed: the admin and SVG pictures use them (htmx's indicator styles are off).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -271,6 +288,13 @@ SILENCED_SYSTEM_CHECKS = ["security.W008", "security.W021"]
 
 # Request bodies larger than this are refused (413) before they are parsed.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+# Files: refused (400) by every view but those marked @accepts_uploads, capped (413) by those
+# (nps/core/uploads.py) before a byte reaches memory or a temporary file.
+FILE_UPLOAD_HANDLERS = [
+    "nps.core.uploads.GuardedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["nps.accounts.authentication.BearerAuthentication"],
@@ -305,8 +329,10 @@ SIMPLE_JWT = {
 # Rate limits per principal (API key, account, legacy secret, else client address), shared by all
 # workers through the cache. "ai" is charged only for calls that really reach the AI provider;
 # "auth_failures" counts bad bearer tokens per client address (past it, bad tokens get 429; valid
-# ones are always accepted); "login_failures" counts failed password logins per client address
-# across all usernames (past it, that address may not try to log in until the window ends).
+# ones are always accepted); "login_failures" is the failed password logins an address may make
+# across all usernames in its window: past it, every failure makes the address wait 1, 2, 4 …
+# seconds (at most LOGIN_DELAY_MAX_SECONDS) before its next login is even checked (429 with
+# Retry-After), so guessing from it slows to a crawl while its people still log in.
 NPS_RATE_LIMITS = {
     "default": env_str("RATE_LIMIT_DEFAULT", "600/minute"),
     "ai": env_str("RATE_LIMIT_AI", "100/hour"),
@@ -320,7 +346,12 @@ NPS_RATE_LIMITS = {
     # Searches of history and the journal from the pages, per account (the API counts them in
     # `default` like every request).
     "search": env_str("RATE_LIMIT_SEARCH", "120/minute"),
+    # Readings asked in one Telegram chat (delivery/, docs/DELIVERY.md).
+    "telegram_chat": env_str("RATE_LIMIT_TELEGRAM_CHAT", "10/hour"),
 }
+NPS_LOGIN_DELAY_MAX_SECONDS = env_int("LOGIN_DELAY_MAX_SECONDS", 60)
+if NPS_LOGIN_DELAY_MAX_SECONDS < 1:
+    raise ImproperlyConfigured("LOGIN_DELAY_MAX_SECONDS must be at least 1.")
 
 from nps.core.schema import TAGS as API_TAGS  # noqa: E402 (constants only, no Django import)
 
@@ -431,13 +462,15 @@ if NPS_AI_JOB_WAIT_SECONDS <= 0:
     raise ImproperlyConfigured("NPS_AI_JOB_WAIT_SECONDS must be above 0.")
 # At DEBUG the SDK logs whole requests, and prompts hold people's names and questions.
 LOGGING["loggers"]["anthropic"] = {"level": "WARNING"}
+# httpx logs each request's URL at INFO, and the Telegram Bot API's URLs hold the bot token.
+LOGGING["loggers"]["httpx2"] = {"level": "WARNING"}
 
 # Background jobs (Celery, nps/celery.py; docs/DEPLOYMENT.md "Background jobs"). Redis is the
 # broker; with no REDIS_URL (the embedded default of `make run`) tasks run eagerly in the sending
 # process, so no worker is needed. CELERY_TASK_ALWAYS_EAGER=1 forces that with Redis too.
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", REDIS_URL or "memory://")
 # Results (small dicts of counts, never user data) expire after an hour; jobs that a person waits
-# for keep their own status row (nps.imports.ImportJob).
+# for keep their own status row (imports.ImportJob).
 CELERY_RESULT_BACKEND = env_str("CELERY_RESULT_BACKEND", REDIS_URL or "cache+memory://")
 CELERY_RESULT_EXPIRES = 3600
 CELERY_TASK_ALWAYS_EAGER = env_bool("CELERY_TASK_ALWAYS_EAGER", default=not REDIS_URL)
@@ -470,7 +503,28 @@ CELERY_BEAT_SCHEDULE = {
         "task": "oracle.tasks.prepare_daily_interpretations",
         "schedule": timedelta(hours=env_int("DAILY_PREPARE_HOURS", 1)),
     },
+    # Minutes, not hours: each person's hour is met within this interval (docs/DELIVERY.md).
+    "deliver-daily": {
+        "task": "delivery.tasks.deliver_daily",
+        "schedule": timedelta(minutes=env_int("DELIVERY_INTERVAL_MINUTES", 5)),
+    },
 }
+
+# Daily delivery by e-mail and Telegram (delivery/, docs/DELIVERY.md). The site's public address
+# goes into the links of e-mails (unsubscribe); Telegram is off without a bot token.
+NPS_SITE_URL = env_str("NPS_SITE_URL", "http://localhost:8000").rstrip("/")
+TELEGRAM_BOT_TOKEN = env_str("TELEGRAM_BOT_TOKEN", "")
+TELEGRAM_BOT_USERNAME = env_str("TELEGRAM_BOT_USERNAME", "").lstrip("@")
+TELEGRAM_WEBHOOK_SECRET = env_str("TELEGRAM_WEBHOOK_SECRET", "")
+TELEGRAM_API_URL = env_str("TELEGRAM_API_URL", "https://api.telegram.org").rstrip("/")
+# A due delivery is still sent this many hours after its time (a worker that was down), not later.
+NPS_DELIVERY_GRACE_HOURS = env_int("NPS_DELIVERY_GRACE_HOURS", 6)
+# Failed sends are tried this many times in all, waiting 1, 2, 4 … minutes between tries.
+NPS_DELIVERY_MAX_ATTEMPTS = env_int("NPS_DELIVERY_MAX_ATTEMPTS", 5)
+if TELEGRAM_BOT_TOKEN and not DEBUG and len(TELEGRAM_WEBHOOK_SECRET) < 16:
+    raise ImproperlyConfigured(
+        "TELEGRAM_WEBHOOK_SECRET must be set (16+ characters) when TELEGRAM_BOT_TOKEN is set."
+    )
 # Share links expired or revoked this many days ago are deleted (until then a visitor is told
 # the link expired, and the owner still sees it).
 NPS_SHARE_LINK_RETENTION_DAYS = env_int("NPS_SHARE_LINK_RETENTION_DAYS", 30)
@@ -485,7 +539,7 @@ if min(NPS_SHARE_LINK_RETENTION_DAYS, NPS_DAILY_PREPARE_ACTIVE_DAYS) < 1:
 if NPS_LEARNING_RECALC_DELAY_SECONDS < 0:
     raise ImproperlyConfigured("NPS_LEARNING_RECALC_DELAY_SECONDS must be at least 0.")
 
-# Legacy imports (nps.imports, docs/MIGRATION.md): the largest V3 folder ZIP the admin page takes,
+# Legacy imports (imports/, docs/MIGRATION.md): the largest V3 folder ZIP the admin page takes,
 # and the largest total size of its files once unpacked (a ZIP bomb is refused before it is read).
 NPS_IMPORT_MAX_UPLOAD_MB = env_int("NPS_IMPORT_MAX_UPLOAD_MB", 50)
 NPS_IMPORT_MAX_UNPACKED_MB = env_int("NPS_IMPORT_MAX_UNPACKED_MB", 500)

@@ -10,10 +10,9 @@ from drf_spectacular.views import (
 from nps.accounts import settings_api, settings_views
 from nps.accounts import views as account_views
 from nps.core import health, metrics
-from nps.core import views as core_views
 
 urlpatterns = [
-    path("", core_views.home, name="home"),
+    path("", include("oracle.urls_home")),  # `/`: the dashboard, named "home"
     path("login", account_views.LoginView.as_view(), name="login"),
     path("logout", account_views.LogoutView.as_view(), name="logout"),
     path("signup", account_views.signup_view, name="signup"),
@@ -52,6 +51,7 @@ urlpatterns = [
     path("", include("oracle.urls")),
     path("", include("vault.urls")),
     path("", include("learning.urls")),
+    path("", include("delivery.urls")),
     path("admin/", admin.site.urls),
     path("api/health", health.HealthView.as_view(), name="health"),
     path("api/health/ready", health.ReadyView.as_view(), name="health-ready"),

@@ -2,8 +2,9 @@
 
 Who may do what:
 - admins and moderators see every account's profiles and readings, soft-delete and restore them;
-- only admins see the encrypted fields (mother names, questions, interpretations) in clear —
-  moderators see a mask and their saves leave those fields untouched;
+- the encrypted fields (mother names, questions, interpretations) are shown in clear to whoever
+  may read them (`Principal.may_read_private_texts`: the owner, or an admin) — a moderator sees
+  other accounts' as a mask (`nps.core.privacy`), and their saves leave those fields untouched;
 - deleting is always soft (`deleted_at`), so every deletion can be undone from the "deleted" filter.
   Nothing here removes rows for good: a profile's readings, participations and audit trail hang on
   it, and purging belongs to a deliberate maintenance job, not a list action.
@@ -22,18 +23,18 @@ from django.utils.translation import ngettext
 
 from nps.accounts.principal import principal_for_account
 from nps.core import audit
+from nps.core.admin import ReadOnlyAdminMixin, pretty_json
+from nps.core.dates import validate_entry_date
 from nps.core.http import client_ip
-from nps.imports.admin import PROFILE_SOURCE_FILTER, READING_SOURCE_FILTER, import_source
-from nps.imports.models import Kind as ImportedKind
-from oracle.models import Profile, Reading
+from nps.core.privacy import masked
+from oracle.models import Profile, Reading, ReadingKind
 from oracle.services import history, profiles
 
-MASK = "••••••"
 
-
-def sees_encrypted_fields(request) -> bool:
-    """Only admins read mother names, questions and interpretations in the admin console."""
-    return request.user.is_admin
+def sees_encrypted_fields(request, obj) -> bool:
+    """Mother names, questions and interpretations of `obj` in clear: for its owner and admins
+    (a new object has nothing to hide)."""
+    return obj is None or console_principal(request).may_read_private_texts(obj.owner_id)
 
 
 def may_choose_owners(request) -> bool:
@@ -45,17 +46,6 @@ class OwnerNameMixin:
     @admin.display(description=_("owner"))
     def owner_name(self, obj) -> str:
         return obj.owner.username if obj.owner is not None else "–"
-
-
-def masked(value) -> str:
-    return MASK if value else "–"
-
-
-def pretty_json(value):
-    if value in (None, "", [], {}):
-        return "–"
-    text = json.dumps(value, indent=2, ensure_ascii=False)
-    return format_html('<pre class="nps-json">{}</pre>', text)
 
 
 def pretty_text(value):
@@ -186,6 +176,11 @@ class ProfileForm(forms.ModelForm):
             "name_persian": forms.TextInput(attrs={"class": "vTextField", "dir": "rtl"}),
         }
 
+    def clean_birthday(self):
+        birthday = self.cleaned_data["birthday"]
+        validate_entry_date(birthday)  # the years people may enter, as on the profile page
+        return birthday
+
 
 @admin.register(Profile)
 class ProfileAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
@@ -200,12 +195,14 @@ class ProfileAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
         "created_at",
         "deleted_at",
     )
-    list_filter = (DeletedFilter, "numerology_system", "gender", PROFILE_SOURCE_FILTER)
+    list_filter = (DeletedFilter, "numerology_system", "gender")
     search_fields = ("name", "name_persian", "owner__username")
     list_select_related = ("owner",)
     ordering = ("-created_at", "-id")
     date_hierarchy = "created_at"
     actions = ("soft_delete_selected", "restore")
+    # Read-only fields other apps add to the record (the imports app: `imported_from`).
+    record_fields: tuple[str, ...] = ()
     delete_confirmation_template = "admin/oracle/profile/delete_confirmation.html"
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
@@ -217,7 +214,7 @@ class ProfileAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
         return formfield
 
     def get_fieldsets(self, request, obj=None):
-        if obj is None or sees_encrypted_fields(request):
+        if sees_encrypted_fields(request, obj):
             mother = ("mother_name", "mother_name_persian")
         else:
             mother = ("masked_mother_name", "masked_mother_name_persian")
@@ -240,7 +237,7 @@ class ProfileAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
                             "created_at",
                             "updated_at",
                             "deleted_at",
-                            "imported_from",
+                            *self.record_fields,
                         )
                     },
                 )
@@ -254,23 +251,21 @@ class ProfileAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
             "created_at",
             "updated_at",
             "deleted_at",
-            "imported_from",
+            *self.record_fields,
         ]
         if not may_choose_owners(request):
             readonly.append("owner_name")
-        if obj is not None and not sees_encrypted_fields(request):
+        if not sees_encrypted_fields(request, obj):
             readonly += ["masked_mother_name", "masked_mother_name_persian"]
         return readonly
 
-    imported_from = import_source(ImportedKind.PROFILE)
-
     @admin.display(description=_("mother's name"))
     def masked_mother_name(self, obj) -> str:
-        return masked(obj.mother_name)
+        return masked(obj.mother_name) or "–"
 
     @admin.display(description=_("mother's Persian name"))
     def masked_mother_name_persian(self, obj) -> str:
-        return masked(obj.mother_name_persian)
+        return masked(obj.mother_name_persian) or "–"
 
     @admin.display(description=_("latitude, longitude"))
     def location(self, obj) -> str:
@@ -353,8 +348,23 @@ class ProfileFilter(admin.SimpleListFilter):
         return queryset
 
 
+class KindFilter(admin.SimpleListFilter):
+    """By `ReadingKind`: V4's "reading" rows are time readings, listed under Time."""
+
+    title = _("kind")
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return ReadingKind.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in ReadingKind.values:
+            return queryset.filter(sign_type__in=ReadingKind(self.value()).sign_types)
+        return queryset
+
+
 @admin.register(Reading)
-class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
+class ReadingAdmin(ReadOnlyAdminMixin, OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
     """Readings are a record of what was computed and said: viewed, never edited here."""
 
     list_display = (
@@ -369,11 +379,9 @@ class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
     list_display_links = ("id", "sign_type")
     list_filter = (
         DeletedFilter,
-        "sign_type",
-        "is_multi_user",
+        KindFilter,
         "is_favorite",
         ProfileFilter,
-        READING_SOURCE_FILTER,
     )
     search_fields = (
         "=id",
@@ -386,17 +394,9 @@ class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
     ordering = ("-created_at", "-id")
     date_hierarchy = "created_at"
     actions = ("soft_delete_selected", "restore")
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False  # deleting is the soft "delete" action, never a hard delete
-
-    imported_from = import_source(ImportedKind.READING)
+    # Read-only fields other apps add to the record (the imports app: `imported_from`).
+    record_fields: tuple[str, ...] = ()
+    # Read-only; deleting is the soft "delete" action, never a hard delete.
 
     @admin.display(description=_("profile"), ordering="profile__name")
     def profile(self, obj):
@@ -418,7 +418,7 @@ class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
         )
 
     def get_fieldsets(self, request, obj=None):
-        if sees_encrypted_fields(request):
+        if sees_encrypted_fields(request, obj):
             secret = (
                 "question_text",
                 "question_persian_text",
@@ -437,7 +437,7 @@ class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
                         "owner" if may_choose_owners(request) else "owner_name",
                         ("numerology_system", "is_favorite"),
                         ("created_at", "deleted_at"),
-                        "imported_from",
+                        *self.record_fields,
                     )
                 },
             ),
@@ -447,7 +447,7 @@ class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
         if obj is not None and obj.is_multi_user:
             fieldsets.append(
                 (
-                    _("Multi-user reading"),
+                    _("Group reading"),
                     {
                         "fields": (
                             "participant_table",
@@ -493,11 +493,11 @@ class ReadingAdmin(OwnerNameMixin, SoftDeleteAdminMixin, admin.ModelAdmin):
 
     @admin.display(description=_("question"))
     def masked_question(self, obj) -> str:
-        return masked(obj.question or obj.question_persian)
+        return masked(obj.question or obj.question_persian) or "–"
 
     @admin.display(description=_("interpretation"))
     def masked_interpretation(self, obj) -> str:
-        return masked(obj.ai_interpretation or obj.ai_interpretation_persian)
+        return masked(obj.ai_interpretation or obj.ai_interpretation_persian) or "–"
 
     @admin.display(description=_("stored JSON"))
     def result(self, obj):

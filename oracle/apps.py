@@ -37,6 +37,33 @@ DEMO_PROFILES = (
     },
 )
 
+# The settings' default-profile picker offers at most this many (by name).
+PROFILE_CHOICES_LIMIT = 500
+
+
+def register_account_pages() -> None:
+    """What the account pages (`nps.accounts`, below this app) show and check of the oracle's."""
+    from nps.accounts import extensions
+    from oracle.models import NumerologySystem, ReadingKind
+    from oracle.services import profiles, sharing
+
+    def listed(principal):
+        return profiles.list_profiles(
+            principal=principal, limit=PROFILE_CHOICES_LIMIT, order="name"
+        ).profiles
+
+    def visible(principal, profile_id: int) -> bool:
+        try:
+            profiles.get_profile(principal=principal, profile_id=profile_id)
+        except profiles.ProfileNotFound:
+            return False
+        return True
+
+    extensions.register_profiles(listed=listed, visible=visible)
+    extensions.register_choices("numerology_system", lambda: NumerologySystem.choices)
+    extensions.register_choices("default_reading_type", lambda: ReadingKind.choices)
+    extensions.register_account_deleted(sharing.revoke_links_of_account)
+
 
 class OracleConfig(AppConfig):
     name = "oracle"
@@ -51,6 +78,7 @@ class OracleConfig(AppConfig):
         from oracle.services import search_index
 
         blind_index.register_rebuilder(search_index.rebuild)
+        register_account_pages()
         post_save.connect(
             search_index.on_reading_saved, sender=Reading, dispatch_uid="oracle-reading-terms"
         )

@@ -10,12 +10,14 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Length, Now
 from django.db.models.lookups import GreaterThanOrEqual
+from django.urls import reverse
 from django.utils.timezone import now
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from nps.core.fields import EncryptedTextField, PointField
 from nps.core.models import AliveManager, SoftDeleteModel, SoftDeleteQuerySet
-from oracle.validators import validate_timezone_name
+from nps.core.validators import validate_timezone_name
 
 
 class NumerologySystem(models.TextChoices):
@@ -30,13 +32,65 @@ class Gender(models.TextChoices):
     FEMALE = "female", _("Female")
 
 
-class SignType(models.TextChoices):
+class ReadingKind(models.TextChoices):
+    """What a person calls a reading, the one vocabulary of every page, list, filter, export and
+    setting: the consultation's tabs, the result templates' reading type, the default reading
+    type. `{{ reading.kind.label }}` names it."""
+
     TIME = "time", _("Time")
     NAME = "name", _("Name")
     QUESTION = "question", _("Question")
-    READING = "reading", _("Reading")
-    MULTI_USER = "multi_user", _("Multi-user")
     DAILY = "daily", _("Daily")
+    GROUP = "multi", _("Group")
+
+    @classmethod
+    def of(cls, sign_type: str) -> "ReadingKind":
+        """The kind of a stored `sign_type` (Time for a value no longer known)."""
+        return cls(_KIND_OF_SIGN_TYPE.get(sign_type, cls.TIME.value))
+
+    @classmethod
+    def totals(cls, by_sign_type: dict[str, int]) -> list[tuple["ReadingKind", int]]:
+        """Counts by `sign_type` as counts by kind, in this order, leaving out the zeros."""
+        counts = dict.fromkeys(cls, 0)
+        for sign_type, count in by_sign_type.items():
+            counts[cls.of(sign_type)] += count
+        return [(kind, count) for kind, count in counts.items() if count]
+
+    @property
+    def sign_types(self) -> tuple[str, ...]:
+        """The stored `sign_type` values of this kind (a time reading has two: V4's "reading")."""
+        return tuple(value for value, kind in _KIND_OF_SIGN_TYPE.items() if kind == self.value)
+
+    @property
+    def engine_kind(self) -> str:
+        """The interpretation engine's name of this kind (`oracle.engines.interpretation`)."""
+        return {"time": "reading", "multi": "group"}.get(self.value, self.value)
+
+
+class SignType(models.TextChoices):
+    """The stored kind (`sign_type`, V4's six values, a DB CHECK). "reading" is V4's time
+    reading, labelled as one: each label is its `ReadingKind`'s."""
+
+    TIME = "time", _("Time")
+    NAME = "name", _("Name")
+    QUESTION = "question", _("Question")
+    READING = "reading", _("Time")
+    MULTI_USER = "multi_user", _("Group")
+    DAILY = "daily", _("Daily")
+
+    @property
+    def kind(self) -> ReadingKind:
+        return ReadingKind.of(self.value)
+
+
+_KIND_OF_SIGN_TYPE = {
+    "time": "time",
+    "reading": "time",
+    "name": "name",
+    "question": "question",
+    "multi_user": "multi",
+    "daily": "daily",
+}
 
 
 class OwnedQuerySet(SoftDeleteQuerySet):
@@ -44,6 +98,10 @@ class OwnedQuerySet(SoftDeleteQuerySet):
         """Rows a principal may see: all for admins and moderators, else its account's own."""
         if principal.sees_all:
             return self
+        return self.owned_by(principal)
+
+    def owned_by(self, principal):
+        """The principal's account's own rows, whoever it is (none for an account-less key)."""
         if principal.account is None:
             return self.none()
         return self.filter(owner=principal.account)
@@ -243,7 +301,29 @@ class Reading(SoftDeleteModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_sign_type_display()} #{self.pk}"
+        return f"{self.kind.label} #{self.pk}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("oracle:reading", args=[self.pk])
+
+    @property
+    def kind(self) -> ReadingKind:
+        """What a person calls this reading (`SignType` "reading" is a time reading)."""
+        return ReadingKind.of(self.sign_type)
+
+    @property
+    def title(self) -> str:
+        """What a list shows of the reading: its question or name (decrypted), the moment, the
+        day, the group's names. When the reader may not read its texts (`private_hidden` set by
+        `oracle.views.history.annotate`: a moderator, another account's reading) the question or
+        name is the mask and nothing is decrypted."""
+        from oracle.services.titles import reading_title
+
+        key = (getattr(self, "private_hidden", False), get_language())
+        cached = self.__dict__.get("_title")
+        if cached is None or cached[0] != key:
+            cached = self.__dict__["_title"] = (key, reading_title(self, private_hidden=key[0]))
+        return cached[1]
 
 
 class ReadingParticipant(models.Model):
@@ -300,9 +380,12 @@ class ReadingSearchTerm(models.Model):
 
 class ShareLinkQuerySet(models.QuerySet):
     def active(self):
-        """Links that still open: not revoked, not expired, of a live reading."""
+        """Links that still open: not revoked, not expired, of a live reading and of accounts
+        that are neither deleted nor disabled (`oracle.services.sharing.open_share_link`)."""
         return self.filter(
             models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now()),
+            models.Q(owner__isnull=True) | models.Q(owner__is_active=True),
+            models.Q(reading__owner__isnull=True) | models.Q(reading__owner__is_active=True),
             revoked_at__isnull=True,
             reading__deleted_at__isnull=True,
         )

@@ -1,7 +1,7 @@
 """The pictures of the results pages: what each SVG template draws, computed from a reading's dicts.
 
 Pure functions over the dicts that :mod:`oracle.engines.compose` returns (no drawing here, no
-colours: the templates in ``oracle/templates/oracle/pictures/`` draw, ``static/css/pictures.css``
+colours: the templates in ``oracle/templates/oracle/pictures/`` draw, ``static/css/nps.css``
 colours). Geometry is in SVG user units. Pictures that have an inline direction (bars, heat map,
 tiles) take ``rtl``: positions are computed for the reading direction, and text anchors are
 logical (``start`` is the right end in Persian), so one template serves both directions.

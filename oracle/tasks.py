@@ -1,23 +1,14 @@
-"""Background jobs of the oracle app (Celery; the beat schedule is in nps/settings.py)."""
+"""Background jobs of the oracle app (Celery; the beat schedule is in nps/settings.py).
+
+A task a service queues is declared in that service's module (it imports no task module).
+"""
 
 from celery import shared_task
 
 from oracle.services import interpretation_jobs, sharing
 
-
-@shared_task
-def interpret_reading(
-    account_id: int, reading_id: int, language: str, retry: bool, client_address: str | None
-) -> dict:
-    """A stored reading's AI interpretation, asked for by its page (see interpretation_jobs)."""
-    outcome = interpretation_jobs.run(
-        account_id=account_id,
-        reading_id=reading_id,
-        language=language,
-        retry=retry,
-        client_address=client_address,
-    )
-    return {"reading": reading_id, "outcome": outcome}
+# Declared where it is queued (`interpretation_jobs`); imported here so the worker registers it.
+from oracle.services.interpretation_jobs import interpret_reading  # noqa: F401
 
 
 @shared_task

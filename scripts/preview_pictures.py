@@ -5,7 +5,7 @@
         --screenshot=/tmp/pictures/en.png file:///tmp/pictures/en.html
 
 Writes ``en.html`` and ``fa.html`` for a sample time reading and a three-person group reading,
-linking the project's ``static/css/nps.css`` and ``static/css/pictures.css``.
+linking the project's ``static/css/nps.css``.
 """
 
 from __future__ import annotations
@@ -31,8 +31,7 @@ from oracle.engines.compose import compose_multi_user, compose_time_reading  # n
 PAGE = """{% load oracle_pictures %}<!doctype html>
 <html lang="{{ lang }}" dir="{{ dir }}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="stylesheet" href="{{ static }}/css/nps.css">
-<link rel="stylesheet" href="{{ static }}/css/pictures.css"></head>
+<link rel="stylesheet" href="{{ static }}/css/nps.css"></head>
 <body><main>
 <section class="card"><h2>Moon</h2>{% moon_picture reading.systems.moon %}</section>
 <section class="card"><h2>FC60</h2>{% fc60_tiles reading.fc60_encoding %}</section>

@@ -17,6 +17,7 @@ DEBUG=0 \
   API_SECRET_KEY="check-deploy-api-secret-0123456789abcdef" \
   JWT_SECRET_KEY="check-deploy-jwt-secret-0123456789abcdef" \
   ALLOWED_HOSTS="nps.example.com" \
+  EMAIL_HOST="smtp.example.com" \
   $PY manage.py check --deploy --fail-level WARNING
 
 echo "== translations compile"

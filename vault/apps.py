@@ -9,6 +9,7 @@ class VaultConfig(AppConfig):
 
     def ready(self) -> None:
         from nps.core import blind_index
-        from vault.services import rebuild_note_terms
+        from vault.services import rebuild_note_terms, rebuild_tag_hashes
 
         blind_index.register_rebuilder(rebuild_note_terms)
+        blind_index.register_rebuilder(rebuild_tag_hashes)

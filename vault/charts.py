@@ -1,7 +1,7 @@
 """Small SVG charts of the journal and the learning dashboard, laid out for the reading direction.
 
 Each function returns the geometry a template draws (``vault/charts/*.svg.html``); colours come
-from ``static/css/vault.css``. In right-to-left pages the drawing is mirrored here (the first
+from ``static/css/nps.css``. In right-to-left pages the drawing is mirrored here (the first
 column and the labels start at the right), so the CSS has nothing to flip.
 """
 

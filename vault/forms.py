@@ -9,14 +9,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nps.core.widgets import DualCalendarDateInput
-from oracle.models import SignType
+from oracle.models import ReadingKind
 from vault.models import Outcome
 from vault.services import NOTE_MAX, TAG_MAX, TAGS_PER_ENTRY
 
 
 class FilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=200)
-    sign_type = forms.ChoiceField(label=_("Type"), required=False)
+    kind = forms.ChoiceField(label=_("Type"), required=False)
     tag = forms.ChoiceField(label=_("Tag"), required=False)
     profile = forms.ChoiceField(label=_("Profile"), required=False)
     month = forms.ChoiceField(label=_("Month"), required=False)
@@ -27,7 +27,7 @@ class FilterForm(forms.Form):
         self.fields["q"].widget.attrs.update(
             {"type": "search", "placeholder": _("Notes, questions, names")}
         )
-        self.fields["sign_type"].choices = [("", _("All types")), *SignType.choices]
+        self.fields["kind"].choices = [("", _("All types")), *ReadingKind.choices]
         self.fields["tag"].choices = [("", _("All tags")), *((tag, tag) for tag in tags)]
         self.fields["profile"].choices = [
             ("", _("All profiles")),

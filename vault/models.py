@@ -2,7 +2,9 @@
 
 The readings themselves are `oracle.models.Reading`; a `JournalEntry` exists only once the owner
 has written something about one. The note and the outcome's note are encrypted at rest; their
-search terms (keyed blind index, `nps.core.blind_index`) live in `NoteTerm`.
+search terms (keyed blind index, `nps.core.blind_index`) live in `NoteTerm`. A tag is encrypted
+too; beside it its keyed hash (`tag_digest`) is what filtering by a tag and counting the tags
+look up.
 """
 
 from django.db import models
@@ -11,6 +13,7 @@ from django.utils.timezone import now
 from django.utils.translation import gettext_lazy as _
 
 from nps.core.fields import EncryptedTextField
+from nps.core.sealed_values import keyed_digest
 
 
 class Outcome(models.TextChoices):
@@ -62,25 +65,38 @@ class JournalEntry(models.Model):
     @property
     def tags(self) -> list[str]:
         """The tags, alphabetical (prefetch `tag_rows` when listing many entries)."""
-        return sorted(row.tag for row in self.tag_rows.all())
+        return sorted(row.tag for row in self.tag_rows.all() if row.tag is not None)
+
+
+def tag_digest(tag: str) -> str:
+    """The keyed hash of a normalised tag: equal tags, equal hashes; the text not recoverable
+    (nor a guess testable) without the encryption key. Rebuilt on key rotation."""
+    return keyed_digest("journal-tag", tag)
 
 
 class EntryTag(models.Model):
-    """One tag of an entry, as a row so that filtering by tag is an indexed lookup."""
+    """One tag of an entry, as a row so that filtering by tag is an indexed lookup (on the keyed
+    hash: the tag itself is encrypted)."""
 
     id = models.BigAutoField(primary_key=True)
     entry = models.ForeignKey(JournalEntry, on_delete=models.CASCADE, related_name="tag_rows")
-    tag = models.CharField(_("tag"), max_length=40)
+    tag = EncryptedTextField(_("tag"))
+    tag_hash = models.CharField(_("tag hash"), max_length=64)
 
     class Meta:
         db_table = "vault_entry_tags"
         constraints = [
-            models.UniqueConstraint(fields=["entry", "tag"], name="vault_entry_tag_unique"),
+            models.UniqueConstraint(fields=["entry", "tag_hash"], name="vault_entry_tag_unique"),
         ]
-        indexes = [models.Index(fields=["tag"], name="idx_vault_entry_tag")]
+        indexes = [models.Index(fields=["tag_hash"], name="idx_vault_entry_tag")]
 
     def __str__(self) -> str:
-        return self.tag
+        return self.tag or ""
+
+    @classmethod
+    def of(cls, entry: JournalEntry, tag: str) -> "EntryTag":
+        """The row of a (normalised) tag of ``entry``, its hash computed."""
+        return cls(entry=entry, tag=tag, tag_hash=tag_digest(tag))
 
 
 class NoteTerm(models.Model):

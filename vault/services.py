@@ -8,6 +8,7 @@ admins included (notes are decrypted for their owner only), and a principal with
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -20,16 +21,20 @@ from typing import Any
 
 import jdatetime
 from django.db import transaction
-from django.db.models import BooleanField, Count, Q, QuerySet, Value
+from django.db.models import BooleanField, Count, Min, Q, QuerySet, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from nps.accounts.principal import Principal
 from nps.core import audit, blind_index
 from nps.core.errors import InvalidField, NotFound
-from oracle.models import Reading, SignType
+from oracle.engines import i18n
+from oracle.models import Reading, ReadingKind, SignType
 from oracle.services import history, profiles, sealing
-from vault.models import EntryTag, JournalEntry, NoteTerm, Outcome
+from oracle.services.export import reading_profile_name
+from oracle.services.reading_document import kind_label
+from vault.models import EntryTag, JournalEntry, NoteTerm, Outcome, tag_digest
 
 NOTE_MAX = 5000
 TAG_MAX = 40
@@ -177,9 +182,7 @@ class Summary:
 
 def journal_readings(principal: Principal) -> QuerySet:
     """The principal's own live readings (the journal never shows another account's)."""
-    if principal.account is None:
-        return Reading.objects.none()
-    return history.visible_readings(principal).filter(owner=principal.account)
+    return Reading.objects.owned_by(principal)
 
 
 def _with_journal(readings: QuerySet) -> QuerySet:
@@ -228,11 +231,14 @@ def _utc_midnight(day: dt.date) -> dt.datetime:
 
 
 def month_key(moment: dt.datetime | dt.date, *, jalali: bool = False) -> str:
-    """The ``YYYY-MM`` a moment falls in (UTC), in the Gregorian or the Jalali calendar."""
+    """The ``YYYY-MM`` a moment falls in (UTC), in the Gregorian or the Jalali calendar (a day
+    the Jalali calendar cannot write, before 622 or after 9999-03-20, keeps its Gregorian month:
+    it is never among the recent months counted)."""
     if isinstance(moment, dt.datetime):
         moment = moment.astimezone(dt.UTC).date()
     if jalali:
-        moment = jdatetime.date.fromgregorian(date=moment)
+        with contextlib.suppress(ValueError):
+            moment = jdatetime.date.fromgregorian(date=moment)
     return f"{moment.year:04d}-{moment.month:02d}"
 
 
@@ -255,19 +261,26 @@ def filtered_readings(
     principal: Principal,
     search: str = "",
     sign_type: str | None = None,
+    kind: str | None = None,
     tag: str | None = None,
     profile_id: int | None = None,
     month: str | None = None,
     jalali: bool = False,
     pinned: bool | None = None,
 ) -> QuerySet:
+    """The journal's readings matching the filters. ``sign_type`` is a stored value (the API's
+    filter); ``kind`` a `ReadingKind` (the page's, which finds V4's "reading" rows as Time)."""
     readings = journal_readings(principal)
     if sign_type:
         if sign_type not in SignType.values:
             raise InvalidField("sign_type", "Unknown reading type.")
         readings = readings.filter(sign_type=sign_type)
+    if kind:
+        if kind not in ReadingKind.values:
+            raise InvalidField("kind", "Unknown reading type.")
+        readings = readings.filter(sign_type__in=ReadingKind(kind).sign_types)
     if tag:
-        readings = readings.filter(journal_entry__tag_rows__tag=normalise_tag(tag))
+        readings = readings.filter(journal_entry__tag_rows__tag_hash=tag_digest(normalise_tag(tag)))
     if profile_id is not None:
         profile = profiles.get_profile(principal=principal, profile_id=profile_id)
         readings = readings.involving(profile)
@@ -294,6 +307,7 @@ def list_entries(
     principal: Principal,
     search: str = "",
     sign_type: str | None = None,
+    kind: str | None = None,
     tag: str | None = None,
     profile_id: int | None = None,
     month: str | None = None,
@@ -308,6 +322,7 @@ def list_entries(
         principal=principal,
         search=search,
         sign_type=sign_type,
+        kind=kind,
         tag=tag,
         profile_id=profile_id,
         month=month,
@@ -323,14 +338,18 @@ def list_entries(
 
 
 def account_tags(principal: Principal) -> list[tuple[str, int]]:
-    """The account's tags with how many entries carry each, most used first."""
-    rows = (
+    """The account's tags with how many entries carry each, most used first.
+
+    The tags are counted by their keyed hash; one row of each is decrypted for its text."""
+    counts = (
         EntryTag.objects.filter(entry__reading__in=journal_readings(principal))
-        .values("tag")
-        .annotate(count=Count("id"))
-        .order_by("-count", "tag")
+        .values("tag_hash")
+        .annotate(count=Count("id"), first=Min("id"))
     )
-    return [(row["tag"], row["count"]) for row in rows]
+    counted = {row["first"]: row["count"] for row in counts}
+    texts = EntryTag.objects.filter(pk__in=counted).only("id", "tag")
+    tags = [(row.tag, counted[row.pk]) for row in texts if row.tag is not None]
+    return sorted(tags, key=lambda item: (-item[1], item[0]))
 
 
 # --------------------------------------------------------------------------------------------
@@ -416,7 +435,7 @@ def update_entry(
     journal.save()
     if cleaned_tags is not _UNSET:
         EntryTag.objects.filter(entry=journal).delete()
-        EntryTag.objects.bulk_create(EntryTag(entry=journal, tag=tag) for tag in cleaned_tags)
+        EntryTag.objects.bulk_create(EntryTag.of(journal, tag) for tag in cleaned_tags)
         changed.append("tags")
     if "note" in changed:
         _index(journal)
@@ -567,10 +586,12 @@ EXPORT_COLUMNS = (
     "reading_id",
     "created_at",
     "sign_type",
+    "kind",
     "sign_value",
     "question",
     "answer",
     "profile_id",
+    "profile",
     "note",
     "tags",
     "pinned",
@@ -578,12 +599,21 @@ EXPORT_COLUMNS = (
     "outcome_on",
     "outcome_note",
 )
+# The CSV is read by people in a spreadsheet: the reading kind's label and the profile's name,
+# not internal names and ids (the JSON keeps both, for programs).
+CSV_COLUMNS = tuple(
+    column for column in EXPORT_COLUMNS if column not in ("sign_type", "profile_id")
+)
 
 
 def export_rows(*, principal: Principal, client_address: str | None = None) -> list[dict]:
     """Every journal entry, oldest first, with its texts decrypted (the owner's own only).
     Audited as ``vault.export``."""
-    readings = _with_journal(journal_readings(principal)).order_by("created_at", "id")
+    readings = (
+        _with_journal(journal_readings(principal))
+        .select_related("profile")
+        .order_by("created_at", "id")
+    )
     rows = []
     for reading in readings.iterator(chunk_size=200):
         entry = _entry(reading)
@@ -593,10 +623,12 @@ def export_rows(*, principal: Principal, client_address: str | None = None) -> l
                 "reading_id": reading.pk,
                 "created_at": reading.created_at.isoformat(),
                 "sign_type": reading.sign_type,
+                "kind": kind_label(reading.sign_type),
                 "sign_value": reading.sign_value,
                 "question": (reading.question or "") if asked else "",
                 "answer": entry.answer,
                 "profile_id": reading.profile_id,
+                "profile": reading_profile_name(reading),
                 "note": entry.note,
                 "tags": entry.tags,
                 "pinned": entry.pinned,
@@ -628,18 +660,38 @@ def _cell(value: Any) -> Any:
 
 
 def export_csv(rows: list[dict]) -> str:
+    """The journal for a spreadsheet: a UTF-8 byte-order mark first (so Excel and LibreOffice
+    read Persian as UTF-8), the kind's label, the profile's name, answers and outcomes as words
+    of the active language."""
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=EXPORT_COLUMNS)
+    buffer.write("\ufeff")
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, extrasaction="ignore")
     writer.writeheader()
+    language = "fa" if (get_language() or "").startswith("fa") else "en"
     for row in rows:
-        writer.writerow(
-            {key: _cell(value) for key, value in {**row, "tags": ", ".join(row["tags"])}.items()}
-        )
+        shown = {
+            **row,
+            "tags": ", ".join(row["tags"]),
+            "kind": kind_label(row["sign_type"]),
+            "answer": i18n.term(row["answer"], language) if row["answer"] else "",
+            "outcome": Outcome(row["outcome"]).label if row["outcome"] in Outcome.values else "",
+        }
+        writer.writerow({key: _cell(value) for key, value in shown.items()})
     return buffer.getvalue()
 
 
 # --------------------------------------------------------------------------------------------
 # Key rotation
+
+
+def rebuild_tag_hashes() -> int:
+    """Recompute every tag's keyed hash under the current key; the number of tags."""
+    count = 0
+    for row in EntryTag.objects.only("id", "tag").iterator(chunk_size=500):
+        if row.tag is not None:
+            EntryTag.objects.filter(pk=row.pk).update(tag_hash=tag_digest(row.tag))
+            count += 1
+    return count
 
 
 def rebuild_note_terms() -> int:

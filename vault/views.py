@@ -8,44 +8,38 @@ errors when invalid; the outcome form also sends the hit rate out of band).
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.dates import MONTHS, MONTHS_3
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
 from nps.core import ratelimit
+from nps.core.dates import JALALI_MONTHS_EN, JALALI_MONTHS_FA, is_persian, uses_jalali
 from nps.core.http import client_ip
-from nps.core.pages import page_number, service_errors
-from nps.core.templatetags.nps import JALALI_MONTHS_FA, is_persian, persian_digits
-from oracle.models import SignType
-from oracle.services import profiles as profile_service
-from oracle.views.history import reading_title, result_type
-from vault import services
+from nps.core.pages import page_number, require_scope, service_errors
+from nps.core.templatetags.nps import persian_digits
+from oracle.models import Profile, ReadingKind
+from vault import cards, services
 from vault.forms import EntryForm, FilterForm, OutcomeForm
 
 TEMPLATE = "vault/index.html"
 PAGE_SIZE = 20
-FILTER_KEYS = ("q", "sign_type", "tag", "profile", "month", "pinned")
-
-
-def _require_write(request: HttpRequest) -> None:
-    if not request.principal.has_scope("vault:write"):
-        raise PermissionDenied(_("Your account may read the journal but not change it."))
+FILTER_KEYS = ("q", "kind", "tag", "profile", "month", "pinned")
+WRITE = "vault:write"
+WRITE_REFUSED = gettext_lazy("Your account may read the journal but not change it.")
 
 
 def month_label(key: str, *, jalali: bool, short: bool = False) -> str:
     year, month = (int(part) for part in key.split("-"))
     if jalali:
-        name = JALALI_MONTHS_FA[month - 1]
+        name = (JALALI_MONTHS_FA if is_persian() else JALALI_MONTHS_EN)[month - 1]
         return name if short else persian_digits(f"{name} {year}")
     name = str((MONTHS_3 if short else MONTHS)[month])
-    return name.capitalize() if short else f"{name} {year}"
+    return name.capitalize() if short else persian_digits(f"{name} {year}")
 
 
 def entry_forms(entry: services.Entry, **forms_given) -> dict:
@@ -66,8 +60,7 @@ def entry_forms(entry: services.Entry, **forms_given) -> dict:
         )
     return {
         "entry": entry,
-        "title": reading_title(entry.reading),
-        "type": result_type(entry.reading),
+        "title": entry.reading.title,
         "entry_form": entry_form,
         "outcome_form": outcome_form,
         "editing": forms_given.get("editing", False),
@@ -77,16 +70,11 @@ def entry_forms(entry: services.Entry, **forms_given) -> dict:
 
 def _list_context(request: HttpRequest) -> dict:
     principal = request.principal
-    jalali = is_persian()
+    jalali = uses_jalali()  # the account's calendar: Jalali months by default in Persian
     summary = services.summary(principal, jalali=jalali)
     months = [(key, month_label(key, jalali=jalali)) for key, _count in reversed(summary.by_month)]
     tags = [tag for tag, _count in services.account_tags(principal)]
-    owned_profiles = profile_service.visible_profiles(principal)
-    if principal.account is not None:
-        owned_profiles = owned_profiles.filter(owner=principal.account)
-    else:
-        owned_profiles = owned_profiles.none()
-    owned_profiles = list(owned_profiles.order_by("name")[:200])
+    owned_profiles = list(Profile.objects.owned_by(principal).order_by("name")[:200])
     filters = FilterForm(request.GET or None, tags=tags, profiles=owned_profiles, months=months)
     values = filters.cleaned_data if filters.is_valid() else {}
     if values.get("q"):
@@ -97,7 +85,7 @@ def _list_context(request: HttpRequest) -> dict:
         page = services.list_entries(
             principal=principal,
             search=values.get("q", ""),
-            sign_type=values.get("sign_type") or None,
+            kind=values.get("kind") or None,
             tag=values.get("tag") or None,
             profile_id=int(values["profile"]) if values.get("profile") else None,
             month=values.get("month") or None,
@@ -107,6 +95,8 @@ def _list_context(request: HttpRequest) -> dict:
             offset=(number - 1) * PAGE_SIZE,
         )
     pages = max(1, -(-page.total // PAGE_SIZE))
+    can_write = principal.has_scope("vault:write")
+    can_rate = principal.has_scope("oracle:write")
     query = {key: request.GET[key] for key in FILTER_KEYS if request.GET.get(key)}
 
     def page_url(n: int) -> str:
@@ -116,7 +106,13 @@ def _list_context(request: HttpRequest) -> dict:
     return {
         "filters": filters,
         "filtered": bool(query),
-        "cards": [entry_forms(entry) for entry in page.entries],
+        "cards": [
+            {
+                **card,
+                "html": cards.card_html(request, card, can_write=can_write, can_rate=can_rate),
+            }
+            for card in map(entry_forms, page.entries)
+        ],
         "total": page.total,
         "page_number": number,
         "page_count": pages,
@@ -128,11 +124,10 @@ def _list_context(request: HttpRequest) -> dict:
             (month_label(key, jalali=jalali, short=True), count) for key, count in summary.by_month
         ],
         "type_items": [
-            (str(SignType(kind).label) if kind in SignType.values else kind, count)
-            for kind, count in summary.by_type.items()
+            (str(kind.label), count) for kind, count in ReadingKind.totals(summary.by_type)
         ],
-        "can_write": principal.has_scope("vault:write"),
-        "can_rate": principal.has_scope("oracle:write"),
+        "can_write": can_write,
+        "can_rate": can_rate,
     }
 
 
@@ -164,9 +159,9 @@ def _card_response(request, entry, *, status=200, hit_rate=False, **forms_given)
 
 @require_POST
 @login_required
+@require_scope(WRITE, WRITE_REFUSED)
 def entry_update(request: HttpRequest, reading_id: int) -> HttpResponse:
-    _require_write(request)
-    entry = _entry_or_404(request, reading_id)
+    entry = services.get_entry(principal=request.principal, reading_id=reading_id)
     form = EntryForm(request.POST, prefix=f"entry-{reading_id}")
     if form.is_valid():
         with service_errors(form):
@@ -183,34 +178,35 @@ def entry_update(request: HttpRequest, reading_id: int) -> HttpResponse:
 
 @require_POST
 @login_required
+@require_scope(WRITE, WRITE_REFUSED)
 def entry_pin(request: HttpRequest, reading_id: int) -> HttpResponse:
-    _require_write(request)
-    entry = _entry_or_404(request, reading_id)
-    with service_errors(forms.Form()):
-        entry = services.update_entry(
-            principal=request.principal,
-            reading_id=reading_id,
-            pinned=not entry.pinned,
-            client_address=client_ip(request),
-        )
+    entry = services.get_entry(principal=request.principal, reading_id=reading_id)
+    entry = services.update_entry(
+        principal=request.principal,
+        reading_id=reading_id,
+        pinned=not entry.pinned,
+        client_address=client_ip(request),
+    )
     return _card_response(request, entry)
 
 
 @require_POST
 @login_required
+@require_scope(WRITE, WRITE_REFUSED)
 def entry_outcome(request: HttpRequest, reading_id: int) -> HttpResponse:
-    _require_write(request)
-    entry = _entry_or_404(request, reading_id)
+    entry = services.get_entry(principal=request.principal, reading_id=reading_id)
     prefix = f"entry-{reading_id}-outcome"
     if "clear" in request.POST:
-        with service_errors(forms.Form()):
+        form = OutcomeForm(prefix=prefix)
+        with service_errors(form):
             entry = services.record_outcome(
                 principal=request.principal,
                 reading_id=reading_id,
                 outcome=None,
                 client_address=client_ip(request),
             )
-        return _card_response(request, entry, hit_rate=True)
+            return _card_response(request, entry, hit_rate=True)
+        return _card_response(request, entry, status=422, outcome_form=form, recording=True)
     form = OutcomeForm(request.POST, prefix=prefix)
     if form.is_valid():
         with service_errors(form):
@@ -224,11 +220,6 @@ def entry_outcome(request: HttpRequest, reading_id: int) -> HttpResponse:
             )
             return _card_response(request, entry, hit_rate=True)
     return _card_response(request, entry, status=422, outcome_form=form, recording=True)
-
-
-def _entry_or_404(request: HttpRequest, reading_id: int) -> services.Entry:
-    with service_errors(forms.Form()):
-        return services.get_entry(principal=request.principal, reading_id=reading_id)
 
 
 @require_GET

@@ -10,3 +10,7 @@ if token and #token > 0 then
   wrk.headers["Authorization"] = "Bearer " .. token
 end
 
+local cookie = os.getenv("BENCH_COOKIE")
+if cookie and #cookie > 0 then
+  wrk.headers["Cookie"] = cookie
+end

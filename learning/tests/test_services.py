@@ -318,3 +318,15 @@ def test_insights_in_persian_list_the_numbers_with_the_persian_comma(user):
 
     (numbers,) = [text for text in texts if text.startswith("پرتکرارترین")]
     assert "، " in numbers and ", " not in numbers
+
+
+@pytest.mark.parametrize(
+    ("streak", "streak_xp", "total"),
+    [(1, 0, 21), (2, 4, 25), (4, 8, 29)],
+)
+def test_xp_parts_add_up_to_the_total_and_streaks_count_from_two_days(streak, streak_xp, total):
+    """Issue 20: the page showed 15 readings, 2 feedback and a 1-day streak for 21 XP."""
+    sources = services.XpSources(readings=15, feedback=2, longest_streak=streak)
+    assert (sources.reading_xp, sources.feedback_xp, sources.streak_xp) == (15, 6, streak_xp)
+    assert sources.reading_xp + sources.feedback_xp + sources.streak_xp == sources.total == total
+    assert sources.counted_streak == (streak if streak >= services.STREAK_MIN_DAYS else 0)

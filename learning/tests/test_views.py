@@ -124,7 +124,8 @@ def test_feedback_slot_loads_the_form_by_htmx_with_a_plain_link():
         'hx-get="/learning/readings/7/feedback"' in html
         and 'href="/learning/readings/7/feedback"' in html
     )
-    assert "css/feedback.css" in html and "js/learning.js" in html
+    # Style and the character counter come with base.html (nps.css, counter.js): not in the slot.
+    assert "<link" not in html and "<script" not in html
 
 
 def test_admin_console_lists_feedback_read_only_with_the_comment_masked_for_moderators(
@@ -141,3 +142,21 @@ def test_admin_console_lists_feedback_read_only_with_the_comment_masked_for_mode
     client.force_login(UserFactory(role=Role.ADMIN))
     assert "private words" in client.get(url).content.decode()
     assert client.get(reverse("admin:learning_learningmetric_changelist")).status_code == 200
+
+
+def test_learning_page_xp_breakdown_adds_up_and_says_when_streaks_count(client, owner):
+    import re
+
+    question_reading(owner)
+    reading = question_reading(owner)
+    services.submit_feedback(principal=principal(owner), reading_id=reading.pk, rating=4)
+    page = client.get(reverse("learning:index")).content.decode()
+
+    def part(name: str) -> str:
+        return re.search(rf'id="xp-{name}"[^>]*>(.*?)</dd>', page, re.S).group(1).strip()
+
+    assert part("readings") == "2 × 1 = 2 XP"
+    assert part("feedback") == "1 × 3 = 3 XP"
+    assert part("streak") == "1 day: 0 XP"  # a one-day streak does not count yet
+    assert part("total") == "5 XP"
+    assert "Streaks count from 2 days in a row" in page

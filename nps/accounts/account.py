@@ -7,6 +7,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from nps.accounts import extensions
 from nps.accounts.models import TokenSession, User
 from nps.accounts.principal import Principal
 from nps.core import audit
@@ -45,10 +46,12 @@ def change_password(
 @transaction.atomic
 def delete_account(*, principal: Principal, client_address: str | None = None) -> User:
     """Soft delete: the account is disabled (it can no longer log in, its tokens and keys stop
-    working at once) and its data kept; an admin restores it by making it active again."""
+    working at once, its share links are revoked) and its data kept; an admin restores it by
+    making it active again (the links stay revoked: the owner makes new ones)."""
     account = _account(principal)
     account.is_active = False
     account.save(update_fields=["is_active", "updated_at"])
     TokenSession.objects.filter(account=account).revoke()
+    extensions.account_deleted(account)  # the oracle revokes its share links
     audit.record("account.delete", actor=account, client_address=client_address)
     return account

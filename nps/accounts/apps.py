@@ -9,6 +9,6 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        # Imported for their side effects: the OpenAPI auth scheme, and the receiver counting
-        # failed logins per address.
-        from nps.accounts import schema, services  # noqa: F401
+        # Imported for their side effects: the OpenAPI auth scheme, the receiver counting
+        # failed logins per address, and the system checks.
+        from nps.accounts import checks, schema, services  # noqa: F401

@@ -15,8 +15,10 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from nps.accounts.roles import ROLES_SEEING_ALL, Role, expand_scopes, scopes_for_role
+from nps.core.dates import AUTO as AUTO_CALENDAR
+from nps.core.dates import CALENDAR_CHOICES
 from nps.core.db import RandomUUID
-from oracle.validators import validate_timezone_name
+from nps.core.validators import validate_timezone_name
 
 # Admin-console areas a moderator may use; everything else (accounts, keys, lockouts) is admin-only.
 MODERATOR_APPS = frozenset({"oracle", "vault", "learning", "core"})
@@ -287,6 +289,14 @@ class Preferences(models.Model):
     default_reading_type = models.CharField(
         _("default reading type"), max_length=20, blank=True, default="time"
     )
+    # How dates are shown, whatever the language: "auto" is Jalali in Persian, Gregorian in English.
+    calendar = models.CharField(
+        _("calendar"),
+        max_length=10,
+        choices=CALENDAR_CHOICES,
+        default=AUTO_CALENDAR,
+        db_default=AUTO_CALENDAR,
+    )
     default_profile = models.ForeignKey(
         "oracle.Profile",
         verbose_name=_("default profile"),
@@ -295,12 +305,26 @@ class Preferences(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The timing advisor's best hours are offered from `waking_from` until `waking_until` (the
+    # hour that starts at 21:00 ends at 22:00); a range past midnight (22 → 6) is allowed.
+    waking_from = models.PositiveSmallIntegerField(_("waking hours from"), default=7, db_default=7)
+    waking_until = models.PositiveSmallIntegerField(
+        _("waking hours until"), default=22, db_default=22
+    )
     updated_at = models.DateTimeField(_("updated"), auto_now=True, db_default=Now())
 
     class Meta:
         db_table = "account_preferences"
         verbose_name = _("preferences")
         verbose_name_plural = _("preferences")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(waking_from__lte=23)
+                & models.Q(waking_until__gte=1, waking_until__lte=24)
+                & ~models.Q(waking_from=models.F("waking_until")),
+                name="account_preferences_waking_hours",
+            )
+        ]
 
     def __str__(self) -> str:
         return str(self.account_id)

@@ -9,12 +9,16 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 
+from nps.accounts import extensions
 from nps.accounts.models import Preferences, Theme
 from nps.accounts.principal import Principal
-from nps.core import audit
+from nps.core import audit, dates
 from nps.core.errors import InvalidField
 
 READING_TYPES = ("time", "name", "question", "daily", "multi")
+# The hours of the day the timing advisor's best hours are offered in (from 07:00 to 22:00),
+# unless the account chose others (`waking_from`, `waking_until`).
+WAKING_HOURS = (7, 22)
 SYSTEMS = ("auto", "pythagorean", "chaldean", "abjad")
 FIELDS = (
     "language",
@@ -23,7 +27,15 @@ FIELDS = (
     "timezone",
     "default_reading_type",
     "default_profile_id",
+    "waking_from",
+    "waking_until",
+    "calendar",
 )
+# `daily_delivery` is kept by the delivery app, which registers it (delivery/apps.py,
+# `extensions.register_preference`): shown and changed here so the settings page and
+# `GET/PUT /api/settings` stay one way.
+DELIVERY = "daily_delivery"
+KEYS = (*FIELDS, DELIVERY)
 
 
 def preferences_of(account) -> Preferences:
@@ -37,7 +49,20 @@ def preferences_of(account) -> Preferences:
 
 
 def as_dict(preferences: Preferences) -> dict[str, Any]:
-    return {name: getattr(preferences, name) for name in FIELDS}
+    values = {name: getattr(preferences, name) for name in FIELDS}
+    account = preferences.account if preferences.account_id else None
+    return values | extensions.preference_values(account)
+
+
+def calendar_of(account) -> str:
+    """The account's calendar preference: `auto` (by language), `jalali` or `gregorian`."""
+    return preferences_of(account).calendar or dates.AUTO
+
+
+def waking_hours_of(account) -> tuple[int, int]:
+    """The hours (from, until) the account's best hours are chosen in; 07–22 by default."""
+    chosen = preferences_of(account)
+    return (chosen.waking_from, chosen.waking_until)
 
 
 def zone_of(account) -> zoneinfo.ZoneInfo:
@@ -65,29 +90,44 @@ def update_preferences(
         raise InvalidField(("account",), "The legacy secret has no account to keep settings for")
     preferences = preferences_of(principal.account)
     for field, value in changes.items():
+        if extensions.is_kept_elsewhere(field):
+            extensions.update_preference(
+                field, principal=principal, client_address=client_address, value=value
+            )
+    for field, value in changes.items():
+        if extensions.is_kept_elsewhere(field):
+            continue
         if field not in FIELDS:
             raise InvalidField((field,), "Unknown setting")
         if field == "language":
             _check(field, value, ["", *dict(settings.LANGUAGES)])
         elif field == "theme":
             _check(field, value, Theme.values)
+        elif field == "calendar":
+            _check(field, value, dates.CALENDARS)
         elif field == "numerology_system":
             _check(field, value, SYSTEMS)
         elif field == "default_reading_type":
             _check(field, value, READING_TYPES)
+        elif field == "waking_from":
+            _check(field, value, range(24))
+        elif field == "waking_until":
+            _check(field, value, range(1, 25))
         elif field == "timezone" and value:
             try:
                 zoneinfo.ZoneInfo(value)
             except (zoneinfo.ZoneInfoNotFoundError, ValueError):
                 raise InvalidField((field,), "Unknown time zone") from None
-        elif field == "default_profile_id" and value is not None:
-            from oracle.services import profiles
-
-            try:
-                profiles.get_profile(principal=principal, profile_id=value)
-            except profiles.ProfileNotFound:
-                raise InvalidField((field,), "Profile not found") from None
+        elif (
+            field == "default_profile_id"
+            and value is not None
+            and not extensions.profile_visible(principal, value)
+        ):
+            raise InvalidField((field,), "Profile not found")
         setattr(preferences, field, value)
+    if preferences.waking_from == preferences.waking_until:
+        changed = "waking_until" if "waking_until" in changes else "waking_from"
+        raise InvalidField((changed,), "The waking hours must not start and end at the same hour")
     preferences.save()
     audit.record(
         "account.settings",

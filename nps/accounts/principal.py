@@ -32,6 +32,27 @@ class Principal:
         return self.auth_type == "legacy"
 
     @property
+    def reads_all_private_texts(self) -> bool:
+        """Admins (and V4's legacy secret) read every account's private texts."""
+        if self.account is not None:
+            return self.account.is_admin
+        return self.has_scope("admin")
+
+    def may_read_private_texts(self, owner) -> bool:
+        """May this caller read the private texts of `owner`'s data (an account or its id)?
+
+        The one rule for mother's names, questions, interpretations, feedback comments, journal
+        notes and the client addresses of the audit log: the owner themself, or an admin (the
+        legacy secret included). Moderators see every account's profiles and readings
+        (`sees_all`) but these texts of other accounts only as a mask (`nps.core.privacy`), and
+        they may not share or export other accounts' readings.
+        """
+        if self.reads_all_private_texts:
+            return True
+        owner_id = getattr(owner, "pk", owner)
+        return self.account is not None and owner_id is not None and owner_id == self.account.pk
+
+    @property
     def api_key_hash(self) -> str | None:
         return self.api_key.key_hash if self.api_key is not None else None
 

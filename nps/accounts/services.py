@@ -5,6 +5,7 @@ import uuid
 from dataclasses import dataclass
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import authenticate
 from django.contrib.auth.signals import user_login_failed
 from django.db import transaction
@@ -29,10 +30,6 @@ class LoginRefused(NotAuthenticated):
     """Wrong username or password, or an invalid, expired or used refresh token."""
 
     message = "Invalid username or password"
-
-
-class AccountDisabled(Forbidden):
-    message = "Account is disabled"
 
 
 class ApiKeyScopeError(InvalidField):
@@ -95,22 +92,41 @@ def start_session(account: User) -> TokenPair:
     return tokens
 
 
+LOGIN_DELAY = "login"
+
+
 def check_login_allowed(address: str | None) -> None:
-    """Refuse (429) an address that failed too many logins lately, across all usernames."""
-    state = ratelimit.current("login_failures", address or "unknown")
-    if state.exceeded:
-        raise ratelimit.RateLimitExceeded(state)
+    """Refuse (429, `Retry-After`) a login while its address waits out the delay of its last
+    failure. The password is not checked then, so a guesser gains nothing by trying sooner; a
+    person behind the same address (an office's NAT) logs in once the few seconds are over."""
+    wait = ratelimit.delay_remaining(LOGIN_DELAY, address or "unknown")
+    if wait:
+        limit = ratelimit.rate_for("login_failures").limit
+        raise ratelimit.RateLimitExceeded(ratelimit.RateState(limit, -1, wait))
+
+
+def login_delay_seconds(failures_past_allowance: int) -> int:
+    """1, 2, 4, 8 … seconds after the 1st, 2nd, 3rd … failure past the address's allowance, at
+    most `NPS_LOGIN_DELAY_MAX_SECONDS`."""
+    ceiling = settings.NPS_LOGIN_DELAY_MAX_SECONDS
+    return min(2 ** min(failures_past_allowance - 1, ceiling.bit_length()), ceiling)
 
 
 @receiver(user_login_failed)
 def count_login_failure(sender, credentials=None, request=None, **kwargs) -> None:
-    """Every failed password login (API, pages, admin) counts against its address."""
-    ratelimit.hit("login_failures", client_ip(request) or "unknown")
+    """Every failed password login (API, pages, admin) counts against its address; past the
+    allowance (`login_failures`, across usernames) each one makes the address wait longer before
+    its next try. No address is ever refused for the whole window: the lockout of one username
+    from one address is django-axes' (AXES_FAILURE_LIMIT)."""
+    address = client_ip(request) or "unknown"
+    state = ratelimit.hit("login_failures", address)
+    if state.exceeded:
+        ratelimit.impose_delay(LOGIN_DELAY, address, login_delay_seconds(-state.remaining))
 
 
 def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
-    """Check the password through django-axes (lockout per username and address, and the limit per
-    address across usernames), then start a token session.
+    """Check the password through django-axes (lockout per username and address; an address
+    that failed too often across usernames waits a growing delay), then start a token session.
 
     Successes and failures are both audited; a failure's row must survive the refusal, so this
     function is not one transaction. It takes the request (not only its address) because
@@ -120,22 +136,17 @@ def log_in(*, request: HttpRequest, username: str, password: str) -> TokenPair:
     check_login_allowed(client_address)
     account = authenticate(request, username=username, password=password)
     if account is None:
+        # A disabled account is refused exactly as a wrong password is (same status, body and
+        # work: its password is never checked here), so the answer confirms no password. The
+        # audit log, which only admins read, still tells the two apart.
         known = User.objects.filter(username=username).first()
-        if known is not None and not known.is_active and known.check_password(password):
-            audit.record(
-                "auth.failed",
-                actor=known,
-                client_address=client_address,
-                success=False,
-                details={"reason": "account_disabled"},
-            )
-            raise AccountDisabled()
+        disabled = known is not None and not known.is_active
         audit.record(
             "auth.failed",
             actor=known,
             client_address=client_address,
             success=False,
-            details={"reason": "invalid_credentials"},
+            details={"reason": "account_disabled" if disabled else "invalid_credentials"},
         )
         raise LoginRefused()
     with transaction.atomic():

@@ -16,6 +16,24 @@ class SettingsBody(serializers.Serializer):
     timezone = serializers.CharField(required=False, allow_blank=True, max_length=64)
     default_reading_type = serializers.CharField(required=False, max_length=20)
     default_profile_id = serializers.IntegerField(required=False, allow_null=True, min_value=1)
+    waking_from = serializers.IntegerField(
+        required=False, help_text="Best hours are offered from this hour (0–23; default 7)…"
+    )
+    waking_until = serializers.IntegerField(
+        required=False,
+        help_text="…until this one (1–24; default 22). A range past midnight (22 → 6) is allowed.",
+    )
+    calendar = serializers.CharField(
+        required=False,
+        max_length=10,
+        help_text="How dates are shown: auto (Jalali in Persian, Gregorian in English), "
+        "jalali or gregorian.",
+    )
+    daily_delivery = serializers.JSONField(
+        required=False,
+        help_text='The day\'s reading sent each day: {"email": bool, "telegram": bool, '
+        '"time": "HH:MM"} (the time in the account\'s time zone; default off, 08:00).',
+    )
 
 
 class PasswordChangeBody(serializers.Serializer):
@@ -37,7 +55,7 @@ class SettingsView(ApiView):
     )
     def put(self, request):
         if isinstance(request.data, dict):
-            unknown = sorted(set(request.data) - set(preferences.FIELDS))
+            unknown = sorted(set(request.data) - set(preferences.KEYS))
             if unknown:
                 raise InvalidField((unknown[0],), "Unknown setting", location="body")
         body = SettingsBody(data=request.data)

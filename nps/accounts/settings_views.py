@@ -7,36 +7,29 @@ as its API twin (`GET/PUT /api/settings`, `POST /api/auth/change-password`, `/ap
 
 from __future__ import annotations
 
-import zoneinfo
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth import logout, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from nps.accounts import account, preferences, services
+from nps.accounts import account, extensions, preferences, services
 from nps.accounts.forms import ApiKeyForm, ConfirmForm, PasswordChangeForm, PreferencesForm
 from nps.accounts.roles import KEYS_SCOPE
 from nps.accounts.views import with_language
 from nps.core.http import client_ip
-from nps.core.pages import service_errors
+from nps.core.pages import require_scope, service_errors
 
 TEMPLATE = "accounts/settings.html"
-PROFILE_LIMIT = 500
 
 
 def _profiles(request: HttpRequest):
-    from oracle.services import profiles
-
-    return profiles.list_profiles(
-        principal=request.principal, limit=PROFILE_LIMIT, order="name"
-    ).profiles
+    return extensions.profiles_of(request.principal)  # the oracle's (oracle/apps.py)
 
 
 def _preferences_form(request: HttpRequest, data=None) -> PreferencesForm:
@@ -52,8 +45,9 @@ def _render(request: HttpRequest, status: int = 200, **forms_given: Any) -> Http
         "new_key": forms_given.get("new_key"),
         "api_keys": list(services.api_keys_of(request.principal).order_by("-created_at")),
         "can_manage_keys": request.principal.has_scope(KEYS_SCOPE),
-        "timezones": sorted(zoneinfo.available_timezones()),
     }
+    # Sections of other apps pass their own forms (the daily delivery's, delivery/views.py).
+    context |= {name: value for name, value in forms_given.items() if name not in context}
     return render(request, TEMPLATE, context, status=status)
 
 
@@ -99,9 +93,8 @@ def change_password(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 @login_required
+@require_scope(KEYS_SCOPE, gettext_lazy("Your account may not manage API keys."))
 def create_key(request: HttpRequest) -> HttpResponse:
-    if not request.principal.has_scope(KEYS_SCOPE):
-        raise PermissionDenied(_("Your account may not manage API keys."))
     form = ApiKeyForm(request.POST)
     if form.is_valid():
         with service_errors(form):
@@ -122,8 +115,7 @@ def revoke_key(request: HttpRequest, key_id) -> HttpResponse:
     """A confirmation page (GET), then the revocation (POST)."""
     api_key = services.api_keys_of(request.principal).filter(pk=key_id).first()
     if api_key is None:
-        with service_errors(forms.Form()):
-            raise services.ApiKeyNotFound()
+        raise services.ApiKeyNotFound()
     if request.method == "POST":
         services.revoke_api_key(
             principal=request.principal, key_id=key_id, client_address=client_ip(request)

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from nps.accounts.models import User
 from nps.accounts.roles import Role
@@ -25,8 +26,8 @@ def open_account(
     *, username: str, email: str, password: str, client_address: str | None = None
 ) -> User:
     """A new `user` account. Raises `SignupClosed`, `RateLimitExceeded` (per address, class
-    ``signup``), or `InvalidField` naming ``username`` (taken) or ``password`` (Django's
-    validators)."""
+    ``signup``), or `InvalidField` naming ``username`` (taken), ``email`` (already an account's,
+    whatever its case) or ``password`` (the validators of AUTH_PASSWORD_VALIDATORS)."""
     if not is_open():
         raise SignupClosed()
     ratelimit.charge("signup", client_address or "unknown")
@@ -36,7 +37,17 @@ def open_account(
     except ValidationError as error:
         raise InvalidField(("password",), " ".join(error.messages)) from None
     if User.objects.filter(username__iexact=username).exists():
-        raise InvalidField(("username",), "An account with that username already exists.")
+        raise InvalidField(("username",), _("An account with that username already exists."))
+    if User.objects.filter(email__iexact=email).exists():
+        # Says no more than that the address cannot be used (never whose it is), and where its
+        # owner goes instead; the per-address sign-up limit keeps this from being a fast probe.
+        raise InvalidField(
+            ("email",),
+            _(
+                "This e-mail address cannot be used for a new account. If it is yours, log in "
+                "or ask for a new password."
+            ),
+        )
     try:
         with transaction.atomic():
             account = User.objects.create_user(
@@ -49,5 +60,7 @@ def open_account(
                 resource_type="account",
             )
     except IntegrityError:  # the same name taken by a concurrent sign-up
-        raise InvalidField(("username",), "An account with that username already exists.") from None
+        raise InvalidField(
+            ("username",), _("An account with that username already exists.")
+        ) from None
     return account

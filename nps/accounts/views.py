@@ -1,12 +1,14 @@
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from nps.accounts import preferences, services, signup
-from nps.accounts.forms import LoginForm, SignupForm
+from nps.accounts.forms import LoginForm, PasswordResetForm, SetPasswordForm, SignupForm
 from nps.core import audit, ratelimit
 from nps.core.http import client_ip
 from nps.core.pages import service_errors
@@ -56,6 +58,18 @@ def address_limited(request: HttpRequest, state: ratelimit.RateState) -> HttpRes
     return response
 
 
+def login_slowed(request: HttpRequest, state: ratelimit.RateState) -> HttpResponse:
+    """The login page's answer while its address waits after repeated failures (seconds)."""
+    response = render(
+        request,
+        "429.html",
+        {"login_slowed": True, "retry_seconds": state.reset},
+        status=LOCKOUT_STATUS,
+    )
+    response["Retry-After"] = str(state.reset)
+    return response
+
+
 class LoginView(auth_views.LoginView):
     template_name = "registration/login.html"
     authentication_form = LoginForm
@@ -70,7 +84,7 @@ class LoginView(auth_views.LoginView):
         try:
             services.check_login_allowed(client_ip(request))
         except ratelimit.RateLimitExceeded as refused:
-            return address_limited(request, refused.state)
+            return login_slowed(request, refused.state)
         return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
@@ -80,7 +94,11 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    def post(self, request, *args, **kwargs):
+        """Log out and say so on the page it lands on (the login page)."""
+        response = super().post(request, *args, **kwargs)
+        messages.info(request, _("You are logged out."))
+        return response
 
 
 def with_language(response: HttpResponse, account) -> HttpResponse:
@@ -127,8 +145,16 @@ class PasswordResetView(auth_views.PasswordResetView):
     The answer is the same whether or not an account has that address."""
 
     template_name = "registration/password_reset_form.html"
+    form_class = PasswordResetForm
     email_template_name = "registration/password_reset_email.txt"
     subject_template_name = "registration/password_reset_subject.txt"
+
+    def dispatch(self, request, *args, **kwargs):
+        """Without a mail server (production with no EMAIL_HOST) the page says reset is off and
+        sends nothing: a link written to a log instead would let its readers take accounts."""
+        if not settings.NPS_PASSWORD_RESET_ENABLED and request.method in ("GET", "POST"):
+            return render(request, self.template_name, {"reset_off": True})
+        return super().dispatch(request, *args, **kwargs)
 
     def post(self, request, *args, **kwargs):
         try:
@@ -144,6 +170,7 @@ class PasswordResetView(auth_views.PasswordResetView):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "registration/password_reset_confirm.html"
+    form_class = SetPasswordForm
 
     def form_valid(self, form):
         response = super().form_valid(form)

@@ -19,7 +19,6 @@ from nps.accounts.principal import Principal
 from nps.core import ratelimit
 from nps.core.errors import Conflict, Forbidden, InvalidField, NotAuthenticated, NotFound
 from nps.core.http import client_ip
-from oracle.engines.errors import EngineError
 
 
 class RequestTooLarge(exceptions.APIException):
@@ -148,10 +147,7 @@ def exception_handler(exc, context):
         return error(422, validation_detail(exc.detail, default_location(request)))
     if isinstance(exc, InvalidField):
         location = exc.location or default_location(request)
-        return error(422, [{"type": "invalid", "loc": [location, *exc.path], "msg": str(exc)}])
-    if isinstance(exc, EngineError):
-        field = exc.field or "body"
-        return error(422, [{"type": "value_error", "loc": ["body", field], "msg": str(exc)}])
+        return error(422, [{"type": exc.code, "loc": [location, *exc.path], "msg": str(exc)}])
     if isinstance(exc, RequestDataTooBig):
         return error(413, "The request body is too large.")
     if isinstance(exc, NotFound):

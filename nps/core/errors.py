@@ -56,7 +56,8 @@ class InvalidField(ServiceError, ValueError):
 
     `path` locates the field in the request: a name (`"scopes"`) or a sequence of names and list
     positions (`("users", 2, "user_id")`). `location` is `"body"`, `"query"` or `"path"`; when it
-    is None the interface infers it (a query string for GET, the body otherwise).
+    is None the interface infers it (a query string for GET, the body otherwise). `code` is the
+    API's error `type` (`value_error` for what the engines refused, as V4 answered).
     """
 
     message = "Invalid value."
@@ -67,10 +68,12 @@ class InvalidField(ServiceError, ValueError):
         message: str | None = None,
         *,
         location: str | None = None,
+        code: str = "invalid",
     ) -> None:
         super().__init__(message)
         self.path: tuple[str | int, ...] = (path,) if isinstance(path, str) else tuple(path)
         self.location = location
+        self.code = code
 
     @property
     def field(self) -> str:

@@ -4,7 +4,9 @@ import functools
 import hashlib
 import hmac
 import logging
+import pickle
 import re
+from typing import Any
 
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.pbkdf2 import PBKDF2HMAC
@@ -103,6 +105,21 @@ def decrypt_bytes(stored: bytes) -> tuple[bytes, int]:
 def encrypt_bytes(clear: bytes) -> bytes:
     """`clear` encrypted under the current key."""
     return fernets()[0].encrypt(clear)
+
+
+def load_stored(stored: bytes) -> Any:
+    """The value of an encrypted column as stored (raw bytes): what the field reads.
+
+    For data migrations: a migration's historical model has django-cryptography's own field,
+    keyed differently, so migrations read and write the raw column through these two. Raises
+    `UnreadableValue` when no configured key opens it.
+    """
+    return pickle.loads(decrypt_bytes(bytes(stored))[0])  # noqa: S301 - our own signed value
+
+
+def dump_stored(value: Any) -> bytes:
+    """The raw column bytes of an encrypted field's value (the inverse of `load_stored`)."""
+    return encrypt_bytes(pickle.dumps(value))
 
 
 class _KeyRing:

@@ -8,12 +8,13 @@ from django.core.cache import cache
 from django.db import connection
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.response import Response
 
 from nps.core import metrics
 from nps.core.api import ApiView
+from nps.core.errors import Forbidden, NotFound
 
 logger = logging.getLogger(__name__)
 
@@ -105,9 +106,10 @@ class ReadyView(ApiView):
 
 @method_decorator(never_cache, name="dispatch")
 class PerformanceView(ApiView):
-    """V4's performance endpoint, with real numbers: this worker's uptime and traffic."""
+    """V4's performance endpoint, with real numbers: this worker's uptime and traffic. Behind the
+    rule of `/metrics` (its worker ids and request rates are for monitoring, not the public)."""
 
-    public = True
+    public = True  # no account: an allowed address or the metrics token, as for /metrics
 
     @extend_schema(
         responses={
@@ -121,9 +123,16 @@ class PerformanceView(ApiView):
                     "scope": serializers.CharField(),
                     "worker_pid": serializers.IntegerField(),
                 },
-            )
+            ),
+            403: OpenApiResponse(description="A wrong metrics token."),
+            404: OpenApiResponse(description="Not from an address allowed to see metrics."),
         },
         auth=[],
     )
     def get(self, request):
+        access = metrics.monitoring_access(request)
+        if access == 403:
+            raise Forbidden()
+        if access == 404:
+            raise NotFound()
         return Response(metrics.snapshot())

@@ -8,8 +8,9 @@ own: with `PROMETHEUS_MULTIPROC_DIR` set (the container does it; `gunicorn.conf.
 directory at start and marks dead workers) each process writes its samples there and a scrape adds
 up all of them. Without it the numbers are this process's.
 
-`/metrics` answers only addresses in `NPS_METRICS_ALLOWED_IPS` (default loopback) or a request
-with `Authorization: Bearer <NPS_METRICS_TOKEN>`; others get 404 (a wrong token 403).
+`/metrics` and `/api/health/performance` answer only addresses in `NPS_METRICS_ALLOWED_IPS`
+(default loopback) or a request with `Authorization: Bearer <NPS_METRICS_TOKEN>`; others get 404
+(a wrong token 403).
 """
 
 import hmac
@@ -212,19 +213,29 @@ def _allowed_address(request) -> bool:
     return any(ip in network for network in settings.NPS_METRICS_ALLOWED_NETWORKS)
 
 
-@never_cache
-def metrics_view(request):
+def monitoring_access(request) -> int:
+    """Who may read the monitoring answers (`/metrics`, `/api/health/performance`): 200 for an
+    allowed address or the right `NPS_METRICS_TOKEN`, 403 for a wrong token from elsewhere, and
+    404 for everyone else (the endpoints do not show that they exist)."""
     header = request.META.get("HTTP_AUTHORIZATION", "")
     token = settings.NPS_METRICS_TOKEN
     if header:
         scheme, _, given = header.partition(" ")
         if scheme.lower() == "bearer" and token and hmac.compare_digest(given.strip(), token):
-            return HttpResponse(exposition(), content_type=CONTENT_TYPE_LATEST)
+            return 200
         if not _allowed_address(request):
-            return HttpResponseForbidden("Forbidden\n", content_type="text/plain")
-    if _allowed_address(request):
-        return HttpResponse(exposition(), content_type=CONTENT_TYPE_LATEST)
-    raise Http404
+            return 403
+    return 200 if _allowed_address(request) else 404
+
+
+@never_cache
+def metrics_view(request):
+    access = monitoring_access(request)
+    if access == 403:
+        return HttpResponseForbidden("Forbidden\n", content_type="text/plain")
+    if access == 404:
+        raise Http404
+    return HttpResponse(exposition(), content_type=CONTENT_TYPE_LATEST)
 
 
 # --- This worker's recent traffic (V4's /api/health/performance) ---------------------------

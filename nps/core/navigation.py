@@ -1,6 +1,8 @@
 """The main navigation: every section of NPS, in one place.
 
-A section whose page is not built yet is shown as such (not as a link to a 404).
+A section whose page is not built yet is shown as such (not as a link to a 404). Logged out, the
+navigation lists only what one can use without an account (the welcome page, logging in, opening
+an account where sign-up is on): the sections would only bounce to the login page.
 """
 
 from dataclasses import dataclass
@@ -39,14 +41,30 @@ def is_current(path: str, url: str) -> bool:
     return path == url if url == "/" else path.startswith(url)
 
 
+def logged_out_items(request: HttpRequest) -> list[NavItem]:
+    from nps.accounts import signup
+
+    pages = [("home", _("Home")), ("login", _("Log in"))]
+    if signup.is_open():
+        pages.append(("signup", _("Create an account")))
+    items = []
+    for url_name, label in pages:
+        url = section_url(url_name)
+        if url:
+            items.append(NavItem(label, url, is_current(request.path, url)))
+    return items
+
+
 def navigation(request: HttpRequest) -> dict:
     """Context processor: `nav_items` for templates/_nav.html."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {"nav_items": logged_out_items(request)}
     items = []
     for url_name, label in SECTIONS:
         url = section_url(url_name)
         items.append(NavItem(label, url, bool(url) and is_current(request.path, url)))
-    user = getattr(request, "user", None)
-    if user is not None and user.is_authenticated and user.is_staff:
+    if user.is_staff:
         url = reverse("admin:index")
         items.append(NavItem(_("Admin"), url, is_current(request.path, url)))
     return {"nav_items": items}

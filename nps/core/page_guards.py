@@ -1,6 +1,9 @@
 """What every page answer gets, whatever its view: refused NUL bytes, and no caching of private
 or shared answers.
 
+* A service's `NotFound` is answered with the 404 page and its `Forbidden` with the 403 page,
+  wherever a page view lets them through: the one mapping of these errors for pages (the API's
+  is `nps.core.api.exception_handler`).
 * A rate limit a page's service charges (searches, downloads) is answered with the 429 page and
   `Retry-After`, as the API answers it.
 * A NUL byte in a page's query or form values is refused with the 400 page before any view runs
@@ -12,12 +15,15 @@ or shared answers.
   (`nps.core.api`).
 """
 
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.core.exceptions import PermissionDenied
+from django.core.handlers.exception import response_for_exception
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import render
 from django.template import loader
 from django.utils.cache import patch_cache_control
 
 from nps.core import ratelimit
+from nps.core.errors import Forbidden, NotFound
 
 API_PREFIX = "/api/"
 SHARE_URL_NAMES = frozenset({"oracle:share", "api-share-token"})
@@ -57,10 +63,15 @@ class PageGuardMiddleware:
         return response
 
     def process_exception(self, request: HttpRequest, exception: Exception):
-        if isinstance(exception, ratelimit.RateLimitExceeded) and not request.path.startswith(
-            API_PREFIX
-        ):
+        if request.path.startswith(API_PREFIX):
+            return None
+        if isinstance(exception, ratelimit.RateLimitExceeded):
             response = render(request, "429.html", status=429)
             response["Retry-After"] = str(exception.state.reset)
             return response
+        # As if the view had raised Django's own: the project's 404 / 403 handlers answer.
+        if isinstance(exception, NotFound):
+            return response_for_exception(request, Http404(str(exception)))
+        if isinstance(exception, Forbidden):
+            return response_for_exception(request, PermissionDenied(str(exception)))
         return None

@@ -2,13 +2,15 @@
 
 The names come from the Unicode CLDR data that Babel ships (offline): each canonical IANA zone
 with its exemplar city and country ("Tehran — Iran", "تهران — ایران"), and every country's name.
-Stored values stay the IANA zone key and the country's English name; only labels are translated.
+Stored values stay the IANA zone key and the country's ISO 3166-1 alpha-2 code; only labels are
+translated.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import zoneinfo
 
 from babel import Locale
@@ -80,14 +82,31 @@ def _zone_choices(language: str, hour: dt.datetime) -> tuple[tuple[str, str], ..
         template = gettext("%(city)s — %(country)s (%(offset)s)")
         utc_label = gettext("UTC — Coordinated Universal Time")
     choices = [("UTC", utc_label)]
+    fixed_zones = []
     for zone, city, country in _zone_names(language):
         offset = f"UTC{_offset(zone, hour)}"
+        if _fixed_offset_label(zone) is not None:
+            # Etc/GMT-1 and the like are offsets, not places ("GMT+1 — Unknown Region"):
+            # listed after the places as "UTC+01:00", east to west; Etc/UTC is "UTC" above.
+            if offset != "UTC+00:00":
+                fixed_zones.append((zone, offset))
+            continue
         if language == "fa":
             # Persian digits, kept left to right inside the right-to-left label (an isolate: an
             # <option> cannot hold a <bdi>).
             offset = f"\u2066{to_persian_digits(offset)}\u2069"
         choices.append((zone, template % {"city": city, "country": country, "offset": offset}))
+    fixed_zones.sort(key=lambda entry: -_minutes(entry[1]))
+    for zone, offset in fixed_zones:
+        label = f"\u2066{to_persian_digits(offset)}\u2069" if language == "fa" else offset
+        choices.append((zone, label))
     return tuple(choices)
+
+
+def _minutes(offset: str) -> int:
+    """``UTC+03:30`` → 210, ``UTC−05:00`` → -300."""
+    hours, minutes = offset[4:].split(":")
+    return (1 if offset[3] == "+" else -1) * (int(hours) * 60 + int(minutes))
 
 
 @functools.lru_cache(maxsize=8)
@@ -118,9 +137,54 @@ def zone_options_html(selected: str | None) -> SafeString:
     return mark_safe(html)  # noqa: S308 — every key and label is escaped where the HTML is built
 
 
+_ETC_ZONE = re.compile(r"^(?:Etc/)?(?:GMT|UTC|UCT|Universal|Zulu|Greenwich)(?:([+-])(\d{1,2}))?$")
+
+
+def _fixed_offset_label(zone: str) -> str | None:
+    """``Etc/GMT-1`` → ``UTC+01:00`` (POSIX signs are inverted), ``Etc/UTC`` → ``UTC``; None for
+    any other zone."""
+    match = _ETC_ZONE.match(zone)
+    if match is None:
+        return None
+    sign, hours = match.groups()
+    if not hours or int(hours) == 0:
+        return "UTC"
+    return f"UTC{'+' if sign == '-' else '−'}{int(hours):02d}:00"
+
+
+def _digits(text: str) -> str:
+    """A label's offset as the reader writes it: Persian digits, kept left to right."""
+    if _language() == "fa":
+        return f"\u2066{to_persian_digits(text)}\u2069"
+    return text
+
+
+def _canonical(zone: str) -> str:
+    return get_global("zone_aliases").get(zone, zone)
+
+
 def zone_label(zone: str) -> str:
-    """One zone's label (its key when it is not a canonical zone, e.g. "Asia/Calcutta")."""
-    return dict(zone_choices()).get(zone, zone)
+    """One zone as the reader reads it: "Tehran — Iran (UTC+03:30)" in the active language (the
+    offset of this hour); an old alias ("Asia/Calcutta") as its canonical zone; a fixed zone
+    (``Etc/GMT-1``, ``UTC``) as its offset, "UTC+01:00" — never "unknown region"; anything else
+    as it was given."""
+    fixed = _fixed_offset_label(zone)
+    if fixed is not None:
+        return _digits(fixed) if fixed != "UTC" else dict(zone_choices())["UTC"]
+    return dict(zone_choices()).get(_canonical(zone), zone)
+
+
+def zone_place(zone: str) -> str:
+    """A zone's place without its offset ("Tehran — Iran"; "UTC+01:00" for a fixed zone), for
+    texts that give the offset of their own moment."""
+    fixed = _fixed_offset_label(zone)
+    if fixed is not None:
+        return _digits(fixed)
+    for key, city, country in _zone_names(_language()):
+        if key == _canonical(zone):
+            with translation.override(_language()):
+                return gettext("%(city)s — %(country)s") % {"city": city, "country": country}
+    return zone
 
 
 @functools.lru_cache(maxsize=4096)
@@ -129,7 +193,16 @@ def _country_name(code: str, language: str) -> str | None:
 
 
 def country_name(code: str, english: str) -> str:
-    """The country with ISO code `code` named in the active language (`english` if unknown)."""
-    if _language() == "en":
-        return english
+    """The country with ISO code `code` named in the active language — CLDR's current name
+    ("Türkiye", "Côte d’Ivoire") in English too — (`english` if unknown)."""
     return _country_name(code.upper(), _language()) or english
+
+
+@functools.cache
+def cldr_country_names(language: str) -> dict[str, str]:
+    """ISO 3166-1 alpha-2 code → CLDR's name in `language`, for every two-letter territory."""
+    return {
+        code: name
+        for code, name in _locale(language).territories.items()
+        if len(code) == 2 and code.isalpha()
+    }

@@ -4,7 +4,8 @@ Fixed windows counted with the cache's atomic increment (on Redis, one pipelined
 Classes (limits from the environment):
 `default` for every API request, `ai` charged only when a call really reaches the AI provider,
 `auth_failures` counting bad bearer tokens per client address, and `login_failures` counting failed
-password logins per client address across usernames.
+password logins per client address across usernames (past it, each failure makes the address wait
+a growing delay: `impose_delay` / `delay_remaining`).
 
 When the cache cannot be reached, limits are not switched off: they are counted in this process
 instead (a degraded limit, per worker rather than shared), and the cache is left alone for
@@ -13,6 +14,7 @@ request. One warning is logged when an outage starts and one when it ends.
 """
 
 import logging
+import math
 import threading
 import time
 from dataclasses import dataclass
@@ -190,3 +192,20 @@ def charge(rate_class: str, key: str) -> RateState:
     if state.exceeded:
         raise RateLimitExceeded(state)
     return state
+
+
+def _delay_key(name: str, key: str) -> str:
+    return f"ratelimit-delay:{name}:{key}"
+
+
+def impose_delay(name: str, key: str, seconds: int) -> None:
+    """Make `key` wait `seconds` before its next try of `name` (shared by all workers)."""
+    until = time.time() + seconds
+    on_shared_cache(lambda store: store.set(_delay_key(name, key), until, timeout=seconds + 1))
+
+
+def delay_remaining(name: str, key: str) -> int:
+    """Whole seconds `key` must still wait before its next try of `name` (0: none)."""
+    until = on_shared_cache(lambda store: store.get(_delay_key(name, key)))
+    left = (until or 0) - time.time()
+    return math.ceil(left) if left > 0 else 0

@@ -6,6 +6,8 @@ with a 422 that names the field instead.
 
 from rest_framework import serializers
 
+from nps.core import dates
+
 
 class StrictCharField(serializers.CharField):
     default_error_messages = {"type": "Input should be a valid string."}
@@ -41,3 +43,16 @@ class StrictListField(serializers.ListField):
         if not isinstance(data, list):
             self.fail("type")
         return super().to_internal_value(data)
+
+
+class EntryDateField(serializers.DateField):
+    """A date a person enters (a birthday, a filter's day): `YYYY-MM-DD` in the years
+    `nps.core.dates.MIN_YEAR`–`MAX_YEAR`, or a 422 naming the field."""
+
+    default_error_messages = {"year_range": "Use a year from {first} to {last}."}
+
+    def to_internal_value(self, data):
+        value = super().to_internal_value(data)
+        if dates.year_out_of_range(value):
+            self.fail("year_range", first=dates.MIN_YEAR, last=dates.MAX_YEAR)
+        return value

@@ -1,20 +1,9 @@
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET
 
-
-@require_GET
-def home(request: HttpRequest) -> HttpResponse:
-    """The dashboard for a signed-in account (`oracle.views.dashboard`), else the welcome page."""
-    if request.user.is_authenticated:
-        from oracle.views.dashboard import dashboard
-
-        return dashboard(request)
-    return render(request, "core/home.html", {"signup_open": settings.NPS_ALLOW_SIGNUP})
-
+from nps.core.uploads import UploadTooLarge
 
 API_ERROR_DETAILS = {
     400: "Bad Request",
@@ -39,7 +28,19 @@ def error_page(template: str, status: int):
     return handler
 
 
-bad_request = error_page("400.html", 400)
+_bad_request = error_page("400.html", 400)
+
+
+def bad_request(request: HttpRequest, exception=None) -> HttpResponse:
+    """400, or 413 for files larger than the page takes (`nps.core.uploads`)."""
+    if isinstance(exception, UploadTooLarge):
+        if is_api(request):
+            return JsonResponse({"detail": "The request body is too large."}, status=413)
+        megabytes = max(1, exception.limit // (1024 * 1024))
+        return render(request, "413.html", {"limit_mb": megabytes}, status=413)
+    return _bad_request(request, exception)
+
+
 permission_denied = error_page("403.html", 403)
 page_not_found = error_page("404.html", 404)
 

@@ -14,7 +14,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-WIDGETS_CSS = {"all": ["css/widgets.css"]}
+from nps.core.dates import active_calendar
 
 
 def strings_attribute(strings: dict) -> str:
@@ -44,7 +44,6 @@ class PersianKeyboardMixin:
 
     class Media:
         js = [Script("js/persian-keyboard.js", defer=True)]
-        css = WIDGETS_CSS
 
     def __init__(self, attrs=None):
         super().__init__({"lang": "fa", "dir": "rtl", **(attrs or {})})
@@ -104,7 +103,6 @@ class DualCalendarDateInput(forms.DateInput):
     class Media:
         # A module script: deferred by the browser, and it imports the vendored Jalali converter.
         js = [Script("js/calendar-picker.js", type="module")]
-        css = WIDGETS_CSS
 
     def __init__(self, attrs=None, *, min_date=None, max_date=None):
         super().__init__(attrs, format="%Y-%m-%d")
@@ -122,6 +120,8 @@ class DualCalendarDateInput(forms.DateInput):
                 **{key: str(text) for key, text in self.strings.items()},
                 "months": [str(MONTHS[number]) for number in range(1, 13)],
                 "weekdays": [str(day) for day in self.weekdays],
+                # The calendar the picker opens in: the account's (nps.core.dates).
+                "calendar": active_calendar(),
             },
             ensure_ascii=False,
         )
@@ -142,14 +142,14 @@ class TimeZoneSelect(forms.Select):
         self.blank_label = blank_label
 
     def render(self, name, value, attrs=None, renderer=None):
-        from nps.core.places import zone_choices, zone_options_html
+        from nps.core.places import zone_choices, zone_label, zone_options_html
 
         value = value or ""
         extra = []
         if self.blank_label is not None:
             extra.append(("", self.blank_label))
         if value and value not in dict(zone_choices()):
-            extra.append((value, value))
+            extra.append((value, zone_label(value)))  # "UTC+01:00" for Etc/GMT-1
         head = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',

@@ -8,7 +8,14 @@ from oracle.api.serializers import ProfileList, ProfileListQuery, ProfileRespons
 from oracle.services import profiles
 
 
-class ProfilesView(ApiView):
+class ProfileShapes:
+    @property
+    def shown_to(self) -> dict:
+        """The serializer's context: who the profile is shown to (mother names masked or not)."""
+        return {"principal": self.principal}
+
+
+class ProfilesView(ProfileShapes, ApiView):
     required_scopes = {"GET": "oracle:read", "POST": "oracle:write"}
 
     @extend_schema(
@@ -25,7 +32,7 @@ class ProfilesView(ApiView):
         )
         return Response(
             {
-                "users": ProfileResponse(page.profiles, many=True).data,
+                "users": ProfileResponse(page.profiles, many=True, context=self.shown_to).data,
                 "total": page.total,
                 "limit": query.validated_data["limit"],
                 "offset": query.validated_data["offset"],
@@ -39,11 +46,11 @@ class ProfilesView(ApiView):
         profile = profiles.create_profile(
             principal=self.principal, client_address=self.client_address, **body.validated_data
         )
-        return Response(ProfileResponse(profile).data, status=201)
+        return Response(ProfileResponse(profile, context=self.shown_to).data, status=201)
 
 
 @extend_schema(parameters=[OpenApiParameter("user_id", int, OpenApiParameter.PATH)])
-class ProfileView(ApiView):
+class ProfileView(ProfileShapes, ApiView):
     required_scopes = {"GET": "oracle:read", "PUT": "oracle:write", "DELETE": "oracle:write"}
 
     @extend_schema(responses={200: ProfileResponse})
@@ -53,7 +60,7 @@ class ProfileView(ApiView):
             profile_id=path_int(user_id, "user_id"),
             client_address=self.client_address,
         )
-        return Response(ProfileResponse(profile).data)
+        return Response(ProfileResponse(profile, context=self.shown_to).data)
 
     @extend_schema(
         request=ProfileWrite(partial=True),
@@ -65,15 +72,17 @@ class ProfileView(ApiView):
     def put(self, request, user_id: str):
         if isinstance(request.data, dict) and not request.data:
             return error(400, "No fields to update")
-        body = ProfileWrite(data=request.data, partial=True)
+        profile_id = path_int(user_id, "user_id")
+        hidden = profiles.private_texts_hidden(principal=self.principal, profile_id=profile_id)
+        body = ProfileWrite(data=request.data, partial=True, context={"private_ignored": hidden})
         body.is_valid(raise_exception=True)
         profile = profiles.update_profile(
             principal=self.principal,
-            profile_id=path_int(user_id, "user_id"),
+            profile_id=profile_id,
             client_address=self.client_address,
             **body.validated_data,
         )
-        return Response(ProfileResponse(profile).data)
+        return Response(ProfileResponse(profile, context=self.shown_to).data)
 
     @extend_schema(responses={200: ProfileResponse})
     def delete(self, request, user_id: str):
@@ -82,4 +91,4 @@ class ProfileView(ApiView):
             profile_id=path_int(user_id, "user_id"),
             client_address=self.client_address,
         )
-        return Response(ProfileResponse(profile).data)
+        return Response(ProfileResponse(profile, context=self.shown_to).data)

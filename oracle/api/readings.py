@@ -23,6 +23,7 @@ from oracle.api.serializers import (
     QuestionRequest,
     ReadingList,
     ReadingListQuery,
+    SkyQuery,
     StampRequest,
     StampResponse,
     StoredReading,
@@ -31,6 +32,7 @@ from oracle.api.serializers import (
 from oracle.api.shapes import audit_entry, reading_item
 from oracle.engines.compose import validate_stamp
 from oracle.services import audit_log, history, readings
+from oracle.services.engine_errors import engine_input
 
 READING_ID = OpenApiParameter("reading_id", int, OpenApiParameter.PATH)
 
@@ -153,10 +155,13 @@ class DailyView(ApiView):
     @extend_schema(
         parameters=[DailyQuery],
         responses={200: OpenApiTypes.OBJECT},
-        summary="Insight of a day (not stored)",
+        summary="Insight of a day (stored once per profile and day)",
         description="V4's keys (date, insight, lucky_numbers, optimal_activity), then day_number, "
         "quality, fc60, moon, fc60_encoding, personal and person (with user_id), "
-        "ai_interpretation.",
+        "ai_interpretation, and `reading_id`: the day's reading is stored (sign_type `daily`) "
+        "once per account, profile (or none) and local day; asking again that day returns the "
+        "stored one. A caller without `oracle:write` (or V4's shared secret) gets it computed, "
+        "without `reading_id`.",
     )
     def get(self, request):
         query = parse_query(DailyQuery, request)
@@ -165,8 +170,31 @@ class DailyView(ApiView):
             date_text=query["date"],
             timezone_name=query["timezone"],
             profile_id=query["user_id"],
+            store=True,
+            client_address=self.client_address,
         )
         return Response(result)
+
+
+class SkyView(ApiView):
+    required_scope = "oracle:read"
+
+    @extend_schema(
+        parameters=[SkyQuery],
+        responses={200: OpenApiTypes.OBJECT},
+        summary="The Moon and Sun in the sky at a moment (ephemeris; not stored)",
+        description="`sky`: the real Moon's phase (named with FC60's eight sectors), "
+        "illumination (%), age (days since the last new moon), ecliptic longitude and sign; the "
+        "Sun's longitude and sign; the previous new moon and the next new and full moon (in the "
+        "moment's zone); `fc60_phase` and `agrees_with_fc60` compare it with FC60's symbolic "
+        "moon. `method`: the conventions (time zone, UTC offset, models, engine version). A "
+        "moment outside 1900–2050 is a 422 naming `datetime`.",
+    )
+    def get(self, request):
+        query = parse_query(SkyQuery, request)
+        return Response(
+            readings.sky_reading(datetime_text=query["datetime"], timezone_name=query["tz"])
+        )
 
 
 class ValidateStampView(ApiView):
@@ -181,7 +209,8 @@ class ValidateStampView(ApiView):
     )
     def post(self, request):
         data = parse_body(StampRequest, request)
-        return Response(validate_stamp(data["stamp"]))
+        with engine_input():
+            return Response(validate_stamp(data["stamp"]))
 
 
 class ReadingsView(ApiView):
@@ -209,7 +238,9 @@ class ReadingsView(ApiView):
         )
         return Response(
             {
-                "readings": [reading_item(reading) for reading in page.readings],
+                "readings": [
+                    reading_item(reading, principal=self.principal) for reading in page.readings
+                ],
                 "total": page.total,
                 "limit": query["limit"],
                 "offset": query["offset"],
@@ -228,7 +259,7 @@ class ReadingView(ApiView):
             reading_id=path_int(reading_id, "reading_id"),
             client_address=self.client_address,
         )
-        return Response(reading_item(reading))
+        return Response(reading_item(reading, principal=self.principal))
 
     @extend_schema(responses={200: StoredReading}, summary="Delete a reading (restorable)")
     def delete(self, request, reading_id: str):
@@ -237,7 +268,7 @@ class ReadingView(ApiView):
             reading_id=path_int(reading_id, "reading_id"),
             client_address=self.client_address,
         )
-        return Response(reading_item(reading))
+        return Response(reading_item(reading, principal=self.principal))
 
 
 @extend_schema(parameters=[READING_ID])
@@ -251,7 +282,7 @@ class ReadingRestoreView(ApiView):
             reading_id=path_int(reading_id, "reading_id"),
             client_address=self.client_address,
         )
-        return Response(reading_item(reading))
+        return Response(reading_item(reading, principal=self.principal))
 
 
 @extend_schema(parameters=[READING_ID])
@@ -285,7 +316,7 @@ class AuditView(ApiView):
         )
         return Response(
             {
-                "entries": [audit_entry(row) for row in page.entries],
+                "entries": [audit_entry(row, principal=self.principal) for row in page.entries],
                 "total": page.total,
                 "limit": query["limit"],
                 "offset": query["offset"],

@@ -5,12 +5,21 @@ import datetime
 from django.utils import timezone
 from rest_framework import serializers
 
-from nps.core.serializers import StrictBooleanField, StrictCharField, StrictIntegerField
+from nps.core import dates
+from nps.core.privacy import masked
+from nps.core.serializers import (
+    EntryDateField,
+    StrictBooleanField,
+    StrictCharField,
+    StrictIntegerField,
+)
+from nps.core.validators import validate_timezone_name
 from oracle.engines.compose import parse_reading_datetime, resolve_timezone
 from oracle.engines.errors import EngineError
 from oracle.models import Gender, NumerologySystem, Profile, SignType
+from oracle.services.profiles import PRIVATE_PROFILE_FIELDS
 from oracle.services.readings import MAX_NAME_LENGTH, MAX_QUESTION_LENGTH
-from oracle.validators import validate_timezone_name
+from oracle.validators import validate_persian_name
 
 # PostgreSQL counts OFFSET and ids in bigint: larger numbers are a 422 here, not a 500 there.
 MAX_OFFSET = 2**62
@@ -35,7 +44,7 @@ class ProfileWrite(serializers.Serializer):
     name_persian = StrictCharField(
         max_length=200, required=False, allow_null=True, allow_blank=True
     )
-    birthday = serializers.DateField()
+    birthday = EntryDateField()
     mother_name = StrictCharField(min_length=1, max_length=200)
     mother_name_persian = StrictCharField(
         max_length=200, required=False, allow_null=True, allow_blank=True
@@ -57,6 +66,16 @@ class ProfileWrite(serializers.Serializer):
             raise serializers.ValidationError("Name must contain letters.")
         return value
 
+    def validate_name_persian(self, value: str | None) -> str | None:
+        validate_persian_name(value or "")
+        return value
+
+    def validate_mother_name_persian(self, value: str | None) -> str | None:
+        # A caller who may not change the mother's names (a moderator) has them ignored, not judged.
+        if not self.context.get("private_ignored"):
+            validate_persian_name(value or "")
+        return value
+
     def validate_birthday(self, value: datetime.date) -> datetime.date:
         if value > timezone.localdate():
             raise serializers.ValidationError("Birthday cannot be in the future")
@@ -74,7 +93,9 @@ class ProfileWrite(serializers.Serializer):
 
 
 class ProfileResponse(serializers.ModelSerializer):
-    """`OracleUserResponse` plus the fields V4 lacked. Mother names are returned decrypted."""
+    """`OracleUserResponse` plus the fields V4 lacked. Mother names are returned decrypted to the
+    profile's owner and to admins; to anyone else (a moderator) as the mask. Give the caller as
+    ``context={"principal": …}``: without one, they are masked."""
 
     latitude = serializers.FloatField(read_only=True, allow_null=True)
     longitude = serializers.FloatField(read_only=True, allow_null=True)
@@ -99,6 +120,14 @@ class ProfileResponse(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        principal = self.context.get("principal")
+        if principal is None or not principal.may_read_private_texts(instance.owner_id):
+            for field in PRIVATE_PROFILE_FIELDS:
+                data[field] = masked(data[field])
+        return data
 
 
 class ProfileList(serializers.Serializer):
@@ -189,7 +218,7 @@ class TimeReadingRequest(serializers.Serializer):
         default=None,
         max_length=64,
         trim_whitespace=False,
-        help_text="YYYY-MM-DD or ISO 8601; empty or null = now.",
+        help_text="YYYY-MM-DD or ISO 8601, a year from 1000 to 2999; empty or null = now.",
     )
     extended = StrictBooleanField(required=False, default=False, help_text="Accepted, ignored.")
     user_id = ProfileIdField(help_text="One of your profiles: its birth date and zone are used.")
@@ -281,12 +310,33 @@ class DailyQuery(serializers.Serializer):
         allow_blank=True,
         default="",
         max_length=64,
-        help_text="YYYY-MM-DD or ISO 8601; empty = today in the zone.",
+        help_text="YYYY-MM-DD or ISO 8601, a year 1000–2999; empty = today in the zone.",
     )
     user_id = serializers.IntegerField(required=False, allow_null=True, min_value=1, default=None)
     timezone = ZoneField()
 
     def validate_date(self, value: str) -> str:
+        try:
+            moment = parse_reading_datetime(value, default=timezone.now())
+        except EngineError as exc:
+            raise serializers.ValidationError(str(exc)) from None
+        if dates.year_out_of_range(moment):
+            raise serializers.ValidationError(dates.range_message(), code="year_range")
+        return value
+
+
+class SkyQuery(serializers.Serializer):
+    datetime = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        default="",
+        max_length=64,
+        help_text="YYYY-MM-DD (midnight) or ISO 8601, years 1900–2050 (the ephemeris); "
+        "empty = now.",
+    )
+    tz = ZoneField(help_text="IANA name (Asia/Tehran) or UTC offset (+03:30); default UTC.")
+
+    def validate_datetime(self, value: str) -> str:
         try:
             parse_reading_datetime(value, default=timezone.now())
         except EngineError as exc:
@@ -301,10 +351,10 @@ class ReadingListQuery(PageQuery):
     )
     search = serializers.CharField(required=False, allow_blank=True, max_length=200, default="")
     user_id = serializers.IntegerField(required=False, allow_null=True, min_value=1, default=None)
-    date_from = serializers.DateField(
+    date_from = EntryDateField(
         required=False, allow_null=True, default=None, help_text="YYYY-MM-DD, UTC, inclusive."
     )
-    date_to = serializers.DateField(
+    date_to = EntryDateField(
         required=False, allow_null=True, default=None, help_text="YYYY-MM-DD, UTC, inclusive."
     )
     is_favorite = serializers.BooleanField(required=False, allow_null=True, default=None)

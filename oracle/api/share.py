@@ -28,12 +28,11 @@ class ShareLinkResponse(serializers.Serializer):
 
 
 class SharedReadingResponse(serializers.Serializer):
-    reading_id = serializers.IntegerField()
     sign_type = serializers.CharField()
     created_at = serializers.DateTimeField()
     expires_at = serializers.DateTimeField(allow_null=True)
     view_count = serializers.IntegerField()
-    reading = serializers.DictField()
+    reading = serializers.DictField(help_text="what a share shows (docs/API.md, Sharing)")
 
 
 def link_url(request, token: str) -> str:
@@ -84,7 +83,10 @@ class ShareTokenView(ApiView):
     @extend_schema(
         auth=[],
         responses={200: SharedReadingResponse},
-        summary="The shared reading (no login; 404 unknown, 410 expired or revoked)",
+        summary=(
+            "The shared reading without private data (no login; 404 unknown; 410 expired, "
+            "revoked, or of a deleted or disabled account)"
+        ),
     )
     def get(self, request, token: str):
         try:
@@ -94,7 +96,6 @@ class ShareTokenView(ApiView):
         link = shared.link
         return Response(
             {
-                "reading_id": shared.reading.pk,
                 "sign_type": shared.reading.sign_type,
                 "created_at": shared.reading.created_at,
                 "expires_at": link.expires_at,

@@ -10,6 +10,7 @@ urlpatterns = [
     path("question", readings.QuestionView.as_view(), name="api-question"),
     path("name", readings.NameView.as_view(), name="api-name"),
     path("daily", readings.DailyView.as_view(), name="api-daily"),
+    path("sky", readings.SkyView.as_view(), name="api-sky"),
     path("validate-stamp", readings.ValidateStampView.as_view(), name="api-validate-stamp"),
     path("stats", stats.StatsView.as_view(), name="api-stats"),
     path("export", export.AccountExportView.as_view(), name="api-account-export"),

@@ -478,7 +478,7 @@ def compose_question(
         "fc60": {"code": reading["fc60"]["code"], "meaning": reading["fc60"]["meaning"]},
         "moon": reading["moon"],
         "advice": reading["advice"],
-        "fc60_encoding": encode_datetime(local),
+        "fc60_encoding": reading["fc60"]["raw"],  # the one stamp `fc60.code` and the text name
         "timing": get_current_quality(local),
     }
     if profile is not None:

@@ -19,7 +19,7 @@ Rules the engines follow so the English output stays byte for byte V4's:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any
@@ -28,6 +28,7 @@ from oracle.engines.texts_fa import TERMS_FA, TEXTS_FA
 
 __all__ = [
     "LANGUAGES",
+    "and_list",
     "language",
     "speaking",
     "term",
@@ -105,6 +106,14 @@ def trf(template: str, /, **values: Any) -> str:
     if _LANGUAGE.get() == "fa":
         text = _EZAFE_AFTER_ALEF.sub("ی ", text)
     return text
+
+
+def and_list(items: Sequence[str]) -> str:
+    """Items as a person lists them: ``A``, ``A and B``, ``A, B and C`` (Persian ``A، B و C``)."""
+    items = list(items)
+    if len(items) < 2:
+        return "".join(items)
+    return tr(", ").join(items[:-1]) + tr(" and ") + items[-1]
 
 
 def term(value: Any, lang: str | None = None) -> Any:

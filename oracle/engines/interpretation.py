@@ -32,9 +32,9 @@ from typing import Any, Protocol
 
 from oracle.engines.errors import EngineError
 from oracle.engines.fc60 import element_animal
+from oracle.engines.i18n import and_list, tr, trf
 from oracle.engines.i18n import language as current_language
-from oracle.engines.i18n import tr, trf
-from oracle.engines.multi_user import member_labels
+from oracle.engines.multi_user import member_labels, tied_leaders
 from oracle.engines.numerology import (
     LIFE_PATH_MEANINGS,
     life_path_meaning_text,
@@ -627,6 +627,106 @@ def _daily_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
     )
 
 
+# --------------------------------------------------------------------------------------------
+# Cautions: what to watch for, from the reading's own numbers, element, moon and answer
+
+# The shadow side of each number: what "watch for …" names.
+NUMBER_SHADOWS: Mapping[int, str] = MappingProxyType(
+    {
+        1: "stubbornness, and deciding for others without asking them",
+        2: "swallowing your own needs to keep the peace",
+        3: "scattering your energy over many starts and few finishes",
+        4: "holding on to the plan after the facts have changed",
+        5: "a restlessness that quits just before the reward",
+        6: "control dressed up as care, and carrying everyone's load",
+        7: "overthinking, and shutting out the people who could help",
+        8: "measuring everything by money or power",
+        9: "old grievances, and giving beyond your limits",
+        11: "nervous strain, and doubting the intuition you do have",
+        22: "taking on more plans than one life can carry",
+        33: "self-sacrifice, and taking on other people's pain as your own",
+    }
+)
+ELEMENT_CAUTIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "Wood": "Wood grows fast: do not start more than you can tend.",
+        "Fire": "Fire burns quickly: beware of haste, and of words spoken in the heat of the "
+        "moment.",
+        "Earth": "Earth holds on: beware of clinging to what is safe when change is due.",
+        "Metal": "Metal cuts: beware of judging yourself and others too sharply.",
+        "Water": "Water yields: beware of drifting along with other people's moods.",
+    }
+)
+MOON_CAUTIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "New Moon": "Under a New Moon plans are seeds: do not judge them by what shows yet.",
+        "Waxing Crescent": "Under a Waxing Crescent intentions are fragile: keep them to yourself "
+        "until they have roots.",
+        "First Quarter": "The First Quarter brings friction: do not take the first obstacle for "
+        "a final no.",
+        "Waxing Gibbous": "Under a Waxing Gibbous moon impatience rises: do not drop what is "
+        "almost ready.",
+        "Full Moon": "Under a Full Moon feelings run high: sleep on big decisions.",
+        "Waning Gibbous": "Under a Waning Gibbous moon, hold back from lecturing: share what you "
+        "have learned when you are asked.",
+        "Last Quarter": "The Last Quarter asks for release: beware of holding on out of habit.",
+        "Waning Crescent": "Under a Waning Crescent energy is low: start nothing big before you "
+        "have rested.",
+    }
+)
+ANSWER_CAUTIONS: Mapping[str, str] = MappingProxyType(
+    {
+        "yes": "A yes is not a guarantee: check the details before you commit.",
+        "no": "A no is not forever: do not close the door in frustration.",
+        "maybe": "A maybe can become a reason to wait forever: do not let time choose for you.",
+    }
+)
+# "With Life Path 7, watch for …": the number each kind of reading speaks through.
+_SHADOW_TEMPLATES: Mapping[str, tuple[str, str]] = MappingProxyType(
+    {
+        "reading": ("life_path", "With Life Path {number}, watch for {shadow}."),
+        "name": ("expression", "With Destiny number {number}, watch for {shadow}."),
+        "question": ("sign_number", "With the sign number {number}, watch for {shadow}."),
+        "daily": ("day_number", "With today's number {number}, watch for {shadow}."),
+    }
+)
+
+
+def _number(value: str) -> int | None:
+    return int(value) if value.isdigit() else None
+
+
+def caution_text(kind: str, ctx: Mapping[str, str]) -> str:
+    """The deterministic "Caution" section: what to watch for, from the reading's number (life
+    path, destiny, sign or day number), its element and moon, a question's answer, and a name's
+    inner and outer numbers when they differ. Empty when the reading has none of these."""
+    cautions: list[str] = []
+    if kind == "question" and ctx.get("answer") in ANSWER_CAUTIONS:
+        cautions.append(tr(ANSWER_CAUTIONS[ctx["answer"]]))
+    key, template = _SHADOW_TEMPLATES[kind]
+    number = _number(ctx.get(key, NOT_AVAILABLE))
+    if number in NUMBER_SHADOWS:
+        cautions.append(trf(template, number=number, shadow=tr(NUMBER_SHADOWS[number])))
+    if kind == "name":
+        soul_urge, personality = ctx.get("soul_urge", ""), ctx.get("personality", "")
+        numbers = (_number(soul_urge), _number(personality))
+        if None not in numbers and soul_urge != personality:
+            cautions.append(
+                trf(
+                    "Your Soul Urge {soul_urge} and Personality {personality} differ: people "
+                    "may meet someone other than who you are inside, so say plainly what you "
+                    "want.",
+                    soul_urge=soul_urge,
+                    personality=personality,
+                )
+            )
+    if ctx.get("element") in ELEMENT_CAUTIONS:
+        cautions.append(tr(ELEMENT_CAUTIONS[ctx["element"]]))
+    if ctx.get("moon_phase") in MOON_CAUTIONS:
+        cautions.append(tr(MOON_CAUTIONS[ctx["moon_phase"]]))
+    return " ".join(cautions)
+
+
 _FALLBACKS: Mapping[str, Callable[[str, Mapping[str, str]], str]] = MappingProxyType(
     {
         "reading": _reading_fallback,
@@ -861,7 +961,7 @@ _ADDRESS_LABELS: Mapping[str, str] = MappingProxyType(
     {
         "fc60_sign": "FC60",
         "ganzhi": "Gānzhī",
-        "moon_phase": "Moon",
+        "moon_phase": "FC60 moon",
         "weekday": "Weekday",
         "date": "Date",
         "zodiac_sign": "Zodiac",
@@ -901,8 +1001,9 @@ def fallback_sections(kind: str, ctx: Mapping[str, str]) -> dict[str, str]:
     sections = dict.fromkeys(SECTION_KEYS, "")
     sections["core_identity"] = fallback("simple", ctx)
     sections["message"] = fallback("universe_message", ctx)
-    sections["advice"] = fallback("advice", ctx)
-    sections["caution"] = fallback("action_steps", ctx)
+    # The advice, then the concrete steps; the caution is what to watch for, not more practice.
+    sections["advice"] = _steps(fallback("advice", ctx), fallback("action_steps", ctx))
+    sections["caution"] = caution_text(kind, ctx)
     if kind == "reading":
         sections["header"] = trf("A reading for {name}", name=name)
         sections["universal_address"] = _address(ctx, "fc60_sign", "ganzhi", "moon_phase")
@@ -1111,19 +1212,99 @@ def _members_text(people: Mapping[str, Mapping[str, Any]]) -> str:
 
 
 def _roles_text(roles: Mapping[str, Any]) -> str:
-    """V4 wrote each role's dict (``Ann: {'role': …}``), kept in English; Persian names the role."""
-    if current_language() == "en":
-        return "; ".join(f"{label}: {role!r}" for label, role in roles.items())
-    return tr("; ").join(
-        trf("{label}: {role}", label=label, role=tr(role.get("role", "")))
-        for label, role in roles.items()
+    """Who plays which role, as a sentence: ``Ann is the Leader, Ben the Supporter and Cy the
+    Challenger`` (V4 pasted each role's dict here)."""
+    return and_list(
+        [
+            trf(
+                "{label} is the {role}" if index == 0 else "{label} the {role}",
+                label=label,
+                role=tr(str(role.get("role", ""))),
+            )
+            for index, (label, role) in enumerate(roles.items())
+        ]
     )
+
+
+def dominant_text(distribution: Mapping[str, int] | None) -> str:
+    """The leading element or animal of a group distribution in the current language, or on a
+    tie every leader: ``Balanced: Wood, Fire, Earth and Metal equally``."""
+    leaders = tied_leaders(distribution or {})
+    if len(leaders) == 1:
+        return tr(leaders[0])
+    return trf("Balanced: {names} equally", names=and_list([tr(name) for name in leaders]))
+
+
+def _energy_text(energy: Mapping[str, Any], archetype: str) -> str:
+    """V4's energy narrative; a tie for the leading element or animal is said as a tie (V4
+    named the one its tie-break picked)."""
+    elements = tied_leaders(energy.get("element_distribution") or {})
+    animals = tied_leaders(energy.get("animal_distribution") or {})
+    if len(elements) > 1:
+        text = trf(
+            "The group's combined energy signature reveals a collective balanced equally "
+            "between {elements}",
+            elements=and_list([tr(element) for element in elements]),
+        )
+    else:
+        text = trf(
+            "The group's combined energy signature reveals a {element}-dominant collective",
+            element=tr(energy.get("dominant_element", "")),
+        )
+    if len(animals) > 1:
+        text += trf(
+            ", with no single animal prevailing: {animals} are equally present.",
+            animals=and_list([tr(animal) for animal in animals]),
+        )
+    else:
+        text += trf(
+            " with {animal} as the prevailing animal energy.",
+            animal=tr(energy.get("dominant_animal", "")),
+        )
+    return text + trf(
+        " Their joint Life Path of {life_path} suggests a shared destiny direction. As "
+        "'{archetype}', this group naturally gravitates toward collective evolution.",
+        life_path=energy.get("joint_life_path", ""),
+        archetype=tr(archetype),
+    )
+
+
+def _group_caution(dynamics: Mapping[str, Any], pairs: Sequence[Mapping[str, Any]]) -> str:
+    """The group's challenges, one a line; when no pair is in friction (and there is more than
+    one pair), the weakest bond too."""
+    lines = list(dynamics.get("challenges") or [])
+    scored = [pair for pair in pairs if pair.get("overall") is not None]
+    weakest = min(scored, key=lambda pair: float(pair["overall"])) if len(scored) > 1 else None
+    if weakest is not None and float(weakest["overall"]) >= 0.4:
+        lines.append(
+            trf(
+                "Give the most care to {user1} and {user2}: at {overall:.0%} theirs is the "
+                "group's weakest bond.",
+                user1=weakest["user1"],
+                user2=weakest["user2"],
+                overall=float(weakest["overall"]),
+            )
+        )
+    return "\n".join(lines)
+
+
+def _percent(value: Any) -> str:
+    """A 0–1 score for a prompt, as a person reads it (``0.585`` → ``58%``)."""
+    try:
+        return f"{float(value):.0%}"
+    except (TypeError, ValueError):
+        return NOT_AVAILABLE
+
+
+def _counts_text(distribution: Mapping[str, int] | None) -> str:
+    """A distribution for a prompt: ``Metal 2, Water 1`` (not a Python dict the AI may echo)."""
+    return ", ".join(f"{name} {count}" for name, count in (distribution or {}).items()) or "none"
 
 
 def _bond_text(bond: Mapping[str, Any] | None) -> str:
     if not bond:
         return NOT_AVAILABLE
-    return f"{bond['pair']} ({bond['score']}, {bond['classification']})"
+    return f"{bond['pair']} ({_percent(bond['score'])}, {bond['classification']})"
 
 
 def interpret_group(
@@ -1153,27 +1334,19 @@ def interpret_group(
         f"{label} ({p.get('element', '')} {p.get('animal', '')}, LP {p.get('life_path', '')})"
         for label, p in people.items()
     )
+    # V4 wrote the roles as Python dicts and the average as a fraction (0.585): both are
+    # written for people here, the numbers unchanged.
     dynamics_text = trf(
-        "This group of {count} individuals — {members} — forms {archetype}. With roles spanning "
-        "{roles}, the group achieves an average compatibility of {average}. Their combined "
-        "energies create a dynamic where each member's strengths complement the others' areas "
-        "for growth.",
+        "This group of {count} individuals — {members} — forms {archetype}. {roles}. The group "
+        "achieves an average compatibility of {average:.0%}. Their combined energies create a "
+        "dynamic where each member's strengths complement the others' areas for growth.",
         count=analysis.get("user_count", len(profiles)),
-        members=_members_text(people) if current_language() != "en" else members,
+        members=_members_text(people),
         archetype=tr(archetype),
         roles=_roles_text(roles),
-        average=dynamics.get("avg_compatibility"),
+        average=float(dynamics.get("avg_compatibility") or 0.0),
     )
-    energy_text = trf(
-        "The group's combined energy signature reveals a {element}-dominant collective with "
-        "{animal} as the prevailing animal energy. Their joint Life Path of {life_path} suggests "
-        "a shared destiny direction. As '{archetype}', this group naturally gravitates toward "
-        "collective evolution.",
-        element=tr(energy.get("dominant_element", "")),
-        animal=tr(energy.get("dominant_animal", "")),
-        life_path=energy.get("joint_life_path", ""),
-        archetype=tr(archetype),
-    )
+    energy_text = _energy_text(energy, archetype)
     pair_texts = [_pair_fallback(pair, people) for pair in pairs]
     # The reading's language: the one the engines are speaking unless the caller says otherwise.
     language = language or current_language()
@@ -1185,15 +1358,15 @@ def interpret_group(
             "group_size": analysis.get("user_count", len(profiles)),
             "members": members,
             "roles": "; ".join(f"{label}: {role.get('role', '')}" for label, role in roles.items()),
-            "avg_compatibility": dynamics.get("avg_compatibility"),
+            "avg_compatibility": _percent(dynamics.get("avg_compatibility")),
             "strongest_bond": _bond_text(dynamics.get("strongest_bond")),
             "weakest_bond": _bond_text(dynamics.get("weakest_bond")),
             "synergies": "; ".join(dynamics.get("synergies") or []) or "none",
             "challenges": "; ".join(dynamics.get("challenges") or []) or "none",
             "growth_areas": "; ".join(dynamics.get("growth_areas") or []) or "none",
             **{key: value for key, value in energy.items() if not isinstance(value, dict)},
-            "element_distribution": dict(energy.get("element_distribution") or {}),
-            "life_path_distribution": dict(energy.get("life_path_distribution") or {}),
+            "element_distribution": _counts_text(energy.get("element_distribution")),
+            "life_path_distribution": _counts_text(energy.get("life_path_distribution")),
         }
         # The sections first: they are what the page shows; V4's narratives follow.
         answer, _ = call_generator(
@@ -1237,8 +1410,8 @@ def interpret_group(
             right_now=energy_text,
             patterns="\n\n".join(pair_texts),
             message="\n".join(insights.values()),
-            advice="; ".join(dynamics.get("growth_areas") or []),
-            caution="; ".join(dynamics.get("challenges") or []),
+            advice="\n".join(dynamics.get("growth_areas") or []),
+            caution=_group_caution(dynamics, pairs),
         )
     return {
         "compatibility_narrative": "\n\n".join(pair_texts),

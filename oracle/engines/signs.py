@@ -39,6 +39,7 @@ from oracle.engines.fc60 import (
     STEM_NAMES,
     STEM_POLARITY,
     element_animal,
+    encode_datetime,
     encode_fc60,
     ganzhi_day,
     ganzhi_hour,
@@ -518,7 +519,8 @@ def _generate_interpretation(systems: dict, synchronicities: list[str], system_c
     if numbers:
         lines.append(tr("-- Numerology --"))
         for entry in numbers:
-            tag = tr(" [MASTER NUMBER]") if entry["is_master"] else ""
+            # V4 wrote " [MASTER NUMBER]": a tag, not words for the reader.
+            tag = tr(", a master number") if entry["is_master"] else ""
             lines.append(
                 trf(
                     "  {value} -> reduces to {reduced}{tag}",
@@ -973,8 +975,10 @@ def question_sign(question: str | None, timestamp: datetime) -> dict:
     """Question reading at `timestamp` — the asker's moment, passed in (no hidden clock, defect 21).
 
     The wall-clock date and time of `timestamp` are used as given (its zone is the caller's
-    choice). `fc60.raw` is V4's `encode_fc60` of that date (time 00:00:00); defects 1 and 2 fixed:
-    `fc60.code` is that stamp and `fc60.meaning` its meaning, and `moon` holds the day's moon
+    choice). `fc60.raw` is the FC60 record of that moment — its date, time and UTC offset (V4
+    encoded the date at 00:00:00, so a question asked at 15:35 carried a midnight stamp beside
+    the moment's own; a `date`, or a naive midnight, gives V4's record). Defects 1 and 2 fixed:
+    `fc60.code` is that stamp and `fc60.meaning` its meaning, and `moon` holds the moment's moon
     phase; both are in `reading`.
     """
     moment = _moment_date(timestamp, "timestamp")
@@ -989,7 +993,11 @@ def question_sign(question: str | None, timestamp: datetime) -> dict:
             "reduced": reduced,
             "meanings": [_pythagorean_meaning(r) for r in reduced],
         }
-    raw = encode_fc60(moment.year, moment.month, moment.day)
+    raw = (
+        encode_datetime(moment)
+        if isinstance(moment, datetime)
+        else encode_fc60(moment.year, moment.month, moment.day)
+    )
     code = raw["stamp"]
     fc60 = {"code": code, "meaning": get_human_meaning(code), "raw": raw}
     moon = _moon_of(raw)

@@ -377,7 +377,7 @@ TEXTS_FA: dict[str, str] = {
     # ---------------------------------------------------------------- the sign reading's text
     "=== ORACLE READING ===": "=== خوانش پیشگو ===",
     "-- Numerology --": "-- علم اعداد --",
-    " [MASTER NUMBER]": " [عدد استاد]",
+    ", a master number": "، عدد استاد",
     "  {value} -> reduces to {reduced}{tag}": "  {value} ← کاهش به {reduced}{tag}",
     "    Meaning: {meaning}": "    معنا: {meaning}",
     "-- Chaldean Numerology --": "-- علم اعداد کلدانی --",
@@ -508,6 +508,7 @@ TEXTS_FA: dict[str, str] = {
     " For you it is personal day {day}.": " برای تو، روز شخصی {day} است.",
     # ---------------------------------------------------------------- the universal address
     "Gānzhī": "گان‌جی",
+    "FC60 moon": "ماه FC60",
     "Weekday": "روز هفته",
     "Date": "تاریخ",
     "Zodiac": "برج",
@@ -711,23 +712,35 @@ TEXTS_FA: dict[str, str] = {
     "{label} ({element} {animal}, LP {life_path})": (
         "{label} ({animal} {element}، مسیر زندگی {life_path})"
     ),
-    "{label}: {role}": "{label}: {role}",
-    "This group of {count} individuals — {members} — forms {archetype}. With roles spanning "
-    "{roles}, the group achieves an average compatibility of {average}. Their combined "
-    "energies create a dynamic where each member's strengths complement the others' areas "
-    "for growth.": (
-        "این گروه {count} نفره — {members} — «{archetype}» را می‌سازد. با نقش‌هایی در گسترهٔ "
-        "{roles}، میانگین سازگاری گروه به {average} می‌رسد. انرژی‌های به‌هم‌پیوستهٔ آنان پویایی‌ای "
-        "می‌آفریند که در آن توانایی‌های هر عضو، زمینه‌های رشد دیگران را کامل می‌کند."
+    "{label} is the {role}": "{label} {role} است",
+    "{label} the {role}": "{label} {role}",
+    "This group of {count} individuals — {members} — forms {archetype}. {roles}. The group "
+    "achieves an average compatibility of {average:.0%}. Their combined energies create a "
+    "dynamic where each member's strengths complement the others' areas for growth.": (
+        "این گروه {count} نفره — {members} — «{archetype}» را می‌سازد. {roles}. میانگین سازگاری "
+        "گروه به {average:.0%} می‌رسد. انرژی‌های به‌هم‌پیوستهٔ آنان پویایی‌ای می‌آفریند که در آن "
+        "توانایی‌های هر عضو، زمینه‌های رشد دیگران را کامل می‌کند."
     ),
-    "The group's combined energy signature reveals a {element}-dominant collective with "
-    "{animal} as the prevailing animal energy. Their joint Life Path of {life_path} suggests "
-    "a shared destiny direction. As '{archetype}', this group naturally gravitates toward "
-    "collective evolution.": (
-        "امضای انرژی به‌هم‌پیوستهٔ گروه، جمعی را نشان می‌دهد که عنصر {element} بر آن چیره است و "
-        "انرژی {animal} جانور غالب آن است. عدد مسیر زندگی مشترکشان، {life_path}، از جهتی مشترک "
-        "در سرنوشت خبر می‌دهد. این گروه در مقام «{archetype}» به‌طور طبیعی به سوی تکاملی جمعی "
-        "کشیده می‌شود."
+    "Balanced: {names} equally": "متوازن: {names} به یک اندازه",
+    "The group's combined energy signature reveals a {element}-dominant collective": (
+        "امضای انرژی به‌هم‌پیوستهٔ گروه، جمعی را نشان می‌دهد که عنصر {element} بر آن چیره است"
+    ),
+    "The group's combined energy signature reveals a collective balanced equally "
+    "between {elements}": (
+        "امضای انرژی به‌هم‌پیوستهٔ گروه، جمعی را نشان می‌دهد که {elements} به یک اندازه در آن حاضرند"
+    ),
+    " with {animal} as the prevailing animal energy.": " و انرژی {animal} جانور غالب آن است.",
+    ", with no single animal prevailing: {animals} are equally present.": (
+        " و هیچ جانوری بر آن چیره نیست: {animals} به یک اندازه حاضرند."
+    ),
+    " Their joint Life Path of {life_path} suggests a shared destiny direction. As "
+    "'{archetype}', this group naturally gravitates toward collective evolution.": (
+        " عدد مسیر زندگی مشترکشان، {life_path}، از جهتی مشترک در سرنوشت خبر می‌دهد. این گروه در "
+        "مقام «{archetype}» به‌طور طبیعی به سوی تکاملی جمعی کشیده می‌شود."
+    ),
+    "Give the most care to {user1} and {user2}: at {overall:.0%} theirs is the "
+    "group's weakest bond.": (
+        "پیوند {user1} و {user2} بیشترین مراقبت را می‌طلبد: با {overall:.0%} سست‌ترین پیوند گروه است."
     ),
     "{user1} ({element1} {animal1}) and {user2} ({element2} {animal2}) share a "
     "{classification} connection at {overall:.0%} overall compatibility. Their bond draws "
@@ -753,4 +766,104 @@ TEXTS_FA: dict[str, str] = {
     "The day {date}": "روز {date}",
     "Lucky numbers: {lucky}": "اعداد خوش‌یمن: {lucky}",
     "A group of {count}": "گروهی {count} نفره",
+    # ---------------------------------------------------------------- cautions (what to watch for)
+    " and ": " و ",
+    "stubbornness, and deciding for others without asking them": (
+        "لجاجت، و تصمیم گرفتن به جای دیگران بی‌آنکه از آنان بپرسی"
+    ),
+    "swallowing your own needs to keep the peace": "فروخوردن نیازهای خودت برای حفظ آرامش",
+    "scattering your energy over many starts and few finishes": (
+        "پراکندن انرژی‌ات در آغازهای بسیار و پایان‌های اندک"
+    ),
+    "holding on to the plan after the facts have changed": (
+        "چسبیدن به نقشه پس از آنکه واقعیت‌ها دگرگون شده‌اند"
+    ),
+    "a restlessness that quits just before the reward": (
+        "بی‌قراری‌ای که درست پیش از رسیدن پاداش دست می‌کشد"
+    ),
+    "control dressed up as care, and carrying everyone's load": (
+        "مهارگری در جامهٔ مراقبت، و کشیدن بار همه"
+    ),
+    "overthinking, and shutting out the people who could help": (
+        "زیاده‌اندیشی، و راه ندادن به کسانی که می‌توانند یاری کنند"
+    ),
+    "measuring everything by money or power": "سنجیدن همه چیز با پول یا قدرت",
+    "old grievances, and giving beyond your limits": "رنجش‌های کهنه، و بخشیدن فراتر از توانت",
+    "nervous strain, and doubting the intuition you do have": (
+        "فشار عصبی، و بدگمانی به شهودی که به‌راستی داری"
+    ),
+    "taking on more plans than one life can carry": (
+        "پذیرفتن نقشه‌هایی بیش از آنچه یک زندگی تاب می‌آورد"
+    ),
+    "self-sacrifice, and taking on other people's pain as your own": (
+        "ازخودگذشتگی فرساینده، و برداشتن درد دیگران چون درد خودت"
+    ),
+    "Wood grows fast: do not start more than you can tend.": (
+        "چوب تند می‌روید: بیش از آنچه می‌توانی به آن برسی، آغاز نکن."
+    ),
+    "Fire burns quickly: beware of haste, and of words spoken in the heat of the moment.": (
+        "آتش تند می‌سوزد: از شتاب، و از سخنی که در گرماگرم لحظه گفته می‌شود، بپرهیز."
+    ),
+    "Earth holds on: beware of clinging to what is safe when change is due.": (
+        "خاک نگه می‌دارد: آنگاه که زمان دگرگونی رسیده، از چسبیدن به آنچه امن است بپرهیز."
+    ),
+    "Metal cuts: beware of judging yourself and others too sharply.": (
+        "فلز می‌بُرد: از داوری بیش از اندازه تند دربارهٔ خودت و دیگران بپرهیز."
+    ),
+    "Water yields: beware of drifting along with other people's moods.": (
+        "آب نرم و پذیراست: از روان شدن بی‌اختیار با حال‌وهوای دیگران بپرهیز."
+    ),
+    "Under a New Moon plans are seeds: do not judge them by what shows yet.": (
+        "زیر ماه نو، نقشه‌ها بذرند: آن‌ها را با آنچه هنوز پیدا نیست داوری نکن."
+    ),
+    "Under a Waxing Crescent intentions are fragile: keep them to yourself "
+    "until they have roots.": (
+        "زیر هلال فزاینده، نیت‌ها شکننده‌اند: تا ریشه نگرفته‌اند، آن‌ها را برای خودت نگه دار."
+    ),
+    "The First Quarter brings friction: do not take the first obstacle for a final no.": (
+        "تربیع اول اصطکاک می‌آورد: نخستین مانع را «نه»ی پایانی نپندار."
+    ),
+    "Under a Waxing Gibbous moon impatience rises: do not drop what is almost ready.": (
+        "زیر کوژ فزاینده، بی‌تابی بالا می‌گیرد: آنچه را تقریباً آماده است رها نکن."
+    ),
+    "Under a Full Moon feelings run high: sleep on big decisions.": (
+        "زیر بدر، احساسات اوج می‌گیرند: تصمیم‌های بزرگ را به فردا بسپار."
+    ),
+    "Under a Waning Gibbous moon, hold back from lecturing: share what you have learned "
+    "when you are asked.": (
+        "زیر کوژ کاهنده، از پند دادن بپرهیز: آموخته‌هایت را وقتی از تو خواستند بازگو کن."
+    ),
+    "The Last Quarter asks for release: beware of holding on out of habit.": (
+        "تربیع دوم رها کردن می‌خواهد: از نگه داشتن از سر عادت بپرهیز."
+    ),
+    "Under a Waning Crescent energy is low: start nothing big before you have rested.": (
+        "زیر هلال کاهنده، انرژی کم است: پیش از آنکه بیاسایی، کار بزرگی آغاز نکن."
+    ),
+    "A yes is not a guarantee: check the details before you commit.": (
+        "«بله» تضمین نیست: پیش از آنکه متعهد شوی، جزئیات را بسنج."
+    ),
+    "A no is not forever: do not close the door in frustration.": (
+        "«خیر» همیشگی نیست: از سر دلسردی در را نبند."
+    ),
+    "A maybe can become a reason to wait forever: do not let time choose for you.": (
+        "«شاید» می‌تواند بهانهٔ انتظاری بی‌پایان شود: نگذار زمان به جای تو انتخاب کند."
+    ),
+    "With Life Path {number}, watch for {shadow}.": (
+        "با عدد مسیر زندگی {number}، مراقب {shadow} باش."
+    ),
+    "With Destiny number {number}, watch for {shadow}.": (
+        "با عدد سرنوشت {number}، مراقب {shadow} باش."
+    ),
+    "With the sign number {number}, watch for {shadow}.": (
+        "با عدد نشانهٔ {number}، مراقب {shadow} باش."
+    ),
+    "With today's number {number}, watch for {shadow}.": (
+        "با عدد امروز، {number}، مراقب {shadow} باش."
+    ),
+    "Your Soul Urge {soul_urge} and Personality {personality} differ: people "
+    "may meet someone other than who you are inside, so say plainly what you "
+    "want.": (
+        "عدد روح تو ({soul_urge}) و عدد شخصیتت ({personality}) یکی نیستند: دیگران شاید کسی جز "
+        "آنکه در درونت هستی ببینند، پس آنچه را می‌خواهی روشن بگو."
+    ),
 }

@@ -16,22 +16,15 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nps.core.dates import FIRST_DAY, LAST_DAY, EntryDateField
+from nps.core.validators import validate_timezone_name
 from nps.core.widgets import DualCalendarDateInput, TimeZoneSelect
 from oracle.models import NumerologySystem, Profile
 from oracle.services.readings import MAX_NAME_LENGTH, MAX_QUESTION_LENGTH, MultiUserMember
-from oracle.validators import validate_timezone_name
 
 MIN_GROUP = 2
 MAX_GROUP = 10
 
-READING_TYPES = ("time", "name", "question", "daily", "multi")
-READING_TYPE_LABELS = {
-    "time": _("Time"),
-    "name": _("Name"),
-    "question": _("Question"),
-    "daily": _("Daily"),
-    "multi": _("Group"),
-}
 
 QUESTION_CATEGORIES = {
     "love": _("Love and relationships"),
@@ -64,9 +57,17 @@ class ConsultForm(forms.Form):
         help_text=_("The person the reading is for; their birth date gives the personal numbers."),
     )
 
-    def __init__(self, *args, profiles: Sequence[Profile] = (), **kwargs):
+    def __init__(
+        self,
+        *args,
+        profiles: Sequence[Profile] = (),
+        default_system: str = NumerologySystem.AUTO,
+        **kwargs,
+    ):
         super().__init__(*args, **kwargs)
         self.profiles = {profile.pk: profile for profile in profiles}
+        # The account's default numerology system (settings page), for forms that choose one.
+        self.default_system = default_system
         self.fields["profile"].choices = profile_choices(profiles)
         # Choosing a profile reloads the form with its defaults (its zone, its names) under htmx;
         # without JavaScript the reading uses the chosen profile's zone all the same.
@@ -109,7 +110,11 @@ class TimeReadingForm(ConsultForm):
         required=False,
         help_text=_("Read the moment you press the button, whatever the date and time say."),
     )
-    date = forms.DateField(label=_("Date"), required=False, widget=DualCalendarDateInput())
+    date = EntryDateField(
+        label=_("Date"),
+        required=False,
+        widget=DualCalendarDateInput(min_date=FIRST_DAY, max_date=LAST_DAY),
+    )
     time = forms.TimeField(
         label=_("Time"),
         required=False,
@@ -184,6 +189,13 @@ class NameReadingForm(ConsultForm):
         profile = self.chosen_profile
         if not self.is_bound and profile is not None:
             self.initial.setdefault("name", profile.name_persian or profile.name)
+        if not self.is_bound:
+            # The profile's own system when it has one, else the account's default.
+            own = profile.numerology_system if profile is not None else NumerologySystem.AUTO
+            chosen = own if own != NumerologySystem.AUTO else self.default_system
+            if chosen not in NumerologySystem.values:
+                chosen = NumerologySystem.AUTO
+            self.initial.setdefault("numerology_system", chosen)
 
     @property
     def name_suggestions(self) -> list[str]:
@@ -194,10 +206,11 @@ class NameReadingForm(ConsultForm):
 
     def service_arguments(self) -> dict:
         data = self.cleaned_data
-        system = data["numerology_system"]
+        # The system shown is the system used: "automatic" too, whatever the profile's or the
+        # account's default (both were offered as the form's initial choice).
         return {
             "name": data["name"],
-            "numerology_system": None if system == NumerologySystem.AUTO else system,
+            "numerology_system": data["numerology_system"],
             "profile_id": data["profile"],
         }
 
@@ -245,9 +258,9 @@ class QuestionReadingForm(ConsultForm):
 class DailyReadingForm(ConsultForm):
     reading_type = "daily"
 
-    date = forms.DateField(
+    date = EntryDateField(
         label=_("Day"),
-        widget=DualCalendarDateInput(),
+        widget=DualCalendarDateInput(min_date=FIRST_DAY, max_date=LAST_DAY),
         error_messages={"required": _("Choose the day to read.")},
     )
 

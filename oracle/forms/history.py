@@ -5,18 +5,26 @@ from collections.abc import Sequence
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from nps.core.dates import FIRST_DAY, LAST_DAY, EntryDateField
 from nps.core.widgets import DualCalendarDateInput
 from oracle.models import Profile, SignType
 
 MAX_SEARCH = 200
 
-# The stored kinds a person can filter by (a time reading is stored as V4's "reading").
+# The stored kinds a person can filter by (a time reading is stored as V4's "reading"), named
+# as their `ReadingKind`.
 TYPE_CHOICES = [
     ("", _("All types")),
-    (SignType.READING, _("Time")),
-    (SignType.QUESTION, _("Question")),
-    (SignType.NAME, _("Name")),
-    (SignType.MULTI_USER, _("Group")),
+    *(
+        (sign_type, sign_type.label)
+        for sign_type in (
+            SignType.READING,
+            SignType.QUESTION,
+            SignType.NAME,
+            SignType.MULTI_USER,
+            SignType.DAILY,
+        )
+    ),
 ]
 SORT_CHOICES = [("newest", _("Newest first")), ("oldest", _("Oldest first"))]
 
@@ -33,8 +41,12 @@ class HistoryFilterForm(forms.Form):
     profile = forms.TypedChoiceField(
         label=_("Profile"), coerce=int, empty_value=None, required=False
     )
-    date_from = forms.DateField(label=_("From"), required=False, widget=DualCalendarDateInput())
-    date_to = forms.DateField(label=_("To"), required=False, widget=DualCalendarDateInput())
+    date_from = EntryDateField(
+        label=_("From"), required=False, widget=DualCalendarDateInput(min_date=FIRST_DAY)
+    )
+    date_to = EntryDateField(
+        label=_("To"), required=False, widget=DualCalendarDateInput(max_date=LAST_DAY)
+    )
     favorites = forms.BooleanField(label=_("Favourites only"), required=False)
     sort = forms.ChoiceField(label=_("Sort"), choices=SORT_CHOICES, required=False)
 

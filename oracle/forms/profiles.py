@@ -8,11 +8,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from nps.core import places
+from nps.core.dates import FIRST_DAY, EntryDateField
+from nps.core.privacy import masked
+from nps.core.validators import validate_timezone_name
 from nps.core.widgets import DualCalendarDateInput, PersianKeyboardInput, TimeZoneSelect
 from oracle.engines.numerology import AUTO, has_countable_letter, resolve_numerology_system
 from oracle.models import Gender, NumerologySystem
 from oracle.services import location
-from oracle.validators import validate_timezone_name
+from oracle.services.profiles import PRIVATE_PROFILE_FIELDS
+from oracle.validators import validate_persian_name
 
 SYSTEM_LABELS = dict(NumerologySystem.choices)
 
@@ -30,15 +34,15 @@ def auto_system(name: str, name_persian: str = "") -> str | None:
 
 
 def country_choices(current: str = "") -> list[tuple[str, str]]:
-    """Countries by their English name (what the profile stores), labelled and sorted in the
-    reader's language; a stored name not in the offline list is kept as a choice so editing does
-    not lose it."""
+    """Every current ISO 3166-1 country by its code (what the profile stores), named and sorted
+    in the reader's language; a stored value that names no current country is kept as a choice so
+    editing does not lose it."""
     countries = [
-        (country.name, places.country_name(country.code, country.name))
+        (country.code, places.country_name(country.code, country.name))
         for country in location.list_countries()
     ]
     countries.sort(key=lambda choice: places.sort_key(choice[1]))
-    if current and current not in dict(countries):
+    if current and location.country_code_of(current) is None:
         countries.insert(0, (current, current))
     return [("", _("— Choose a country —")), *countries]
 
@@ -46,16 +50,22 @@ def country_choices(current: str = "") -> list[tuple[str, str]]:
 class ProfileForm(forms.Form):
     name = forms.CharField(label=_("Name"), min_length=2, max_length=200)
     name_persian = forms.CharField(
-        label=_("Name in Persian"), max_length=200, required=False, widget=PersianKeyboardInput()
+        label=_("Name in Persian"),
+        max_length=200,
+        required=False,
+        validators=[validate_persian_name],
+        widget=PersianKeyboardInput(),
     )
-    birthday = forms.DateField(
-        label=_("Birthday"), widget=DualCalendarDateInput(max_date=timezone.localdate)
+    birthday = EntryDateField(
+        label=_("Birthday"),
+        widget=DualCalendarDateInput(min_date=FIRST_DAY, max_date=timezone.localdate),
     )
     mother_name = forms.CharField(label=_("Mother's name"), max_length=200)
     mother_name_persian = forms.CharField(
         label=_("Mother's name in Persian"),
         max_length=200,
         required=False,
+        validators=[validate_persian_name],
         widget=PersianKeyboardInput(),
     )
     gender = forms.ChoiceField(
@@ -63,7 +73,9 @@ class ProfileForm(forms.Form):
         choices=[("", _("Not given")), *Gender.choices],
         required=False,
     )
-    country = forms.ChoiceField(label=_("Country"), required=False)
+    country = forms.CharField(
+        label=_("Country"), max_length=100, required=False, widget=forms.Select
+    )
     city = forms.CharField(
         label=_("City"),
         max_length=100,
@@ -100,16 +112,34 @@ class ProfileForm(forms.Form):
         widget=forms.RadioSelect,
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, private_hidden: bool = False, **kwargs):
+        """``private_hidden``: the editor may not read the profile's mother's names (a moderator
+        on another account's profile): they show as the mask, cannot be changed, and are not
+        among the `profile_fields` saved."""
         super().__init__(*args, **kwargs)
+        self.private_hidden = private_hidden
+        if private_hidden:
+            self._hide_private_fields()
         current = self.data.get("country") if self.is_bound else self.initial.get("country")
-        self.fields["country"].choices = country_choices(current or "")
+        code = location.country_code_of(current) if current else None
+        if code and not self.is_bound:
+            self.initial["country"] = code  # a name stored before codes: its code is chosen
+        self.fields["country"].widget.choices = country_choices(current or "")
         for field in ("name_persian", "mother_name_persian"):
             self.fields[field].widget.attrs.update({"lang": "fa", "dir": "rtl"})
         for field in self.fields.values():
             if field.required and not isinstance(field.widget, forms.RadioSelect):
                 field.widget.attrs["aria-required"] = "true"
         self._enhance_with_htmx()
+
+    def _hide_private_fields(self) -> None:
+        for name in PRIVATE_PROFILE_FIELDS:
+            field = self.fields[name]
+            field.disabled, field.required = True, False
+            field.validators = []  # the mask shown is not judged: it is not saved
+            field.help_text = _("Only the owner of this profile and administrators see it.")
+            field.widget = forms.TextInput()
+            self.initial[name] = masked(self.initial.get(name)) or ""
 
     def _enhance_with_htmx(self) -> None:
         """The live parts: the cities of the chosen country while the city is typed, and the
@@ -148,6 +178,18 @@ class ProfileForm(forms.Form):
             raise forms.ValidationError(_("The name must contain letters."), code="no_letters")
         return name
 
+    def clean_country(self) -> str:
+        """The country's ISO code (a name, from an older form or a link, is read as its code)."""
+        value = self.cleaned_data["country"].strip()
+        if not value:
+            return ""
+        code = location.country_code_of(value)
+        if code is None:
+            if value == self.initial.get("country"):
+                return value  # kept as it was stored: editing does not lose it
+            raise forms.ValidationError(_("Choose a country from the list."), code="unknown")
+        return code
+
     def clean_mother_name(self) -> str:
         return self.cleaned_data["mother_name"].strip()
 
@@ -175,7 +217,7 @@ class ProfileForm(forms.Form):
             city, country = location.find_city(city=data["city"], country=data.get("country"))
         except location.CityNotFound:
             return
-        data.update(latitude=city.latitude, longitude=city.longitude, country=country.name)
+        data.update(latitude=city.latitude, longitude=city.longitude, country=country.code)
         if not self.has_error("timezone") and data.get("timezone") in ("", "UTC", None):
             data["timezone"] = city.timezone
 
@@ -184,6 +226,11 @@ class ProfileForm(forms.Form):
         data = dict(self.cleaned_data)
         for field in ("name_persian", "mother_name_persian", "country", "city", "gender"):
             data[field] = data.get(field) or None
+        if data["country"] and location.country_code_of(data["country"]) is None:
+            data.pop("country")  # an old value naming no current country, left as it is
+        if self.private_hidden:
+            for field in PRIVATE_PROFILE_FIELDS:
+                data.pop(field, None)
         return data
 
     def auto_system_label(self) -> str | None:

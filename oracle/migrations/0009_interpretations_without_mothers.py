@@ -52,36 +52,96 @@ def _clean_column(stored: str | None, names: list[str]) -> str | None:
     return stored if cleaned == value else json.dumps(cleaned, ensure_ascii=False)
 
 
-def _mothers(reading) -> list[str]:
-    names = []
-    for profile in (reading.profile, reading.primary_profile):
-        if profile is None:
-            continue
-        for name in (profile.mother_name, profile.mother_name_persian):
-            if name and len(name.strip()) >= 2:
-                names.append(name.strip())
-    # Longest first, so a name is replaced before a shorter one inside it.
-    return sorted(set(names), key=len, reverse=True)
+def _select(connection, sql: str, params=()) -> list[tuple]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def _opened(stored):
+    from nps.core.fields import load_stored
+
+    return None if stored is None else load_stored(stored)
+
+
+def _mothers_by_profile(connection) -> dict[int, list[str]]:
+    """Each profile's mothers' names (both spellings), longest first, so a name is replaced
+    before a shorter one inside it."""
+    from nps.core.fields import UnreadableValue
+
+    names: dict[int, list[str]] = {}
+    rows = _select(connection, "SELECT id, mother_name, mother_name_persian FROM oracle_users")
+    for pk, *stored in rows:
+        found = set()
+        for value in stored:
+            try:
+                name = _opened(value)
+            except UnreadableValue:
+                continue
+            if isinstance(name, str) and len(name.strip()) >= 2:
+                found.add(name.strip())
+        names[pk] = sorted(found, key=len, reverse=True)
+    return names
 
 
 def remove_mothers_names(apps, schema_editor):
-    Reading = apps.get_model("oracle", "Reading")
-    changed = 0
-    readings = Reading._base_manager.select_related("profile", "primary_profile").order_by("pk")
-    for reading in readings.iterator(chunk_size=500):
-        names = _mothers(reading)
-        before = (reading.ai_interpretation, reading.ai_interpretation_persian)
-        after = tuple(_clean_column(text, names) for text in before)
-        if after != before:
-            reading.ai_interpretation, reading.ai_interpretation_persian = after
-            reading.save(update_fields=["ai_interpretation", "ai_interpretation_persian"])
-            changed += 1
-    if changed:
-        from oracle.services import search_index
+    """A migration's historical model has django-cryptography's own encrypted field, keyed
+    differently from the app's: the encrypted columns are read and written raw
+    (`load_stored` / `dump_stored`), as in 0010."""
+    from types import SimpleNamespace
 
-        search_index.rebuild(
-            reading_model=Reading, term_model=apps.get_model("oracle", "ReadingSearchTerm")
+    from nps.core import blind_index
+    from nps.core.fields import UnreadableValue, dump_stored
+    from oracle.services import sealing
+
+    connection = schema_editor.connection
+    Term = apps.get_model("oracle", "ReadingSearchTerm")
+    mothers = _mothers_by_profile(connection)
+    rows = _select(
+        connection,
+        "SELECT id, user_id, primary_user_id, ai_interpretation, ai_interpretation_persian, "
+        "question, sign_type, sign_value, reading_result FROM oracle_readings ORDER BY id",
+    )
+    for pk, profile, primary, *stored, question, sign_type, sign_value, result in rows:
+        names = sorted(
+            {*mothers.get(profile, ()), *mothers.get(primary, ())}, key=len, reverse=True
         )
+        try:
+            before = [_opened(value) for value in stored]
+        except UnreadableValue:
+            continue
+        after = [_clean_column(text, names) for text in before]
+        if after == before:
+            continue
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "UPDATE oracle_readings SET ai_interpretation = %s, ai_interpretation_persian = %s "
+                "WHERE id = %s",
+                [
+                    *(
+                        None if text is None else connection.Database.Binary(dump_stored(text))
+                        for text in after
+                    ),
+                    pk,
+                ],
+            )
+        if isinstance(result, str):
+            result = json.loads(result)
+        try:
+            asked = _opened(question)
+        except UnreadableValue:
+            asked = None
+        row = SimpleNamespace(
+            pk=pk,
+            sign_type=sign_type,
+            sign_value=sign_value,
+            question=asked,
+            reading_result=result,
+            ai_interpretation=after[0],
+        )
+        terms = blind_index.index_terms(*sealing.search_texts(row))
+        Term.objects.filter(reading_id=pk).delete()
+        Term.objects.bulk_create(Term(reading_id=pk, term=term) for term in sorted(terms))
 
 
 class Migration(migrations.Migration):

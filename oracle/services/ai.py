@@ -5,7 +5,9 @@ deterministic texts when it answers nothing. This module is that generator for t
 
 * Unavailable (no `ANTHROPIC_API_KEY`) → `None` at once, so every caller falls back.
 * Answers are cached for an hour in the Django cache (shared by all workers), so a repeated prompt
-  costs neither money nor rate limit.
+  costs neither money nor rate limit. Prompts quote questions and names, and answers repeat them:
+  the cache key is a keyed hash of the request and the answer is encrypted with the app's
+  encryption key (`nps.core.sealed_values`), so Redis holds no private text.
 * The `ai` rate-limit class is charged per principal only when a call is really about to be made
   (not for a cache hit, nor while the circuit is open); over the limit, `RateLimitExceeded`
   propagates (the API answers 429).
@@ -31,7 +33,6 @@ deterministic texts when it answers nothing. This module is that generator for t
 from __future__ import annotations
 
 import email.utils
-import hashlib
 import logging
 import random
 import time
@@ -43,7 +44,7 @@ from django.conf import settings
 from django.core.cache import cache
 
 from nps.accounts.principal import Principal
-from nps.core import metrics, ratelimit
+from nps.core import metrics, ratelimit, sealed_values
 
 if TYPE_CHECKING:
     # The SDK is imported only when a call is made: it costs every worker about 50 MB, which an
@@ -130,23 +131,27 @@ def is_available() -> bool:
 
 
 def cache_key(*, model: str, max_tokens: int, system_prompt: str, prompt: str) -> str:
-    """The model and token budget are part of the key: either changes the answer."""
-    material = f"{model}|||{max_tokens}|||{system_prompt}|||{prompt}"
-    return "ai:" + hashlib.sha256(material.encode()).hexdigest()
+    """The model and token budget are part of the key: either changes the answer. A keyed hash:
+    without the encryption key nobody can test a guessed question against it."""
+    digest = sealed_values.keyed_digest(
+        "ai-answer-cache", model, str(max_tokens), system_prompt, prompt
+    )
+    return "ai:" + digest
 
 
 def _cached(key: str) -> str | None:
     try:
-        text = cache.get(key)
+        stored = cache.get(key)
     except Exception as exc:
         logger.warning("AI answer cache unreachable (%s)", type(exc).__name__)
         return None
+    text = sealed_values.unseal(stored)
     return text if isinstance(text, str) and text else None
 
 
 def _remember(key: str, text: str) -> None:
     try:
-        cache.set(key, text, timeout=CACHE_TTL_SECONDS)
+        cache.set(key, sealed_values.seal(text), timeout=CACHE_TTL_SECONDS)
     except Exception as exc:
         logger.warning("AI answer cache unreachable (%s)", type(exc).__name__)
 

@@ -34,15 +34,20 @@ class ReadingPage:
 ORDERS = {"newest": ("-created_at", "-id"), "oldest": ("created_at", "id")}
 
 
-def visible_readings(principal: Principal, *, include_deleted: bool = False) -> QuerySet:
-    manager = Reading.all_objects if include_deleted else Reading.objects
-    return manager.visible_to(principal)
-
-
 def get_reading(*, principal: Principal, reading_id: int) -> Reading:
     """A live reading the principal may see; anything else is "not found". Not audited."""
-    reading = visible_readings(principal).filter(pk=reading_id).first()
+    reading = Reading.objects.visible_to(principal).filter(pk=reading_id).first()
     if reading is None:
+        raise ReadingNotFound()
+    return reading
+
+
+def get_full_reading(*, principal: Principal, reading_id: int) -> Reading:
+    """A live reading whose private texts the principal may read (`may_read_private_texts`: its
+    owner's, or any for an admin): what sharing and exporting need. Another account's reading,
+    which a moderator sees only masked, is "not found" here. Not audited."""
+    reading = get_reading(principal=principal, reading_id=reading_id)
+    if not principal.may_read_private_texts(reading.owner_id):
         raise ReadingNotFound()
     return reading
 
@@ -59,6 +64,69 @@ def read_reading(
         client_address=client_address,
     )
     return reading
+
+
+def _matching(
+    principal: Principal,
+    *,
+    sign_type: str | None,
+    search: str,
+    profile_id: int | None,
+    date_from: dt.date | None,
+    date_to: dt.date | None,
+    is_favorite: bool | None,
+) -> QuerySet:
+    """The principal's readings that pass the history filters (see `list_readings`)."""
+    readings = Reading.objects.visible_to(principal)
+    if sign_type:
+        readings = readings.filter(sign_type=sign_type)
+    if profile_id is not None:
+        profile = profiles.get_profile(principal=principal, profile_id=profile_id)
+        readings = readings.involving(profile)
+    if date_from is not None:
+        readings = readings.filter(created_at__gte=_utc_midnight(date_from))
+    if date_to is not None and date_to < dt.date.max:  # the last day has no day after it
+        readings = readings.filter(created_at__lt=_utc_midnight(date_to + dt.timedelta(days=1)))
+    if is_favorite is not None:
+        readings = readings.filter(is_favorite=is_favorite)
+    if search.strip():
+        # The search looks in the private texts: only in those the principal may read.
+        if not principal.reads_all_private_texts:
+            readings = readings.owned_by(principal)
+        readings = readings_matching(readings, search)
+    return readings
+
+
+def _totals(readings: QuerySet) -> dict[str, int]:
+    favorites = Count("pk", filter=Q(is_favorite=True))
+    return readings.order_by().aggregate(total=Count("pk"), favorites=favorites)
+
+
+def count_readings(
+    *,
+    principal: Principal,
+    sign_type: str | None = None,
+    search: str = "",
+    profile_id: int | None = None,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    is_favorite: bool | None = None,
+    order: str = "newest",
+) -> dict[str, int]:
+    """``{"total", "favorites"}`` of the readings `list_readings` would list with these filters:
+    the history's counts, asked again after a favourite or a delete. Not audited (no reading is
+    shown); ``order`` is accepted so the filter form's arguments pass as they are."""
+    del order
+    readings = _matching(
+        principal,
+        sign_type=sign_type,
+        search=search,
+        profile_id=profile_id,
+        date_from=date_from,
+        date_to=date_to,
+        is_favorite=is_favorite,
+    )
+    return _totals(readings)
 
 
 def list_readings(
@@ -82,25 +150,19 @@ def list_readings(
     profile the principal may not see raises ``ProfileNotFound``). Dates are inclusive UTC
     calendar days. ``search``: every word typed must begin a word of the question (or name read),
     the sign value or an interpretation (`readings_matching`, the keyed blind index — nothing is
-    decrypted to search).
+    decrypted to search), among the readings whose texts the principal may read (a moderator's
+    search finds only their own readings: a match would tell them what another account asked).
     """
-    readings = visible_readings(principal)
-    if sign_type:
-        readings = readings.filter(sign_type=sign_type)
-    if profile_id is not None:
-        profile = profiles.get_profile(principal=principal, profile_id=profile_id)
-        readings = readings.involving(profile)
-    if date_from is not None:
-        readings = readings.filter(created_at__gte=_utc_midnight(date_from))
-    if date_to is not None and date_to < dt.date.max:  # the last day has no day after it
-        readings = readings.filter(created_at__lt=_utc_midnight(date_to + dt.timedelta(days=1)))
-    if is_favorite is not None:
-        readings = readings.filter(is_favorite=is_favorite)
-    if search.strip():
-        readings = readings_matching(readings, search)
-    readings = readings.order_by(*ORDERS.get(order, ORDERS["newest"]))
-    favorites = Count("pk", filter=Q(is_favorite=True))
-    totals = readings.aggregate(total=Count("pk"), favorites=favorites)
+    readings = _matching(
+        principal,
+        sign_type=sign_type,
+        search=search,
+        profile_id=profile_id,
+        date_from=date_from,
+        date_to=date_to,
+        is_favorite=is_favorite,
+    ).order_by(*ORDERS.get(order, ORDERS["newest"]))
+    totals = _totals(readings)
     page = ReadingPage(list(readings[offset : offset + limit]), **totals)
     record_action(
         "oracle_reading.list",
@@ -161,7 +223,7 @@ def restore_reading(
     *, principal: Principal, reading_id: int, client_address: str | None = None
 ) -> Reading:
     """Undo a delete. Restoring a reading that is not deleted changes nothing."""
-    reading = visible_readings(principal, include_deleted=True).filter(pk=reading_id).first()
+    reading = Reading.all_objects.visible_to(principal).filter(pk=reading_id).first()
     if reading is None:
         raise ReadingNotFound()
     reading.restore()
@@ -180,7 +242,9 @@ def toggle_favorite(
 ) -> Reading:
     """Flip ``is_favorite``; the row is locked so two quick toggles cannot both read the old
     value."""
-    reading = visible_readings(principal).select_for_update().filter(pk=reading_id).first()
+    reading = (
+        Reading.objects.visible_to(principal).select_for_update().filter(pk=reading_id).first()
+    )
     if reading is None:
         raise ReadingNotFound()
     reading.is_favorite = not reading.is_favorite

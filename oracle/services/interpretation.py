@@ -16,13 +16,14 @@ module:
 
 Interpretations are cached in the shared cache by a hash of the reading's context, the language,
 the prompt version and the learned preferences, so the same reading asked twice makes one call.
+The hash is keyed and the cached interpretation is encrypted with the app's encryption key
+(`nps.core.sealed_values`): it names the people and repeats the question.
 Owner-only: another account's reading (admins and moderators included) is "not found" — asking
 the AI costs the caller's own rate limit.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 from collections.abc import Mapping
@@ -33,6 +34,7 @@ from django.core.cache import cache
 
 from learning import services as learning_services
 from nps.accounts.principal import Principal
+from nps.core import sealed_values
 from oracle.engines import interpretation as engine
 from oracle.engines.i18n import speaking
 from oracle.models import Reading, SignType
@@ -42,12 +44,8 @@ logger = logging.getLogger(__name__)
 
 LANGUAGES = ("en", "fa")
 CACHE_TTL_SECONDS = 86_400
-KINDS: Mapping[str, str] = {
-    SignType.READING: "reading",
-    SignType.NAME: "name",
-    SignType.QUESTION: "question",
-    SignType.MULTI_USER: "group",
-}
+# V3's imported time readings (`sign_type` "time") hold no engine result to interpret.
+NOT_INTERPRETED = frozenset({SignType.TIME})
 # Keys of a result that are not part of its context (they vary between equal readings).
 _NOT_CONTEXT = frozenset({"ai_interpretation", "reading_id", "computation_ms", "best_hours"})
 
@@ -93,21 +91,22 @@ def cache_key(kind: str, result: Mapping[str, Any], language: str, preferences: 
         ensure_ascii=False,
         default=str,
     )
-    return "interpretation:" + hashlib.sha256(material.encode()).hexdigest()
+    return "interpretation:" + sealed_values.keyed_digest("interpretation-cache", material)
 
 
 def _cached(key: str) -> dict[str, Any] | None:
     try:
-        value = cache.get(key)
+        stored = cache.get(key)
     except Exception as error:
         logger.warning("Interpretation cache unreachable (%s)", type(error).__name__)
         return None
+    value = sealed_values.unseal(stored)
     return value if isinstance(value, dict) and value.get("sections") else None
 
 
 def _remember(key: str, data: dict[str, Any]) -> None:
     try:
-        cache.set(key, data, CACHE_TTL_SECONDS)
+        cache.set(key, sealed_values.seal(data), CACHE_TTL_SECONDS)
     except Exception as error:
         logger.warning("Interpretation cache unreachable (%s)", type(error).__name__)
 
@@ -156,7 +155,7 @@ def interpret(
 def owned_reading(principal: Principal, reading_id: int) -> Reading:
     reading = history.get_reading(principal=principal, reading_id=reading_id)
     account = principal.account
-    if account is None or reading.owner_id != account.pk or reading.sign_type not in KINDS:
+    if account is None or reading.owner_id != account.pk or reading.sign_type in NOT_INTERPRETED:
         raise history.ReadingNotFound()
     return reading
 
@@ -190,7 +189,7 @@ def interpret_stored(
         if ready is not None:
             return ready
     response = sealing.reading_response(reading)
-    kind = KINDS[reading.sign_type]
+    kind = reading.kind.engine_kind
     found = interpret(
         principal=principal, kind=kind, result=response, language=language, use_ai=use_ai
     )

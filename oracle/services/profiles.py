@@ -10,25 +10,18 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy
 
 from nps.accounts.principal import Principal
 from nps.core import audit
-from nps.core.errors import Conflict, NotFound
+from nps.core.errors import Conflict, InvalidField, NotFound
 from oracle.models import Profile
+from oracle.services import location
 
-# Fields a person may set on a profile (location is set as latitude/longitude).
-PROFILE_FIELDS = (
-    "name",
-    "name_persian",
-    "birthday",
-    "mother_name",
-    "mother_name_persian",
-    "country",
-    "city",
-    "timezone",
-    "gender",
-    "numerology_system",
-)
+# The private texts of a profile: read in clear by its owner and admins only
+# (`Principal.may_read_private_texts`); a moderator's update of another account's profile leaves
+# them as they are.
+PRIVATE_PROFILE_FIELDS = ("mother_name", "mother_name_persian")
 
 
 class DuplicateProfile(Conflict):
@@ -51,16 +44,12 @@ LIST_ORDERS = {
 }
 
 
-def visible_profiles(principal: Principal):
-    return Profile.objects.visible_to(principal)
-
-
 def get_profile(*, principal: Principal, profile_id: int) -> Profile:
     """A live profile the principal may see; anything else is 'not found' (never 'forbidden').
 
     Not audited: this is the lookup behind other services. Showing a profile is `read_profile`.
     """
-    profile = visible_profiles(principal).filter(pk=profile_id).first()
+    profile = Profile.objects.visible_to(principal).filter(pk=profile_id).first()
     if profile is None:
         raise ProfileNotFound()
     return profile
@@ -94,7 +83,7 @@ def list_profiles(
     profiles page: case-insensitive, ties by creation)."""
     if order not in LIST_ORDERS:
         raise ValueError(f"Unknown profile order {order!r}: use one of {sorted(LIST_ORDERS)}.")
-    profiles = visible_profiles(principal)
+    profiles = Profile.objects.visible_to(principal)
     if search:
         profiles = profiles.filter(name__icontains=search) | profiles.filter(
             name_persian__icontains=search
@@ -113,6 +102,23 @@ def _location(fields: dict) -> dict:
     if latitude is None or longitude is None:
         return {"coordinates": None}
     return {"coordinates": (longitude, latitude)}
+
+
+COUNTRY_MESSAGE = gettext_lazy("Unknown country: give its ISO 3166-1 code (IR) or its name (Iran).")
+
+
+def _country(fields: dict) -> dict:
+    """The country as stored: its ISO 3166-1 alpha-2 code, whether it was given as a code
+    (``IR``, ``IRN``) or a name (``Iran``, ``ایران``); blank is None. Anything else is refused."""
+    if "country" not in fields:
+        return {}
+    value = (fields["country"] or "").strip()
+    if not value:
+        return {"country": None}
+    code = location.country_code_of(value)
+    if code is None:
+        raise InvalidField("country", str(COUNTRY_MESSAGE))
+    return {"country": code}
 
 
 def _name_birthday_taken(owner, name: str, birthday: datetime.date, *, exclude_id=None) -> bool:
@@ -139,6 +145,7 @@ def create_profile(*, principal: Principal, client_address: str | None = None, *
     if _name_birthday_taken(owner, fields["name"], fields["birthday"]):
         raise DuplicateProfile()
     fields.update(_location(fields))
+    fields.update(_country(fields))
     with _refusing_duplicates():
         profile = Profile.objects.create(owner=owner, **fields)
     record_action(
@@ -150,13 +157,32 @@ def create_profile(*, principal: Principal, client_address: str | None = None, *
     return profile
 
 
+def private_texts_hidden(*, principal: Principal, profile_id: int) -> bool:
+    """Whether ``principal`` may not change this profile's mother's names (a moderator on another
+    account's profile): what they send for them is ignored (see `update_profile`)."""
+    owner_id = (
+        Profile.objects.visible_to(principal)
+        .filter(pk=profile_id)
+        .values_list("owner_id", flat=True)
+        .first()
+    )
+    return owner_id is not None and not principal.may_read_private_texts(owner_id)
+
+
 @transaction.atomic
 def update_profile(
     *, principal: Principal, profile_id: int, client_address: str | None = None, **fields
 ) -> Profile:
+    """Change the given fields. The mother's names are changed only by a principal who may read
+    them (the owner, an admin); from anyone else they are ignored."""
     profile = get_profile(principal=principal, profile_id=profile_id)
+    if not principal.may_read_private_texts(profile.owner_id):
+        # What they were shown is the mask: sending it back (or anything) changes nothing.
+        for field in PRIVATE_PROFILE_FIELDS:
+            fields.pop(field, None)
     updated_fields = sorted(fields)
     fields.update(_location(fields))
+    fields.update(_country(fields))
     name = fields.get("name", profile.name)
     birthday = fields.get("birthday", profile.birthday)
     if (name, birthday) != (profile.name, profile.birthday) and _name_birthday_taken(

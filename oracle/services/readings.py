@@ -16,8 +16,9 @@ Clear columns besides `reading_result`:
   profile's (time and question readings for a profile), ``auto`` for groups (each name in its
   script's system) — else NULL.
 * Multi-user readings keep V4's clear columns ``individual_results``, ``compatibility_matrix``
-  and ``combined_energy``: they name the participants, as V4 did (names of people are not
-  encrypted data; profile names are clear in ``oracle_users`` too).
+  and ``combined_energy``: copies of the clear result's parts, so, like ``reading_result``, they
+  hold the members' numbers but not their names (the names typed in are sealed with the
+  interpretation, `sealing.GROUP_SEALED_PATHS`).
 """
 
 from __future__ import annotations
@@ -28,11 +29,13 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from nps.accounts import preferences
 from nps.accounts.principal import Principal
-from nps.core import audit
+from nps.core import audit, dates
 from nps.core.errors import InvalidField
 from oracle.engines.compose import (
     ReadingProfile,
@@ -42,13 +45,15 @@ from oracle.engines.compose import (
     compose_question,
     compose_time_reading,
     parse_reading_datetime,
+    resolve_timezone,
 )
-from oracle.engines.errors import InvalidNameError
+from oracle.engines.errors import InvalidDateError, InvalidNameError
 from oracle.engines.i18n import speaking
 from oracle.engines.numerology import has_countable_letter
 from oracle.engines.timing import get_group_best_hours
 from oracle.models import NumerologySystem, Profile, Reading, ReadingParticipant, SignType
-from oracle.services import ai, profiles, sealing
+from oracle.services import ai, method, profiles, sealing, sky, spoken
+from oracle.services.engine_errors import engine_input
 from oracle.services.profiles import ProfileNotFound
 
 RESOURCE_TYPE = "oracle_reading"
@@ -205,9 +210,7 @@ def _store(
         sign_value=sign_value,
         reading_result=clear,
         ai_interpretation=sealed.ai_interpretation,
-        individual_results=clear.get("profiles") if multi else None,
-        compatibility_matrix=clear.get("pairwise_compatibility") if multi else None,
-        combined_energy=clear.get("group_energy") if multi else None,
+        **(sealing.group_columns(clear) if multi else {}),
         numerology_system=numerology_system,
     )
     ReadingParticipant.objects.bulk_create(
@@ -229,6 +232,7 @@ def _person_system(result: Mapping[str, Any]) -> str | None:
     return person.get("numerology_system") if isinstance(person, dict) else None
 
 
+@engine_input()
 def create_time_reading(
     *,
     principal: Principal,
@@ -242,12 +246,12 @@ def create_time_reading(
     """``POST /api/oracle/reading``: the reading of a moment (blank = now), stored.
 
     The zone is ``timezone_name``, else the profile's, else UTC; with a profile the personal
-    numbers come from its birth date. Unparseable input is an ``EngineError`` naming
-    ``datetime`` (V4 silently read "now").
+    numbers come from its birth date. Unparseable input, or a year outside 1000–2999, is an
+    ``InvalidField`` naming ``datetime`` (V4 silently read "now", and read any year).
     """
     profile = _linked_profile(principal, profile_id, ("user_id",))
     person = reading_profile(profile) if profile is not None else None
-    moment = parse_reading_datetime(datetime_text, default=timezone.now())
+    moment = entered_moment(datetime_text, field="datetime")
     result = _compose(
         principal,
         use_ai,
@@ -256,6 +260,10 @@ def create_time_reading(
         ),
         language,
     )
+    result["best_hours"] = waking_hours(
+        result["best_hours"], preferences.waking_hours_of(principal.account)
+    )
+    _add_sky_and_method(result, result["generated_at"], timezone_name, person)
     return _store(
         principal=principal,
         client_address=client_address,
@@ -268,6 +276,16 @@ def create_time_reading(
     )
 
 
+def entered_moment(text: str | None, *, field: str) -> dt.datetime:
+    """The date or date-time a person wrote (blank = now), in the years people may enter
+    (`nps.core.dates`): a reading of year 1 or 9999 is refused, not stored."""
+    moment = parse_reading_datetime(text, default=timezone.now())
+    if dates.year_out_of_range(moment):
+        raise InvalidDateError(f"{str(text).strip()}: {dates.range_message()}", field=field)
+    return moment
+
+
+@engine_input()
 def create_question_reading(
     *,
     principal: Principal,
@@ -297,6 +315,7 @@ def create_question_reading(
     )
     if category:
         result["category"] = category
+    _add_sky_and_method(result, result["moment"], timezone_name, person)
     return _store(
         principal=principal,
         client_address=client_address,
@@ -309,6 +328,7 @@ def create_question_reading(
     )
 
 
+@engine_input()
 def create_name_reading(
     *,
     principal: Principal,
@@ -321,13 +341,25 @@ def create_name_reading(
 ) -> dict[str, Any]:
     """``POST /api/oracle/name``: the numerology of a name, stored.
 
-    The letter system is ``numerology_system``, else the profile's, else automatic. A name with no
-    letter that system can count (blank included) is refused: V4 stored a reading of zeros.
+    The letter system is ``numerology_system``, else the profile's own (not automatic), else the
+    account's default (the settings page's) when it can count the name, else automatic. A name
+    with no letter the system can count (blank included) is refused: V4 stored a reading of zeros.
     """
     profile = _linked_profile(principal, profile_id, ("user_id",))
     person = reading_profile(profile) if profile is not None else None
     if not name.strip():
         raise InvalidNameError("The name is empty: enter a name with at least one letter.")
+    reason = method.OVERRIDE if numerology_system else method.AUTO_BY_SCRIPT
+    if not numerology_system:
+        numerology_system = _default_system(principal, profile, name)
+        if numerology_system and profile is not None:
+            reason = (
+                method.PROFILE
+                if numerology_system == profile.numerology_system
+                else method.ACCOUNT_DEFAULT
+            )
+        elif numerology_system:
+            reason = method.ACCOUNT_DEFAULT
     result = _compose(
         principal,
         use_ai,
@@ -335,6 +367,9 @@ def create_name_reading(
             name, profile=person, system=numerology_system, generate=generate
         ),
         language,
+    )
+    result["method"] = method.stamp(
+        numerology_system=result["numerology_system"], numerology_reason=reason
     )
     return _store(
         principal=principal,
@@ -348,6 +383,19 @@ def create_name_reading(
     )
 
 
+def _default_system(principal: Principal, profile: Profile | None, name: str) -> str | None:
+    """The system of a name reading that asks for none: the profile's own choice, else the
+    account's default — unless that default cannot count the name (a Persian name for an account
+    that reads Pythagorean), which is then read automatically rather than refused."""
+    if profile is not None and profile.numerology_system != NumerologySystem.AUTO:
+        return profile.numerology_system
+    default = preferences.preferences_of(principal.account).numerology_system
+    if default in ("", NumerologySystem.AUTO) or not has_countable_letter(name, default):
+        return None
+    return default
+
+
+@engine_input()
 def create_multi_user_reading(
     *,
     principal: Principal,
@@ -399,6 +447,9 @@ def create_multi_user_reading(
     )
     primary = linked[primary_user_index]
     result["best_hours"] = group_best_hours(linked, primary)
+    result["method"] = method.stamp(
+        numerology_system=NumerologySystem.AUTO, numerology_reason=method.AUTO_BY_SCRIPT
+    )
     return _store(
         principal=principal,
         client_address=client_address,
@@ -410,6 +461,22 @@ def create_multi_user_reading(
         numerology_system=NumerologySystem.AUTO,
         participants=[(profile, profile == primary) for profile in linked if profile is not None],
     )
+
+
+def waking_hours(
+    hours: Sequence[Mapping[str, Any]], waking: tuple[int, int] = preferences.WAKING_HOURS
+) -> list[dict]:
+    """The timing advisor's hours (best first) that a person is awake for: each hour starts and
+    ends within the account's waking range (settings page; 07:00–22:00 by default: 07:00 …
+    21:00). The advisor's scores
+    and order are untouched; only the night's hours are no longer offered. A range that runs
+    past midnight (22–06) is allowed."""
+    start, end = waking
+
+    def awake(hour: int) -> bool:
+        return start <= hour < end if start < end else hour >= start or hour < end
+
+    return [dict(entry) for entry in hours if awake(entry["hour"])]
 
 
 def _zone_of(profile: Profile | None) -> dt.tzinfo:
@@ -431,6 +498,7 @@ def group_best_hours(
     return {**hours, "zone": getattr(reference, "key", "UTC")}
 
 
+@engine_input()
 def daily_reading(
     *,
     principal: Principal,
@@ -439,12 +507,22 @@ def daily_reading(
     profile_id: int | None = None,
     use_ai: bool = True,
     language: str = "en",
+    store: bool = False,
+    client_address: str | None = None,
 ) -> dict[str, Any]:
-    """``GET /api/oracle/daily``: the insight of a day (blank = today in the zone); not stored.
+    """``GET /api/oracle/daily``: the insight of a day (blank = today in the zone).
 
     A bare ``YYYY-MM-DD`` is that calendar day whatever the zone; a date-time is read in the zone
     (the request's, else the profile's, else UTC) and its local date is used. A profile the caller
     may not see raises ``ProfileNotFound``.
+
+    ``store=True`` (the pages and the API) keeps it like the other readings, as ``sign_type``
+    ``daily`` with the local day (``YYYY-MM-DD``) as ``sign_value``, and adds ``reading_id``:
+    **one stored daily reading per account, profile (or none) and local day** — asking again that
+    day returns the stored one (its texts in ``language``) instead of storing another. Nothing is
+    stored for a caller that may not write readings (``oracle:write``) or has no account (V4's
+    shared secret); they get the day computed, without ``reading_id``. ``store=False`` (the
+    default) only computes it.
     """
     profile = (
         profiles.get_profile(principal=principal, profile_id=profile_id)
@@ -453,9 +531,14 @@ def daily_reading(
     )
     person = reading_profile(profile) if profile is not None else None
     text = (date_text or "").strip()
-    moment = parse_reading_datetime(text, default=timezone.now())
+    moment = entered_moment(text, field="date")
     day: dt.date | dt.datetime = moment.date() if text and _is_date_only(text) else moment
-    return _compose(
+    storing = store and principal.account is not None and principal.has_scope("oracle:write")
+    if storing:
+        kept = stored_daily(principal, profile, _local_day(day, timezone_name, person))
+        if kept is not None:
+            return spoken.in_language(kept, sealing.reading_response(kept), language, person=person)
+    result = _compose(
         principal,
         use_ai,
         lambda generate: compose_daily(
@@ -463,6 +546,129 @@ def daily_reading(
         ),
         language,
     )
+    result["best_hours"] = waking_hours(
+        result["best_hours"], preferences.waking_hours_of(principal.account)
+    )
+    if isinstance(day, dt.datetime):
+        sky_moment: dt.datetime | str = day
+    else:  # a calendar day: its sky at local noon
+        sky_moment = f"{result['date']}T12:00:00"
+    _add_sky_and_method(result, sky_moment, timezone_name, person)
+    if not storing:
+        return result
+    return _store_daily(principal, client_address, result, profile, language, person)
+
+
+def _local_day(
+    day: dt.date | dt.datetime, timezone_name: str | None, person: ReadingProfile | None
+) -> dt.date:
+    """The day `compose_daily` reads: a date as it is, a moment's date in the reading's zone."""
+    if not isinstance(day, dt.datetime):
+        return day
+    setting = timezone_name or (person.tz if person is not None else None)
+    if setting:
+        zone = resolve_timezone(setting)
+        day = day.replace(tzinfo=zone) if day.tzinfo is None else day.astimezone(zone)
+    return day.date()
+
+
+def stored_daily(principal: Principal, profile: Profile | None, day: dt.date) -> Reading | None:
+    """The account's live daily reading of ``day`` for ``profile`` (None: the day alone)."""
+    return (
+        Reading.objects.filter(
+            owner=principal.account, sign_type=SignType.DAILY, sign_value=day.isoformat()
+        )
+        .filter(profile=profile)
+        .order_by("created_at", "id")
+        .first()
+    )
+
+
+@transaction.atomic
+def _store_daily(
+    principal: Principal,
+    client_address: str | None,
+    result: dict[str, Any],
+    profile: Profile | None,
+    language: str,
+    person: ReadingProfile | None,
+) -> dict[str, Any]:
+    """Store the day's reading unless a request of the same moment stored it first: the account's
+    row is locked while looking, so two requests never store the same day twice."""
+    get_user_model().objects.select_for_update().filter(pk=principal.account.pk).first()
+    kept = stored_daily(principal, profile, dt.date.fromisoformat(result["date"]))
+    if kept is not None:
+        return spoken.in_language(kept, sealing.reading_response(kept), language, person=person)
+    return _store(
+        principal=principal,
+        client_address=client_address,
+        sign_type=SignType.DAILY,
+        sign_value=result["date"],
+        asked="",
+        response=result,
+        profile=profile,
+        numerology_system=_person_system(result),
+    )
+
+
+def _add_sky_and_method(
+    result: dict[str, Any],
+    moment: dt.datetime | str,
+    timezone_name: str | None,
+    person: ReadingProfile | None,
+) -> None:
+    """Add the reading's ``sky`` (None outside the ephemeris's years) and ``method``.
+
+    ``moment`` is the reading's moment as composed (a local ISO text, naive = UTC as in V4) or
+    the moment entered, read in the reading's zone: the request's, else the profile's, else its
+    own offset (UTC when it has none)."""
+    setting = timezone_name or (person.tz if person is not None else None)
+    local = dt.datetime.fromisoformat(moment) if isinstance(moment, str) else moment
+    if setting:
+        zone = resolve_timezone(setting)
+        local = local.replace(tzinfo=zone) if local.tzinfo is None else local.astimezone(zone)
+    elif local.tzinfo is None:
+        local = local.replace(tzinfo=dt.UTC)
+    zone_name = method.zone_label(resolve_timezone(setting) if setting else local.tzinfo)
+    block = sky.sky_block(local)
+    if block is not None and person is not None:
+        block["birth"] = sky.birth_signs(
+            person.birth_date, resolve_timezone(person.tz) if person.tz else dt.UTC
+        )
+    result["sky"] = block
+    person_numbers = result.get("person")
+    if person is not None and isinstance(person_numbers, dict):
+        system = person_numbers.get("numerology_system")
+        reason = method.AUTO_BY_SCRIPT if person.numerology_system == "auto" else method.PROFILE
+    else:
+        system, reason = None, method.NO_NAME
+    result["method"] = method.stamp(
+        numerology_system=system,
+        numerology_reason=reason,
+        moment=local,
+        zone_name=zone_name,
+        sky_block=block,
+    )
+
+
+@engine_input()
+def sky_reading(*, datetime_text: str | None, timezone_name: str | None) -> dict[str, Any]:
+    """``GET /api/oracle/sky``: the sky block of a moment (blank = now) read in the zone (else
+    its own offset, else UTC), with its ``method``; not stored. A moment outside the ephemeris's
+    years is an `InvalidField` naming ``datetime``."""
+    text = (datetime_text or "").strip()
+    moment = entered_moment(text, field="datetime")
+    if moment.tzinfo is not None and not timezone_name:
+        timezone_name = method.zone_label(moment.tzinfo)
+    result: dict[str, Any] = {}
+    _add_sky_and_method(result, moment, timezone_name, None)
+    if result["sky"] is None:
+        try:
+            sky.require_sky_block(moment)
+        except sky.SkyOutOfRange as error:
+            raise InvalidField("datetime", str(error)) from None
+    result["method"]["numerology_system"] = result["method"]["numerology_reason"] = None
+    return result
 
 
 def _is_date_only(text: str) -> bool:

@@ -40,9 +40,7 @@ class ReadingStats:
 
 
 def own_readings(principal: Principal):
-    if principal.account is None:
-        return Reading.objects.none()
-    return Reading.objects.filter(owner=principal.account)
+    return Reading.objects.owned_by(principal)
 
 
 def _midnight(day: dt.date, zone: dt.tzinfo) -> dt.datetime:

@@ -9,12 +9,15 @@ The cache lives in the Django cache (Redis in production), so all workers share 
 held that slot before is the oldest one stored, and is evicted. No lock is needed, and a hit never
 rewrites shared state other than its own expiry (refreshed) and the hit counter.
 
+Entries hold people's texts (the text and its translation, the names kept through it): an
+entry's key is a keyed hash of the request (`nps.core.sealed_values.keyed_digest`) and its result
+is encrypted with the app's encryption key, so the cache holds no private text in clear.
+
 Only real AI translations are cached. The no-AI fallback (the text unchanged) is not: V4 cached it
 for 24 hours, so a translation asked for while the AI was down stayed untranslated after it was
 back.
 """
 
-import hashlib
 import logging
 import time
 from collections.abc import Callable, Sequence
@@ -23,6 +26,7 @@ from typing import Any, TypeVar
 from django.core.cache import cache
 
 from nps.accounts.principal import Principal
+from nps.core import sealed_values
 from oracle.engines import translation as engine
 from oracle.services import ai
 
@@ -106,11 +110,11 @@ def cache_stats() -> dict[str, int]:
 
 
 def cache_key(source_lang: str, target_lang: str, text: str, names: Sequence[str] = ()) -> str:
-    """V4's key; the names kept through the translation join it when there are any."""
-    material = f"{source_lang}:{target_lang}:{text}"
-    if names:
-        material += "\x00" + "\x00".join(sorted(names))
-    return hashlib.sha256(material.encode()).hexdigest()
+    """A keyed hash of the languages, the text and the names kept through the translation (V4
+    hashed the text with plain SHA-256, which lets anyone test a guessed text against it)."""
+    return sealed_values.keyed_digest(
+        "translation-cache", source_lang, target_lang, text, *sorted(names)
+    )
 
 
 def _run_engine(
@@ -155,8 +159,11 @@ def _lookup(key: str) -> dict[str, Any] | None:
         entry = cache.get(_entry_key(key))
         if entry is None:
             return None
+        result = sealed_values.unseal(entry.get("result"))
+        if not isinstance(result, dict):
+            return None  # written under a key no longer configured: translate again
         cache.touch(_entry_key(key), CACHE_TTL_SECONDS)
-        return entry["result"]
+        return result
 
     return _safely(read, None)
 
@@ -177,7 +184,8 @@ def _store(key: str, result: dict[str, Any]) -> None:
         _evict(cache.get(slot), number - CACHE_MAX_ENTRIES)
         cache.set(slot, key, timeout=None)
         kept = {name: value for name, value in result.items() if name != "elapsed_ms"}
-        cache.set(_entry_key(key), {"number": number, "result": kept}, CACHE_TTL_SECONDS)
+        entry = {"number": number, "result": sealed_values.seal(kept)}
+        cache.set(_entry_key(key), entry, CACHE_TTL_SECONDS)
 
     _safely(write, None)
 

@@ -14,29 +14,23 @@ from django import template
 from django.conf import settings
 from django.urls import reverse
 
+from oracle.models import ReadingKind
 from oracle.services import ai, interpretation
 from oracle.services.interpretation import Interpretation
 from oracle.views.interpretation import body_context, page_language
 
 register = template.Library()
 
-# The result templates' reading type → the interpretation engine's kind.
-ENGINE_KINDS = {
-    "time": "reading",
-    "name": "name",
-    "question": "question",
-    "multi": "group",
-    "daily": "daily",
-}
-
 
 @register.inclusion_tag("oracle/results/_ai_interpretation.html", takes_context=True)
 def ai_interpretation(context: template.Context) -> dict[str, Any]:
+    if context.get("private_hidden"):
+        return {"has_sections": False, "lazy": False}  # the interpretation is the owner's
     result = context.get("result") or {}
     reading_type = context.get("reading_type")
     data = result.get("ai_interpretation") if isinstance(result, dict) else None
     found = Interpretation(data if isinstance(data, dict) else {}, ai_available=ai.is_available())
-    kind = ENGINE_KINDS.get(reading_type)
+    kind = ReadingKind(reading_type).engine_kind if reading_type in ReadingKind.values else None
     language = page_language()
     if found.sections and not found.ai_generated and found.language != language and kind:
         # A deterministic interpretation is made again in the page's language (a reading made

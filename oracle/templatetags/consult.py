@@ -14,17 +14,20 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import pgettext_lazy
 
-from nps.core.templatetags.nps import (
-    is_persian,
-    persian_digits,
-    to_jalali_text,
-    to_persian_digits,
-)
+from nps.core.dates import JALALI, active_calendar, format_date
+from nps.core.templatetags.nps import is_persian, persian_digits, to_persian_digits
 from oracle.engines import i18n
-from oracle.engines.interpretation import meaning_of
+from oracle.engines.interpretation import dominant_text, meaning_of
 from oracle.forms.consult import QUESTION_CATEGORIES
+from oracle.models import ReadingKind
 
 register = template.Library()
+
+
+@register.filter
+def kind_label(value: Any) -> Any:
+    """A reading type (``ReadingKind``'s value: ``time``, ``multi``…) as a person names it."""
+    return ReadingKind(value).label if value in ReadingKind.values else value
 
 
 @register.filter
@@ -52,6 +55,16 @@ def meaning(number: Any) -> str:
     """``7`` → ``The Seeker: Question, analyze, find meaning`` (جوینده: … in Persian)."""
     with i18n.speaking(translation.get_language()):
         return meaning_of(number)
+
+
+@register.filter
+def dominant(distribution: Any) -> str:
+    """A group's element or animal distribution as its leader (``Fire``), or on a tie as a tie
+    (``Balanced: Wood, Fire, Earth and Metal equally``), in the active language."""
+    if not isinstance(distribution, Mapping) or not distribution:
+        return ""
+    with i18n.speaking(translation.get_language()):
+        return dominant_text(distribution)
 
 
 @register.filter
@@ -89,11 +102,13 @@ def hour_quality(value: Any) -> Any:
 
 
 # Runs of Latin text inside Persian prose: words starting with a Latin letter and what joins them
-# (FC60 tokens and stamps ``MA-TI-RAMT 🌙TI-MOFI-RAWU``, codes, Latin names, ``A=1 + L=3``), or
+# (FC60 tokens and stamps ``MA-TI-RAMT 🌙TI-MOFI-RAWU``, codes, Latin names, ``A=1 + L=3``, a
+# list ``Sam Roe, Jo Park and Ali`` — one isolate, or the bidi algorithm reverses its words), or
 # numbers with their signs (``14:41``, ``1 + 8 = 9``, ``74%``, ``2026-03-20``).
 _WORD = r"[A-Za-z][A-Za-z0-9']*"
 _LATIN_RUN = re.compile(
-    rf"{_WORD}(?:[-=+ ☀🌙.]+[A-Za-z0-9][A-Za-z0-9']*)*|[0-9](?:[0-9:.\-+=%/ ]*[0-9%])?"
+    rf"{_WORD}(?:[-=+ ☀🌙.]+[A-Za-z0-9][A-Za-z0-9']*|[,;] *{_WORD})*"
+    r"|[0-9](?:[0-9:.\-+=%/ ]*[0-9%])?"
 )
 _ISO_DATE = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b(?!T)")
 _LETTER = re.compile(r"[A-Za-z]")
@@ -101,13 +116,14 @@ _BOLD = re.compile(r"\*\*([^*\n]+?)\*\*")
 _DECIMAL_POINT = re.compile(r"(?<=[0-9])\.(?=[0-9])")
 
 
-def _jalali(match: re.Match[str]) -> str:
-    """A Gregorian ``YYYY-MM-DD`` in a Persian text as the Jalali date a Persian reader reads."""
+def _local_date(match: re.Match[str]) -> str:
+    """A Gregorian ``YYYY-MM-DD`` in a text as the reader's calendar writes it (Jalali, or the
+    Gregorian day in Persian words and digits)."""
     try:
         day = datetime.date(*(int(part) for part in match.groups()))
     except ValueError:
         return match.group(0)
-    return to_jalali_text(day, with_time=False)
+    return format_date(day)
 
 
 def _persian_run(run: str) -> str:
@@ -120,12 +136,15 @@ def _persian_run(run: str) -> str:
 @register.filter(is_safe=True)
 def prose(value: Any) -> SafeString:
     """An engine text for the page, escaped, its ``**emphasis**`` bold: in Persian its digits are
-    Persian, its dates Jalali, and its Latin runs (FC60 tokens, stamps, codes, Latin names) and
-    formulas are isolated left to right."""
+    Persian and its Latin runs (FC60 tokens, stamps, codes, Latin names) and
+    formulas are isolated left to right; its ``YYYY-MM-DD`` dates are in the reader's calendar
+    (Jalali in Persian unless the account chose Gregorian)."""
     text = "" if value is None else str(value)
     if not is_persian():
+        if active_calendar() == JALALI:
+            text = _ISO_DATE.sub(_local_date, text)
         return _bold(str(escape(text)))
-    text = _ISO_DATE.sub(_jalali, text)
+    text = _ISO_DATE.sub(_local_date, text)
     pieces, end = [], 0
     for match in _LATIN_RUN.finditer(text):
         pieces += [escape(text[end : match.start()]), _persian_run(match.group(0))]

@@ -3,7 +3,7 @@
 ``{% moon_picture reading.moon %}``, ``{% element_bars reading.fc60.element_balance %}``,
 ``{% compatibility_heatmap result %}``, ``{% fc60_tiles reading.fc60_encoding %}``: each renders
 an inline SVG (``role="img"`` with a title and description) drawn for the active language's
-direction and coloured by ``static/css/pictures.css``.
+direction and coloured by ``static/css/nps.css`` (its pictures section).
 """
 
 from __future__ import annotations

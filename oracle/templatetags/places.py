@@ -1,5 +1,5 @@
 """Places as the reader reads them (``{% load places %}``): countries, cities and time zones
-named in the active language; the stored values stay English names and IANA keys."""
+named in the active language; the stored values stay ISO country codes and IANA keys."""
 
 from django import template
 from django.utils import translation
@@ -16,7 +16,8 @@ def _persian() -> bool:
 
 @register.filter
 def country_name(name: str | None) -> str:
-    """A stored country name (English) in the reader's language."""
+    """A stored country (its ISO code, or a name stored before codes) as CLDR names it in the
+    reader's language; a value naming no current country as it is."""
     if not name:
         return ""
     code = location.country_code_of(name)
@@ -36,5 +37,6 @@ def city_name(name: str | None, country: str | None = None) -> str:
 
 @register.filter
 def zone_name(zone: str | None) -> str:
-    """An IANA zone as "City — Country (UTC±hh:mm)" in the reader's language."""
+    """An IANA zone as "City — Country (UTC±hh:mm)" in the reader's language ("UTC+01:00" for a
+    fixed zone such as ``Etc/GMT-1``)."""
     return places.zone_label(zone) if zone else ""

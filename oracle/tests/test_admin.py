@@ -9,7 +9,7 @@ from django.utils import timezone
 from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
 from nps.core.models import AuditLog
-from oracle.admin import MASK
+from nps.core.privacy import MASK
 from oracle.models import Profile, Reading, ReadingParticipant
 
 pytestmark = pytest.mark.django_db

@@ -281,9 +281,19 @@ def test_search_skips_deleted_readings(owner):
     assert owner.get(READINGS, {"search": "Zanzibar"}).json()["total"] == 0
 
 
-def test_moderator_search_covers_every_account(owner, api_as):
+def test_admin_search_covers_every_account(owner, api_as):
     ask(owner, "Will Zanzibar welcome me?")
-    assert api_as(Role.MODERATOR).get(READINGS, {"search": "zanzibar"}).json()["total"] == 1
+    assert api_as(Role.ADMIN).get(READINGS, {"search": "zanzibar"}).json()["total"] == 1
+
+
+def test_moderator_search_covers_only_their_own_readings(owner, api_as):
+    """A moderator sees another account's questions masked: a search must not tell them either."""
+    ask(owner, "Will Zanzibar welcome me?")
+    moderator = api_as(Role.MODERATOR)
+    ask(moderator, "Is Zanzibar far?")
+    found = moderator.get(READINGS, {"search": "zanzibar"}).json()
+    assert found["total"] == 1
+    assert found["readings"][0]["question"] == "Is Zanzibar far?"
 
 
 # --------------------------------------------------------------------------------------------

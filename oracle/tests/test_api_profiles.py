@@ -327,3 +327,25 @@ def test_api_key_requests_are_audited_with_the_key_hash(api_as):
     assert entry.api_key_hash is not None
     assert len(entry.api_key_hash) == 64
     assert created["key"] not in entry.api_key_hash
+
+
+@pytest.mark.parametrize("field", ["name_persian", "mother_name_persian"])
+@pytest.mark.parametrize("sent", ["<script>alert(1)</script>", "Hamzeh", "حمزه!"])
+def test_persian_name_that_is_not_persian_script_is_422_naming_the_field(api_as, field, sent):
+    response = api_as(Role.USER).post(USERS, {**HAMZEH, field: sent}, format="json")
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", field]
+    assert "Persian letters" in response.json()["detail"][0]["msg"]
+    assert Profile.objects.count() == 0
+
+
+def test_persian_name_update_with_latin_letters_is_422(api_as):
+    client = api_as(Role.USER)
+    profile_id = client.post(USERS, HAMZEH, format="json").json()["id"]
+
+    response = client.put(f"{USERS}/{profile_id}", {"name_persian": "<i>x</i>"}, format="json")
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "name_persian"]
+    assert Profile.objects.get(pk=profile_id).name_persian == "حمزه"

@@ -225,13 +225,14 @@ def test_the_requests_zone_wins_over_the_profiles(writer, hamzeh, body, expected
     assert response.json()["generated_at"] == expected
 
 
+# The engines read years 1–9999 (test_engines_*); people may enter 1000–2999 (test_far_dates).
 @pytest.mark.parametrize(
-    "moment", ["0001-01-01", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"]
+    "moment", ["1000-01-01", "1000-01-01T00:00:00+14:00", "2999-12-31T23:59:59-12:00"]
 )
-def test_the_first_and_last_moments_of_the_calendar_are_read(writer, moment):
+def test_the_first_and_last_moments_people_may_enter_are_read(writer, moment):
     response = writer.post(READING, {"datetime": moment}, format="json")
     assert response.status_code == 200
-    assert response.json()["generated_at"][:4] in ("0001", "9999")
+    assert response.json()["generated_at"][:4] in ("1000", "2999")
 
 
 def test_without_profile_or_zone_an_aware_moment_stays_utc(writer):
@@ -460,6 +461,56 @@ def test_profiles_numerology_system_applies_when_none_is_asked(writer):
     assert body["numerology_system"] == "chaldean"
 
 
+def test_name_reading_without_a_system_uses_the_accounts_default(writer):
+    saved = writer.put("/api/settings", {"numerology_system": "chaldean"}, format="json")
+    assert saved.status_code == 200
+    body = writer.post(NAME, {"name": "Sara"}, format="json").json()
+    assert body["numerology_system"] == "chaldean"
+    assert Reading.objects.get().numerology_system == "chaldean"
+
+
+def test_automatic_asked_for_beats_the_accounts_default(writer):
+    writer.put("/api/settings", {"numerology_system": "chaldean"}, format="json")
+    body = writer.post(NAME, {"name": "Sara", "numerology_system": "auto"}, format="json")
+    assert body.json()["numerology_system"] == "pythagorean"
+
+
+def test_a_profiles_own_system_beats_the_accounts_default(writer):
+    writer.put("/api/settings", {"numerology_system": "chaldean"}, format="json")
+    own = ProfileFactory(owner=writer.account, name="Sara", numerology_system="pythagorean")
+    body = writer.post(NAME, {"name": "Sara", "user_id": own.pk}, format="json").json()
+    assert body["numerology_system"] == "pythagorean"
+
+
+def test_an_accounts_default_that_cannot_count_the_name_reads_it_automatically(writer):
+    writer.put("/api/settings", {"numerology_system": "pythagorean"}, format="json")
+    body = writer.post(NAME, {"name": "حمزه"}, format="json")
+    assert body.status_code == 200
+    assert body.json()["numerology_system"] == "abjad"
+
+
+def test_best_hours_of_a_day_and_a_moment_are_waking_hours_in_the_advisors_order(writer):
+    from oracle.engines.timing import get_best_hours
+
+    advisor = get_best_hours(datetime.date(2026, 2, 6))
+    waking = [entry for entry in advisor if 7 <= entry["hour"] <= 21]
+    assert advisor[0]["hour"] == 0  # the advisor's best hour is at night
+    daily = writer.get(DAILY, {"date": "2026-02-06"}).json()
+    assert daily["best_hours"] == waking
+    moment = writer.post(READING, {"datetime": "2026-02-06T09:30:00"}, format="json").json()
+    assert moment["best_hours"] == waking
+    stored = writer.get(f"/api/oracle/readings/{moment['reading_id']}").json()
+    assert stored["reading_result"]["best_hours"] == waking
+
+
+def test_best_hours_follow_the_accounts_waking_hours(writer):
+    saved = writer.put("/api/settings", {"waking_from": 0, "waking_until": 6}, format="json")
+    assert saved.status_code == 200
+    daily = writer.get(DAILY, {"date": "2026-02-06"}).json()
+    assert [entry["hour"] for entry in daily["best_hours"]][:2] == [0, 1]
+    assert {entry["hour"] for entry in daily["best_hours"]} == set(range(6))
+
+
 @pytest.mark.parametrize(
     ("body", "field"),
     [
@@ -529,6 +580,7 @@ def test_anonymous_group_reading_is_stored_with_v4_columns(writer):
         "group_dynamics",
         "ai_interpretation",
         "best_hours",  # the timing advisor for the whole group (an addition to V4)
+        "method",  # the conventions it was computed with (an addition to V4)
         "reading_id",
     ]
     assert (body["user_count"], body["pair_count"]) == (3, 3)
@@ -536,10 +588,15 @@ def test_anonymous_group_reading_is_stored_with_v4_columns(writer):
     assert reading.is_multi_user is True
     assert (reading.sign_type, reading.sign_value) == ("multi_user", "3-user analysis")
     assert (reading.profile, reading.primary_profile, reading.question) == (None, None, "")
-    assert reading.individual_results == body["profiles"]
-    assert reading.compatibility_matrix == body["pairwise_compatibility"]
+    # V4's group columns hold the numbers; the names typed in are sealed with the interpretation.
+    unnamed = [{k: v for k, v in p.items() if k != "name"} for p in body["profiles"]]
+    assert reading.individual_results == unnamed
+    assert reading.compatibility_matrix == [
+        {k: v for k, v in pair.items() if k not in ("user1", "user2")}
+        for pair in body["pairwise_compatibility"]
+    ]
     assert reading.combined_energy == body["group_energy"]
-    assert json.loads(reading.ai_interpretation) == body["ai_interpretation"]
+    assert json.loads(reading.ai_interpretation)["ai_interpretation"] == body["ai_interpretation"]
     assert not ReadingParticipant.objects.exists()
 
 
@@ -570,7 +627,8 @@ def test_group_reading_without_interpretation_stores_none(writer):
         MULTI, {"users": GROUP[:2], "include_interpretation": False}, format="json"
     ).json()
     assert body["ai_interpretation"] is None
-    assert Reading.objects.get(pk=body["reading_id"]).ai_interpretation is None
+    sealed = json.loads(Reading.objects.get(pk=body["reading_id"]).ai_interpretation)
+    assert sealed["ai_interpretation"] is None
 
 
 def test_group_narratives_are_encrypted(writer):
@@ -694,16 +752,34 @@ def test_group_may_have_two_people_of_the_same_name_kept_apart(writer):
 # GET /api/oracle/daily
 
 
-def test_daily_returns_v4_keys_and_is_neither_stored_nor_audited(writer):
+def test_daily_returns_v4_keys_and_is_stored_once_per_account_profile_and_day(writer, hamzeh):
     response = writer.get(DAILY, {"date": "2024-02-29"})
     assert response.status_code == 200
     body = response.json()
     assert list(body)[:4] == ["date", "insight", "lucky_numbers", "optimal_activity"]
     assert body["date"] == "2024-02-29"
     assert all(isinstance(number, str) for number in body["lucky_numbers"])
-    assert "reading_id" not in body
+    reading = Reading.objects.get()
+    assert (reading.sign_type, reading.sign_value, reading.profile) == ("daily", "2024-02-29", None)
+    assert body["reading_id"] == reading.pk
+    assert AuditLog.objects.filter(action="oracle_reading.create").count() == 1
+    # the same day again (a moment of it in another zone too): the stored reading, not another
+    again = writer.get(DAILY, {"date": "2024-02-29T23:00:00", "timezone": "Asia/Tehran"}).json()
+    assert again == body
+    assert Reading.objects.count() == 1
+    # the same day for a profile, and the next day: one more each
+    for_hamzeh = writer.get(DAILY, {"date": "2024-02-29", "user_id": hamzeh.pk}).json()
+    next_day = writer.get(DAILY, {"date": "2024-03-01"}).json()
+    assert len({body["reading_id"], for_hamzeh["reading_id"], next_day["reading_id"]}) == 3
+    assert writer.get(f"/api/oracle/readings/{for_hamzeh['reading_id']}").status_code == 200
+    listed = writer.get("/api/oracle/readings", {"sign_type": "daily"}).json()
+    assert listed["total"] == 3
+
+
+def test_readonly_gets_the_daily_insight_computed_not_stored(api_as):
+    body = api_as(Role.READONLY).get(DAILY, {"date": "2024-02-29"}).json()
+    assert body["date"] == "2024-02-29" and "reading_id" not in body
     assert Reading.objects.count() == 0
-    assert AuditLog.objects.count() == 0
 
 
 def test_daily_date_is_that_calendar_day_in_any_zone(writer):

@@ -50,11 +50,11 @@ def test_sign_up_lands_on_the_dashboard_whose_counters_follow_a_reading(page):
     expect(page.get_by_role("link", name="Will Zanzibar welcome me?")).to_be_visible()
 
 
-def test_history_search_load_more_favourite_delete_and_undo(page, user, password):
+def test_history_search_load_more_favourite_delete_and_undo(sign_in, page, user, password):
     for n in range(13):
         ask(user, f"Ordinary question number {n}")
     wanted = ask(user, "Will Zanzibar welcome me?")
-    log_in(page, user.username, password)
+    sign_in(user)
     page.goto("/history")
     rows = page.locator("#reading-rows > li")
     expect(rows).to_have_count(12)
@@ -83,11 +83,11 @@ def test_history_search_load_more_favourite_delete_and_undo(page, user, password
 
 
 def test_shared_link_opens_without_login_and_an_expired_one_is_gone(
-    browser, live_server, page, user, password
+    sign_in, browser, live_server, page, user, password
 ):
     hamzeh = ProfileFactory(owner=user, name="Hamzeh", mother_name="Fatemeh")
     reading_id = ask(user, "Will Zanzibar welcome me?", profile_id=hamzeh.pk)
-    log_in(page, user.username, password)
+    sign_in(user)
     page.goto(f"/readings/{reading_id}")
     page.get_by_role("button", name="Make a share link").click()
     url = page.get_by_label(re.compile("Your new link")).input_value()
@@ -110,10 +110,10 @@ def test_shared_link_opens_without_login_and_an_expired_one_is_gone(
     expect(page.locator(".share-views")).to_have_text("1")
 
 
-def test_pdf_export_downloads_with_the_persian_name(page, user, password):
+def test_pdf_export_downloads_with_the_persian_name(sign_in, page, user, password):
     sara = ProfileFactory(owner=user, name="Sara", name_persian="سارا")
     reading_id = ask(user, "Is the road to Shiraz open?", profile_id=sara.pk)
-    log_in(page, user.username, password)
+    sign_in(user)
     page.goto(f"/readings/{reading_id}")
     with page.expect_download() as download:
         page.get_by_role("link", name="PDF").click()
@@ -145,8 +145,8 @@ def test_language_chosen_in_settings_is_kept_after_logging_out_and_in(
         context.close()
 
 
-def test_an_api_key_made_in_settings_works_against_the_api(page, user, password):
-    log_in(page, user.username, password)
+def test_an_api_key_made_in_settings_works_against_the_api(sign_in, page, user, password):
+    sign_in(user)
     ask(user, "Will Zanzibar welcome me?")
     page.goto("/settings")
     page.get_by_label("Key name").fill("my script")

@@ -4,7 +4,6 @@ indicator, a label, a retry and a translation — against the live fake Messages
 import pytest
 from playwright.sync_api import expect
 
-from nps.accounts.tests.test_e2e import log_in
 from oracle.tests.fake_provider import Slow, Status
 from oracle.tests.test_views_interpretation import SECTIONS, answer
 
@@ -17,10 +16,12 @@ def make_reading(page):
     expect(page.locator("#result-heading")).to_be_visible()
 
 
-def test_interpretation_loads_after_the_reading_and_translates(page, user, password, fake_provider):
+def test_interpretation_loads_after_the_reading_and_translates(
+    sign_in, page, user, password, fake_provider
+):
     fake_provider.script.append(lambda body: Slow(0.8, text=answer(body).text))
     fake_provider.default = answer
-    log_in(page, user.username, password)
+    sign_in(user)
     make_reading(page)
 
     expect(page.get_by_text("The oracle is writing your interpretation")).to_be_visible()
@@ -39,11 +40,11 @@ def test_interpretation_loads_after_the_reading_and_translates(page, user, passw
 
 
 def test_a_failing_provider_shows_the_deterministic_text_and_a_retry(
-    page, user, password, fake_provider, settings
+    sign_in, page, user, password, fake_provider, settings
 ):
     settings.NPS_AI_MAX_RETRIES = 0
     fake_provider.default = Status(500)
-    log_in(page, user.username, password)
+    sign_in(user)
     make_reading(page)
     section = page.locator("[data-ai-interpretation]")
     expect(section.get_by_text("Deterministic interpretation (no AI)")).to_be_visible()
@@ -57,7 +58,7 @@ def test_a_failing_provider_shows_the_deterministic_text_and_a_retry(
 
 
 def test_the_section_polls_while_a_worker_writes_and_shows_the_answer_by_itself(
-    page, user, password, fake_provider, monkeypatch
+    sign_in, page, user, password, fake_provider, monkeypatch
 ):
     """With a worker (not eager): the first answer is "writing…"; the section asks again by
     itself, under the CSP, until the job has stored the interpretation."""
@@ -68,7 +69,7 @@ def test_the_section_polls_while_a_worker_writes_and_shows_the_answer_by_itself(
         tasks.interpret_reading, "apply_async", lambda args, **options: queued.append(args)
     )
     fake_provider.default = answer
-    log_in(page, user.username, password)
+    sign_in(user)
     make_reading(page)
     section = page.locator("[data-ai-interpretation]")
     host = section.locator("[data-ai-host]")

@@ -20,17 +20,9 @@ def built_gazetteer():
     location.gazetteer()
 
 
-def log_in(page, username, password):
-    page.goto("/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/$"))
-
-
 @pytest.fixture
-def profiles_page(page, user, password):
-    log_in(page, user.username, password)
+def profiles_page(sign_in, page, user, password):
+    sign_in(user)
     page.goto("/profiles")
     return page
 

@@ -288,7 +288,7 @@ def test_question_interpretation_names_the_real_fc60_code_and_moon():
     # V4 always wrote "FC60: No code provided" and never the moon (defects 1 and 2).
     result = compose_question("Will I see 444 again?", ASKED_AT)
     assert result["interpretation"] == (
-        "Numerology: Creativity, expression, joy, communication | FC60: VE-OX-OXFI ☀RA-RAWU-RAWU "
+        "Numerology: Creativity, expression, joy, communication | FC60: VE-OX-OXFI ☀OX-RUWU-RAWU "
         "(Venus — love, beauty, harmony, attraction + Ox — strength, patience, steady progress) "
         "| Moon: Waning Gibbous (81% illuminated) — Gratitude, sharing, distribution"
     )
@@ -298,13 +298,13 @@ def test_question_result_keys_and_interpretation():
     result = compose_question("Will I see 444 again?", ASKED_AT, profile=ALICE)
     assert list(result)[:5] == ["question", "answer", "sign_number", "interpretation", "confidence"]
     assert result["moment"] == "2026-02-06T01:15:00"
-    assert result["fc60"]["code"] == "VE-OX-OXFI ☀RA-RAWU-RAWU"
+    assert result["fc60"]["code"] == "VE-OX-OXFI ☀OX-RUWU-RAWU"  # 01:15, the moment asked
     assert result["advice"].startswith("Synchronicity detected: Angel number 444")
     text = result["ai_interpretation"]["text"]
     assert text.startswith(
         "The oracle answers yes. Your question carries the sign number 3 (Creativity, "
         "expression, joy, communication), asked under a Waning Gibbous moon at the FC60 moment "
-        "VE-OX-OXFI ☀RA-RAWU-RAWU."
+        "VE-OX-OXFI ☀OX-RUWU-RAWU."
     )
     assert NOT_AVAILABLE not in text
 
@@ -671,3 +671,15 @@ def test_time_reading_gives_the_best_hours_of_its_local_day():
     result = compose_time_reading(datetime(2026, 2, 6, 9, 30, tzinfo=tehran))
     assert result["best_hours"] == get_best_hours(date(2026, 2, 6), tehran)
     assert result["best_hours"] != get_best_hours(date(2026, 2, 6), UTC)
+
+
+def test_question_reading_has_one_stamp_the_moments():
+    """Issue 20: the tiles showed the moment's stamp (15:35:37) while `fc60.code` and the
+    interpretation named the day's midnight stamp. One moment, one stamp."""
+    tehran = timezone(timedelta(hours=3, minutes=30))
+    result = compose_question("Should I move?", datetime(2026, 2, 6, 15, 35, 37, tzinfo=tehran))
+    stamp = result["fc60_encoding"]["stamp"]
+    assert stamp == "VE-OX-OXFI 🌙RU-GOWU-GOER"  # 15:35:37, not the day's midnight ☀RA-RAWU-RAWU
+    assert result["fc60"]["code"] == stamp
+    assert f"FC60: {stamp} (" in result["interpretation"]
+    assert result["fc60_encoding"]["iso"] == "2026-02-06T15:35:37+03:30"

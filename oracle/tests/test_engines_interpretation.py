@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from oracle.engines.i18n import speaking
 from oracle.engines.interpretation import (
     FORMATS,
     NOT_AVAILABLE,
@@ -13,6 +14,7 @@ from oracle.engines.interpretation import (
     SYSTEM_PROMPT,
     build_prompt,
     build_reading_context,
+    dominant_text,
     interpret_group,
     interpret_name,
     interpret_reading,
@@ -34,10 +36,13 @@ MU2_USERS = [
     {"name": "Dave", "birth_year": 1995, "birth_month": 8, "birth_day": 25},
 ]
 
-# V4's vectors, AI-G1 (AI unavailable), without its elapsed times.
+# V4's vectors, AI-G1 (AI unavailable), without its elapsed times. Their dynamics and energy
+# narratives are rewritten for people (DECISIONS §2): V4 pasted each role's Python dict and the
+# average as a fraction (0.585), and named one element and animal where they tie; the numbers are
+# V4's.
 SPEC_AI_G1 = VECTORS["SPEC_AI_G1"]
 
-# V4's vectors, AI-G2 (AI unavailable), without its elapsed times.
+# V4's vectors, AI-G2 (AI unavailable), without its elapsed times (narratives as AI-G1).
 SPEC_AI_G2 = VECTORS["SPEC_AI_G2"]
 
 # V4's vectors, AI-R1 (AI unavailable), without its elapsed times.
@@ -71,9 +76,10 @@ def sign_777():
     [(MU1_USERS, SPEC_AI_G1), (MU2_USERS, SPEC_AI_G2)],
     ids=["AI-G1-duo", "AI-G2-four-people"],
 )
-def test_group_fallback_vector_keeps_v4_texts(users, vector):
+def test_group_fallback_vector_keeps_v4_numbers_in_sentences(users, vector):
     result = interpret_group(analyze(users))
     assert result["dynamics_narrative"] == vector["dynamics_narrative"]
+    assert result["energy_narrative"] == vector["energy_narrative"]
     assert result["individual_insights"] == vector["individual_insights"]
     assert result["ai_available"] is vector["ai_available"] is False
     assert list(result) == [
@@ -127,12 +133,40 @@ def test_pair_narrative_says_growing_at_sixty_percent_or_less():
     assert all("from growing elemental" in text for text in narratives)  # all ≤ 0.586
 
 
-def test_energy_narrative_names_the_alphabetically_first_dominant_animal():
-    assert "with Monkey as the prevailing" in SPEC_AI_G1["energy_narrative"]  # V4, defect 10
+def test_group_narrative_writes_roles_and_average_for_people():
+    # V4: "With roles spanning Alice: {'role': 'Harmonizer', …}; Bob: {…}, the group achieves
+    # an average compatibility of 0.585."
+    text = interpret_group(analyze(MU2_USERS))["dynamics_narrative"]
+    assert (
+        "Alice is the Harmonizer, Bob the Leader, Carol the Leader and Dave the Harmonizer. "
+        "The group achieves an average compatibility of 52%." in text
+    )
+    assert "{" not in text and "0.523" not in text
+
+
+def test_energy_narrative_says_a_tie_is_a_tie():
+    # V4 named the tie-break's pick: "a Metal-dominant collective with Monkey as the prevailing
+    # animal energy" for one Metal Horse and one Water Monkey.
     assert interpret_group(analyze(MU1_USERS))["energy_narrative"] == (
-        "The group's combined energy signature reveals a Metal-dominant collective with Horse as "
-        "the prevailing animal energy. Their joint Life Path of 11 suggests a shared destiny "
-        "direction. As 'Complementary Duo', this group naturally gravitates toward collective "
+        "The group's combined energy signature reveals a collective balanced equally between "
+        "Metal and Water, with no single animal prevailing: Horse and Monkey are equally present. "
+        "Their joint Life Path of 11 suggests a shared destiny direction. As 'Complementary Duo', "
+        "this group naturally gravitates toward collective evolution."
+    )
+    four = interpret_group(analyze(MU2_USERS))["energy_narrative"]
+    assert "balanced equally between Wood, Earth, Metal and Water" in four
+
+
+def test_energy_narrative_keeps_v4_words_when_one_element_and_animal_lead():
+    trio = [
+        {"name": "Ann", "birth_year": 1984, "birth_month": 1, "birth_day": 1},
+        {"name": "Ben", "birth_year": 1985, "birth_month": 2, "birth_day": 2},
+        {"name": "Cat", "birth_year": 1984, "birth_month": 3, "birth_day": 3},
+    ]
+    assert interpret_group(analyze(trio))["energy_narrative"] == (
+        "The group's combined energy signature reveals a Wood-dominant collective with Rat as "
+        "the prevailing animal energy. Their joint Life Path of 7 suggests a shared destiny "
+        "direction. As 'Growth Explorers', this group naturally gravitates toward collective "
         "evolution."
     )
 
@@ -151,7 +185,8 @@ def test_duplicate_names_are_kept_apart_in_individual_insights():
     }
     assert result["dynamics_narrative"].startswith(
         "This group of 3 individuals — Sam (1) (Metal Horse, LP 3); Sam (2) (Metal Goat, LP 6); "
-        "Lee (Water Rooster, LP 1) — forms Action Catalysts."
+        "Lee (Water Rooster, LP 1) — forms Action Catalysts. Sam (1) is the Harmonizer, Sam (2) "
+        "the Supporter and Lee the Leader."
     )
 
 
@@ -327,3 +362,55 @@ def test_reading_context_is_filled_from_the_reading():
         "The universe sees Alice as a bearer of Metal energy, walking the path of Ox with the "
         "wisdom of Life Path 11. Every number you encounter"
     )
+
+
+def test_group_caution_holds_the_challenges_and_the_weakest_bond():
+    caution = interpret_group(analyze(MU2_USERS))["sections"]["caution"]
+    assert caution.splitlines() == [
+        "Carol & Dave: potential friction (Challenging, 40%)",
+        "Missing role energy: Challenger, Supporter",
+    ]
+    trio = [
+        {"name": "Ann", "birth_year": 1984, "birth_month": 1, "birth_day": 1},
+        {"name": "Ben", "birth_year": 1985, "birth_month": 2, "birth_day": 2},
+        {"name": "Cat", "birth_year": 1984, "birth_month": 3, "birth_day": 3},
+    ]
+    # No pair in friction: the weakest bond (Ann & Cat, 0.619) is the one to look after.
+    assert interpret_group(analyze(trio))["sections"]["caution"].splitlines()[-1] == (
+        "Give the most care to Ann and Cat: at 62% theirs is the group's weakest bond."
+    )
+
+
+def test_group_prompt_gives_scores_as_percentages():
+    ai = FakeAI()
+    interpret_group(analyze(MU2_USERS), generate=ai)
+    group_prompt = ai.calls[1][0]
+    assert "Average Compatibility: 52%" in group_prompt
+    assert "Weakest Bond: Carol & Dave (40%, Challenging)" in group_prompt
+    energy_prompt = ai.calls[2][0]
+    assert "Element Distribution: Metal 1, Water 1, Earth 1, Wood 1" in energy_prompt
+    assert "{'" not in group_prompt + energy_prompt
+
+
+@pytest.mark.parametrize(
+    ("distribution", "english", "persian"),
+    [
+        (
+            {"Metal": 1, "Water": 1, "Earth": 1, "Wood": 1},
+            "Balanced: Wood, Earth, Metal and Water equally",
+            "متوازن: چوب، خاک، فلز و آب به یک اندازه",
+        ),
+        (
+            {"Fire": 2, "Wood": 2, "Water": 1},
+            "Balanced: Wood and Fire equally",
+            "متوازن: چوب و آتش به یک اندازه",
+        ),
+        ({"Water": 1, "Fire": 3}, "Fire", "آتش"),
+        ({"Pig": 2, "Rat": 2}, "Balanced: Rat and Pig equally", "متوازن: موش و خوک به یک اندازه"),
+    ],
+    ids=["four-way-tie", "two-way-tie", "one-leads", "animals"],
+)
+def test_dominant_text_says_a_tie_in_both_languages(distribution, english, persian):
+    assert dominant_text(distribution) == english
+    with speaking("fa"):
+        assert dominant_text(distribution) == persian

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from oracle.engines import fc60, i18n, signs
+from oracle.engines import fc60, i18n, interpretation, signs
 from oracle.engines.compose import (
     ReadingProfile,
     compose_daily,
@@ -251,6 +251,11 @@ TABLES: dict[str, list[str]] = {
     "WEEKDAY_DOMAINS": list(fc60.WEEKDAY_DOMAINS),
     "ROLE_DESCRIPTIONS": list(ROLE_DESCRIPTIONS.values()),
     "ARCHETYPE_DESCRIPTIONS": list(ARCHETYPE_DESCRIPTIONS.values()),
+    "NUMBER_SHADOWS": list(interpretation.NUMBER_SHADOWS.values()),
+    "ELEMENT_CAUTIONS": list(interpretation.ELEMENT_CAUTIONS.values()),
+    "MOON_CAUTIONS": list(interpretation.MOON_CAUTIONS.values()),
+    "ANSWER_CAUTIONS": list(interpretation.ANSWER_CAUTIONS.values()),
+    "shadow templates": [template for _key, template in interpretation._SHADOW_TEMPLATES.values()],
     "names": [
         *fc60.ANIMAL_NAMES,
         *fc60.ELEMENT_NAMES,

@@ -109,3 +109,91 @@ def test_every_kind_has_nine_deterministic_sections_with_a_body(kind):
     sections = fallback_sections(kind, ctx)
     assert list(sections) == list(SECTION_KEYS)
     assert sections["core_identity"] and sections["message"] and sections["header"]
+
+
+# --- the Caution section: what to watch for, from the reading itself ------------------------
+
+
+def _fallback(kind, **values):
+    from collections import defaultdict
+
+    return fallback_sections(kind, defaultdict(lambda: "(not available)", values))
+
+
+def test_caution_warns_from_the_life_path_element_and_moon_not_practice_tips():
+    sections = _fallback(
+        "reading", name="Alice", life_path="7", element="Fire", moon_phase="Full Moon"
+    )
+    assert sections["caution"] == (
+        "With Life Path 7, watch for overthinking, and shutting out the people who could help. "
+        "Fire burns quickly: beware of haste, and of words spoken in the heat of the moment. "
+        "Under a Full Moon feelings run high: sleep on big decisions."
+    )
+    # The practice tips moved to the advice, after the advice itself.
+    assert "**Daily Practice**" not in sections["caution"]
+    assert sections["advice"].startswith("Dear Alice")
+    assert (
+        "**Daily Practice**: Spend 5 minutes each morning connecting with your Fire energy"
+        in (sections["advice"])
+    )
+
+
+def test_caution_follows_the_numbers_at_hand():
+    seven = _fallback("reading", life_path="7", element="Water")["caution"]
+    eight = _fallback("reading", life_path="8", element="Wood")["caution"]
+    assert "overthinking" in seven and "drifting along" in seven
+    assert "money or power" in eight and "Wood grows fast" in eight
+
+
+@pytest.mark.parametrize(
+    ("kind", "values", "expected"),
+    [
+        (
+            "question",
+            {"answer": "no", "sign_number": "22"},
+            "A no is not forever: do not close the door in frustration. With the sign number "
+            "22, watch for taking on more plans than one life can carry.",
+        ),
+        (
+            "name",
+            {"expression": "1", "soul_urge": "6", "personality": "4", "element": "Metal"},
+            "With Destiny number 1, watch for stubbornness, and deciding for others without "
+            "asking them. Your Soul Urge 6 and Personality 4 differ: people may meet someone "
+            "other than who you are inside, so say plainly what you want. Metal cuts: beware of "
+            "judging yourself and others too sharply.",
+        ),
+        (
+            "daily",
+            {"day_number": "11", "moon_phase": "New Moon"},
+            "With today's number 11, watch for nervous strain, and doubting the intuition you do "
+            "have. Under a New Moon plans are seeds: do not judge them by what shows yet.",
+        ),
+    ],
+    ids=["question", "name", "daily"],
+)
+def test_caution_of_each_kind_of_reading(kind, values, expected):
+    values = {"name": "Alice", "answer": "yes", "date": "2026-02-08", **values}
+    assert _fallback(kind, **values)["caution"] == expected
+
+
+def test_caution_is_persian_in_persian():
+    from oracle.engines.i18n import speaking
+
+    with speaking("fa"):
+        sections = _fallback(
+            "question", name="Alice", answer="yes", sign_number="5", moon_phase="Last Quarter"
+        )
+    assert sections["caution"] == (
+        "«بله» تضمین نیست: پیش از آنکه متعهد شوی، جزئیات را بسنج. با عدد نشانهٔ 5، مراقب "
+        "بی‌قراری‌ای که درست پیش از رسیدن پاداش دست می‌کشد باش. تربیع دوم رها کردن می‌خواهد: از "
+        "نگه داشتن از سر عادت بپرهیز."
+    )
+
+
+def test_every_element_moon_phase_number_and_answer_has_a_caution():
+    from oracle.engines import fc60, interpretation
+
+    assert set(interpretation.ELEMENT_CAUTIONS) == set(fc60.ELEMENT_NAMES)
+    assert set(interpretation.MOON_CAUTIONS) == set(fc60.MOON_PHASE_NAMES)
+    assert set(interpretation.NUMBER_SHADOWS) == {*range(1, 10), 11, 22, 33}
+    assert set(interpretation.ANSWER_CAUTIONS) == {"yes", "no", "maybe"}

@@ -126,7 +126,7 @@ def _subset(result: dict, keys: list[str]) -> dict:
 # RS1 with defects 8 and 16 fixed: 11 reduces to 11 (master kept, its own meaning) and the
 # repeating-digit line for 11 appears once, so 5 synchronicities instead of 6.
 _RS1_V4_NUMBER_11 = (
-    "  11 -> reduces to 2 [MASTER NUMBER]\n    Meaning: "
+    "  11 -> reduces to 2, a master number\n    Meaning: "
     + V4_RS1["systems"]["numerology"]["numbers"][0]["pythagorean_meaning"]
 )
 _RS1_REPEATING_11 = V4_RS1["synchronicities"][0]
@@ -141,7 +141,10 @@ RS1_FIXED = _changed(
         ("timestamp",): NOW.timestamp(),
         ("interpretation",): _replaced(
             V4_RS1["interpretation"],
-            (_RS1_V4_NUMBER_11, f"  11 -> reduces to 11 [MASTER NUMBER]\n    Meaning: {MASTER_11}"),
+            (
+                _RS1_V4_NUMBER_11,
+                f"  11 -> reduces to 11, a master number\n    Meaning: {MASTER_11}",
+            ),
             (f"  * {_RS1_REPEATING_11}\n  * {_RS1_REPEATING_11}\n", f"  * {_RS1_REPEATING_11}\n"),
             ("with 6 synchronicities", "with 5 synchronicities"),
         ),
@@ -275,18 +278,27 @@ def test_read_name_rejects_impossible_birthday() -> None:
     assert caught.value.field == "birthday"
 
 
-QS_FC60_CODE = "VE-OX-OXFI ☀RA-RAWU-RAWU"
-QS_READING_FC60_AND_MOON = f"FC60: {QS_FC60_CODE} ({FC60_MEANING_0206}) | {MOON_LINE_0206}"
+QS1_FC60_CODE = "VE-OX-OXFI ☀OX-RUWU-RAWU"  # 01:15
+QS_FC60_CODE = "VE-OX-OXFI 🌙OX-ROWU-RAWU"  # 13:45
+
+
+def _qs_reading(code: str) -> str:
+    return f"FC60: {code} ({FC60_MEANING_0206}) | {MOON_LINE_0206}"
+
+
 # The question vectors with defects 1 and 2 fixed: fc60.code is the stamp of `raw` (V4: "") with its
 # meaning (V4: "No code provided"), `moon` holds the day's moon (V4: {}), and both are in `reading`.
+# Issue 20: `raw` is the record of the moment asked, its time included (V4: the date at 00:00:00,
+# so the reading showed a midnight stamp beside the moment's own).
 QS1_FIXED = _changed(
     V4_QS1,
     {
-        ("fc60", "code"): QS_FC60_CODE,
+        ("fc60", "code"): QS1_FC60_CODE,
         ("fc60", "meaning"): FC60_MEANING_0206,
+        ("fc60", "raw"): encode_fc60(2026, 2, 6, 1, 15),
         ("moon",): MOON_0206,
         ("reading",): _replaced(
-            V4_QS1["reading"], ("FC60: No code provided", QS_READING_FC60_AND_MOON)
+            V4_QS1["reading"], ("FC60: No code provided", _qs_reading(QS1_FC60_CODE))
         ),
     },
 )
@@ -295,9 +307,9 @@ QS2_FIXED = _changed(
     {
         ("fc60", "code"): QS_FC60_CODE,
         ("fc60", "meaning"): FC60_MEANING_0206,
-        ("fc60", "raw"): V4_QS1["fc60"]["raw"],  # "same as encode_fc60(2026,2,6) … see QS1"
+        ("fc60", "raw"): encode_fc60(2026, 2, 6, 13, 45),
         ("moon",): MOON_0206,
-        ("reading",): QS_READING_FC60_AND_MOON,
+        ("reading",): _qs_reading(QS_FC60_CODE),
     },
 )
 
@@ -452,7 +464,7 @@ def test_master_numbers_are_kept_in_sign_and_question_readings() -> None:
         "pythagorean_meaning": NUMBER_MEANINGS[22],
     }
     assert question_sign("Is 22 my number?", NOW)["numerology"]["reduced"] == [22]
-    assert "reduces to 22 [MASTER NUMBER]" in read_sign("22")["interpretation"]
+    assert "reduces to 22, a master number" in read_sign("22")["interpretation"]
     assert read_sign("29")["systems"]["numerology"]["numbers"][0]["reduced"] == 11
 
 
@@ -521,7 +533,7 @@ def test_question_moment_is_the_callers_wall_clock() -> None:
     tehran = timezone(timedelta(hours=3, minutes=30))
     result = question_sign("Now?", datetime(2026, 2, 6, 23, 50, tzinfo=tehran))
     assert result["moment"] == "2026-02-06 23:50"
-    assert result["fc60"]["raw"]["iso"] == "2026-02-06T00:00:00+00:00"
+    assert result["fc60"]["raw"]["iso"] == "2026-02-06T23:50:00+03:30"  # the moment, in its zone
 
 
 # ─── inputs, errors, helpers ─────────────────────────────────────────────────────────────────────

@@ -1,21 +1,30 @@
-"""Exports: a reading as text, JSON and PDF (Persian shaped, in the text layer); the account's
-data as a ZIP; the same files from the pages and the API."""
+"""Exports: a reading as text, JSON and PDF (the whole reading inside the page, Persian shaped
+and right to left, in the text layer); the account's data as a ZIP; the same files from the pages
+and the API."""
 
 import csv
 import io
 import json
+import re
+import subprocess
+import tempfile
 import zipfile
+from html import unescape
+from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from pypdf import PdfReader
 
 from nps.accounts.principal import principal_for_account
 from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
 from nps.core.models import AuditLog
+from oracle.engines.interpretation import SECTION_KEYS
 from oracle.models import Reading
-from oracle.services import readings, sealing
+from oracle.services import export, readings, sealing
+from oracle.services.readings import MultiUserMember
 from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +141,258 @@ def test_api_download_my_data(api_as):
     response = client.get(reverse("api-account-export"))
     assert response.status_code == 200
     assert "readings.csv" in zipfile.ZipFile(io.BytesIO(response.content)).namelist()
+
+
+# --------------------------------------------------------------------------------------------
+# The PDF holds the whole reading, inside the page, in English and Persian
+
+PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+LATIN_DIGIT = re.compile(r"[0-9]")
+PAGE = re.compile(
+    r'<page width="(?P<width>[\d.]+)" height="(?P<height>[\d.]+)">(?P<body>.*?)</page>', re.S
+)
+WORD = re.compile(
+    r'<word xMin="(?P<x0>[-\d.]+)" yMin="(?P<y0>[-\d.]+)" xMax="(?P<x1>[-\d.]+)" '
+    r'yMax="(?P<y1>[-\d.]+)">(?P<text>.*?)</word>'
+)
+
+
+def pdf_pages(
+    content: bytes,
+) -> list[tuple[float, float, list[tuple[str, float, float, float, float]]]]:
+    """Each page's (width, height, words) as poppler's ``pdftotext -bbox`` sees them, a word
+    as (text, xMin, yMin, xMax, yMax) in points."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "reading.pdf"
+        path.write_bytes(content)
+        html = subprocess.run(
+            ["pdftotext", "-bbox", str(path), "-"], check=True, capture_output=True, text=True
+        ).stdout
+    pages = []
+    for page in PAGE.finditer(html):
+        words = [
+            (unescape(word["text"]), *(float(word[key]) for key in ("x0", "y0", "x1", "y1")))
+            for word in WORD.finditer(page["body"])
+        ]
+        pages.append((float(page["width"]), float(page["height"]), words))
+    return pages
+
+
+def pdf_words(content: bytes) -> str:
+    """The text layer in reading order (poppler puts right-to-left words back in order)."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "reading.pdf"
+        path.write_bytes(content)
+        return subprocess.run(
+            ["pdftotext", str(path), "-"], check=True, capture_output=True, text=True
+        ).stdout
+
+
+def assert_every_glyph_inside_the_page(content: bytes) -> None:
+    pages = pdf_pages(content)
+    assert pages and all(words for _w, _h, words in pages)
+    for number, (width, height, words) in enumerate(pages, start=1):
+        outside = [
+            word
+            for word in words
+            if word[1] < 0 or word[2] < 0 or word[3] > width or word[4] > height
+        ]
+        assert not outside, f"page {number}: {outside[:5]}"
+
+
+def words_of(text: str) -> list[str]:
+    """The longer plain words of a text (letters only: a word joined by a zero-width non-joiner
+    or carrying a hamza mark is left out), as a reader would search for them."""
+    words = (token.strip(".,:;!?()«»“”'\"،؛") for token in text.split())
+    return [word for word in words if len(word) >= 6 and word.isalpha()]
+
+
+def make_reading(account, kind: str, language: str) -> Reading:
+    principal = principal_for_account(account, auth_type="session")
+    hamzeh = ProfileFactory(
+        owner=account, name="Hamzeh", name_persian="حمزه", mother_name="Fatemeh"
+    )
+    common = {"principal": principal, "use_ai": False, "language": language}
+    with translation.override(language):
+        if kind == "time":
+            result = readings.create_time_reading(
+                datetime_text="2024-03-20 14:30", profile_id=hamzeh.pk, **common
+            )
+        elif kind == "question":
+            result = readings.create_question_reading(
+                question=PERSIAN_QUESTION, profile_id=hamzeh.pk, **common
+            )
+        elif kind == "name":
+            result = readings.create_name_reading(name="Hamzeh", profile_id=hamzeh.pk, **common)
+        else:
+            sara = ProfileFactory(owner=account, name="Sara", mother_name="Maryam")
+            result = readings.create_multi_user_reading(
+                users=[
+                    MultiUserMember("Hamzeh", 1990, 3, 21, hamzeh.pk),
+                    MultiUserMember("Sara", 1992, 7, 4, sara.pk),
+                    MultiUserMember("Ali", 1985, 1, 2),
+                ],
+                **common,
+            )
+    return Reading.objects.get(pk=result["reading_id"])
+
+
+def exported(account, reading: Reading, export_format: str, language: str) -> bytes:
+    principal = principal_for_account(account, auth_type="session")
+    with translation.override(language):
+        return export.export_reading(
+            principal=principal, reading_id=reading.pk, export_format=export_format
+        ).content
+
+
+def local_number(value, language: str) -> str:
+    return str(value).translate(PERSIAN_DIGITS) if language == "fa" else str(value)
+
+
+def expected_values(response: dict, kind: str, language: str) -> list[str]:
+    """Values the export must show for a reading of ``kind``."""
+    number = lambda value: local_number(value, language)  # noqa: E731
+    if kind == "time":
+        return [
+            "Hamzeh",
+            *response["fc60_encoding"]["stamp"].split(),
+            number(response["numerology"]["life_path"]),
+            number(response["numerology"]["personal_year"]),
+            number("14:30"),
+        ]
+    if kind == "question":
+        answer = {
+            "en": {"yes": "Yes", "no": "No", "maybe": "Maybe"},
+            "fa": {"yes": "بله", "no": "خیر", "maybe": "شاید"},
+        }
+        return [
+            "Hamzeh",
+            "شیراز",
+            "خوشبختی",
+            answer[language][response["answer"]],
+            number(response["sign_number"]),
+            *response["fc60_encoding"]["stamp"].split(),
+            *words_of(response["advice"])[:3],
+        ]
+    if kind == "name":
+        return [
+            "Hamzeh",
+            number(response["destiny_number"]),
+            number(response["soul_urge"]),
+            number(response["chaldean"]),
+        ]
+    return ["Hamzeh", "Sara", "Ali", number(response["group_energy"]["joint_life_path"])]
+
+
+KINDS = ["time", "question", "name", "group"]
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_pdf_holds_the_whole_reading_inside_the_page(user, kind, language):
+    reading = make_reading(user, kind, language)
+    response = sealing.reading_response(reading)
+    content = exported(user, reading, "pdf", language)
+    assert_every_glyph_inside_the_page(content)
+    words = pdf_words(content)
+    for value in expected_values(response, kind, language):
+        assert value in words, value
+    sections = response["ai_interpretation"]["sections"]
+    for key in SECTION_KEYS:
+        for word in words_of(sections[key])[:2]:
+            assert word in words, (key, word)
+    assert "Fatemeh" not in words and "Maryam" not in words  # never the mother's name
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_pdf_runs_the_way_the_language_reads(user, language):
+    """Labels on the left in English, on the right in Persian."""
+    reading = make_reading(user, "question", language)
+    width, _height, words = pdf_pages(exported(user, reading, "pdf", language))[0]
+    label = {"en": "Question", "fa": "پرسش"}[language]
+    # -bbox gives a right-to-left word's letters in drawing order
+    box = next(word for word in words if label in (word[0], word[0][::-1]))
+    if language == "fa":
+        assert box[3] > width * 0.8
+    else:
+        assert box[1] < width * 0.2
+
+
+def test_a_long_reading_continues_on_more_pages_inside_them(user):
+    reading = make_reading(user, "question", "fa")
+    response = sealing.reading_response(reading)
+    long_question = "آیا " + " ".join(["سفر به شیراز خوشبختی می‌آورد"] * 60) + "؟"
+    paragraphs = {
+        key: "\n\n".join(f"{key} paragraph {n}: " + "The seeker walks on. " * 40 for n in range(3))
+        for key in SECTION_KEYS
+    }
+    paragraphs["footer"] = "Closingline of the reading."
+    long_response = {
+        **response,
+        "question": long_question,
+        "ai_interpretation": {
+            **response["ai_interpretation"],
+            "ai_generated": True,
+            "language": "en",
+            "sections": paragraphs,
+        },
+    }
+    with translation.override("en"):
+        content = export.as_pdf(reading, long_response)
+    pages = pdf_pages(content)
+    assert len(pages) >= 4
+    assert_every_glyph_inside_the_page(content)
+    last_words = " ".join(word[0] for word in pages[-1][2])
+    assert "Closingline" in last_words and "Page" in last_words
+    assert "caution" in pdf_words(content)  # the last body section made it too
+
+
+# --------------------------------------------------------------------------------------------
+# The text file holds every section; Persian with Persian words and digits
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+@pytest.mark.parametrize("kind", KINDS)
+def test_text_export_holds_every_interpretation_section(user, kind, language):
+    reading = make_reading(user, kind, language)
+    response = sealing.reading_response(reading)
+    text = exported(user, reading, "txt", language).decode()
+    for value in expected_values(response, kind, language):
+        assert value in text, value
+    for key in SECTION_KEYS:
+        for word in words_of(response["ai_interpretation"]["sections"][key])[:3]:
+            assert word in text, (key, word)
+    titles = {"en": ["Core identity", "Message", "Caution"], "fa": ["هویت اصلی", "پیام", "هشدار"]}
+    assert all(title in text for title in titles[language])
+    assert "Fatemeh" not in text and "Maryam" not in text
+
+
+def test_persian_text_export_says_the_answer_in_persian_with_persian_digits(user):
+    reading = make_reading(user, "question", "fa")
+    response = sealing.reading_response(reading)
+    text = exported(user, reading, "txt", "fa").decode()
+    answer = {"yes": "بله", "no": "خیر", "maybe": "شاید"}[response["answer"]]
+    assert f"پاسخ: {answer}" in text
+    numbers = [
+        line
+        for line in text.splitlines()
+        if line.startswith(("عدد نشانه:", "اطمینان:", "مسیر زندگی:"))
+    ]
+    assert len(numbers) == 3
+    assert not any(LATIN_DIGIT.search(line) for line in numbers), numbers
+    assert local_number(response["sign_number"], "fa") in numbers[-2] + numbers[0]
+
+
+# --------------------------------------------------------------------------------------------
+# The account's CSVs: a BOM for spreadsheets, names and labels instead of ids
+
+
+def test_my_data_csvs_start_with_a_bom_and_name_the_profile_and_the_kind(client, owner):
+    persian_reading(owner)
+    archive = zipfile.ZipFile(io.BytesIO(client.get(reverse("oracle:my-data")).content))
+    for name in ("profiles.csv", "readings.csv"):
+        assert archive.read(name).startswith("\ufeff".encode()), name
+    table = list(csv.DictReader(io.StringIO(archive.read("readings.csv").decode("utf-8-sig"))))
+    assert table[0]["kind"] == "Question reading" and table[0]["profile"] == "Hamzeh"
+    assert "profile_id" not in table[0] and "sign_type" not in table[0]
+    assert "Fatemeh" not in archive.read("readings.csv").decode("utf-8-sig")

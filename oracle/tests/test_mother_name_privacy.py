@@ -11,15 +11,17 @@ import importlib
 import io
 import json
 import zipfile
+from types import SimpleNamespace
 
 import pytest
-from django.apps import apps as django_apps
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from pypdf import PdfReader
 
 from nps.accounts.principal import principal_for_account
 from oracle.models import Reading, SignType
-from oracle.services import readings, sharing
+from oracle.services import history, readings, sharing
 from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -152,8 +154,12 @@ def test_data_migration_takes_the_mothers_name_out_of_stored_interpretations(
     before = Reading.objects.get(pk=untouched).ai_interpretation
     assert MARKER in Reading.objects.get(pk=reading_id).ai_interpretation
 
+    # Run with the migration's own (historical) models, as `migrate` does.
     migration = importlib.import_module("oracle.migrations.0009_interpretations_without_mothers")
-    migration.remove_mothers_names(django_apps, None)
+    state = MigrationExecutor(connection).loader.project_state(
+        ("oracle", "0009_interpretations_without_mothers")
+    )
+    migration.remove_mothers_names(state.apps, SimpleNamespace(connection=connection))
 
     cleaned = Reading.objects.get(pk=reading_id)
     assert_private(cleaned.ai_interpretation, "the cleaned interpretation")
@@ -162,3 +168,7 @@ def test_data_migration_takes_the_mothers_name_out_of_stored_interpretations(
     assert "-- اثر نام مادر --" in cleaned.ai_interpretation_persian
     assert cleaned.sign_type == SignType.NAME
     assert Reading.objects.get(pk=untouched).ai_interpretation == before
+    # The search terms follow: the mother's name no longer finds the reading.
+    principal_found = history.readings_matching(Reading.objects.all(), MARKER)
+    assert not principal_found.exists()
+    assert history.readings_matching(Reading.objects.all(), "Pythagorean").filter(pk=reading_id)

@@ -343,7 +343,7 @@ def test_persian_heatmap_is_drawn_right_to_left(group):
 
 
 def test_every_band_has_a_fill_and_a_text_colour_in_the_stylesheet():
-    css = (settings.BASE_DIR / "static" / "css" / "pictures.css").read_text()
+    css = (settings.BASE_DIR / "static" / "css" / "nps.css").read_text()
     for band in [name for name, _threshold, _label in pictures.COMPATIBILITY_BANDS] + ["self"]:
         assert f".pic-heat-{band} rect {{ fill: var(--pic-heat-{band}); " in css
         assert f".pic-heat-{band} text {{ fill: var(--pic-heat-{band}-text); " in css

@@ -117,7 +117,7 @@ def test_v4_row_with_plain_text_interpretation_is_returned_as_stored(principal):
         "answer": "yes",
         "reading_id": row.pk,
     }
-    item = reading_item(row)
+    item = reading_item(row, principal=principal)
     assert item["ai_interpretation"] == "A plain V4 interpretation."
     page = history.list_readings(principal=principal, search="plain v4")
     assert page.readings == [row]
@@ -131,7 +131,7 @@ def test_undecryptable_interpretation_still_gives_the_clear_part(principal):
     assert rebuilt["question"] == "Is it so?"
     assert rebuilt["answer"] == made["answer"]
     assert "interpretation" not in rebuilt
-    assert reading_item(row)["ai_interpretation"] is None
+    assert reading_item(row, principal=principal)["ai_interpretation"] is None
 
 
 def test_uncountable_mother_name_is_left_out(principal):
@@ -218,3 +218,10 @@ def test_group_best_hours_use_each_members_zone_and_the_primary_persons_day(user
         tokyo_time, utc_time = entry["local_times"]
         assert (int(tokyo_time[:2]) - int(utc_time[:2])) % 24 == 9
     assert group_best_hours([None, None], None, now=now)["day"] == "2026-12-01"
+
+
+def test_waking_hours_keep_the_advisors_order_and_may_run_past_midnight():
+    hours = [{"hour": hour, "score": 0.5, "quality": "good"} for hour in (0, 23, 7, 21, 22, 6)]
+    assert [entry["hour"] for entry in readings.waking_hours(hours)] == [7, 21]
+    night_shift = readings.waking_hours(hours, (22, 6))
+    assert [entry["hour"] for entry in night_shift] == [0, 23, 22]

@@ -25,7 +25,7 @@ def ask(principal, question: str) -> int:
 
 
 def found(principal, search: str) -> list[int]:
-    queryset = history.visible_readings(principal)
+    queryset = Reading.objects.visible_to(principal)
     return list(history.readings_matching(queryset, search).values_list("pk", flat=True))
 
 

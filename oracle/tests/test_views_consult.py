@@ -6,6 +6,7 @@ import uuid
 import pytest
 from django.urls import reverse
 
+from nps.accounts.models import Preferences
 from nps.accounts.tests.factories import UserFactory
 from oracle.models import Reading, ReadingParticipant
 from oracle.services import sealing
@@ -172,13 +173,25 @@ def test_name_form_offers_the_profiles_names(client_in, user):
     assert '<option value="علی رضایی">' in html
 
 
-def test_daily_reading_shows_the_day_without_storing_it(client_in):
+def test_daily_reading_is_stored_once_a_day_and_asking_again_shows_it(client_in):
     response = client_in.post(
         URL, {"type": "daily", "token": token(), "date": "2026-03-20"}, **HTMX
     )
     assert response.status_code == 200
     assert "Lucky numbers" in response.content.decode()
-    assert Reading.objects.count() == 0
+    reading = Reading.objects.get()
+    assert (reading.sign_type, reading.sign_value) == ("daily", "2026-03-20")
+    assert f"Saved as reading {reading.pk}" in response.content.decode()
+    again = client_in.post(URL, {"type": "daily", "token": token(), "date": "2026-03-20"}, **HTMX)
+    assert f"Saved as reading {reading.pk}" in again.content.decode()
+    assert Reading.objects.count() == 1
+    # the history finds it under "Daily", and its page shows it
+    listed = client_in.get(reverse("oracle:history"), {"type": "daily"}).content.decode()
+    assert reverse("oracle:reading", args=[reading.pk]) in listed
+    assert "The day of 2026-03-20" in listed
+    page = client_in.get(reverse("oracle:reading", args=[reading.pk])).content.decode()
+    assert "Lucky numbers" in page
+    assert '<p class="daily-date">2026-03-20</p>' in page
 
 
 def test_daily_reading_shows_the_timing_advisors_best_hours(client_in):
@@ -189,9 +202,11 @@ def test_daily_reading_shows_the_timing_advisors_best_hours(client_in):
     )
     html = response.content.decode()
     assert "Best hours" in html
-    best = [f"{hour['hour']:02d}:00" for hour in get_best_hours(datetime.date(2026, 2, 6))[:3]]
-    assert best == ["00:00", "01:00", "08:00"]
-    for label in best:
+    # The advisor's best hours of the day are 00:00, 01:00, 08:00, …: the night is not offered.
+    best = [f"{hour['hour']:02d}:00" for hour in get_best_hours(datetime.date(2026, 2, 6))[:4]]
+    assert best == ["00:00", "01:00", "08:00", "09:00"]
+    assert '<span class="lucky best-hour">00:00</span>' not in html
+    for label in best[2:]:
         assert f'<span class="lucky best-hour">{label}</span>' in html
 
 
@@ -401,3 +416,75 @@ def test_unknown_question_category_is_refused_beside_the_field(client_in):
     assert response.status_code == 422
     assert 'id="id_category_error"' in response.content.decode()
     assert Reading.objects.count() == 0
+
+
+# --------------------------------------------------------------------------------------------
+# The settings page's defaults
+
+
+def test_oracle_opens_on_the_accounts_default_type_profile_and_system(client_in, user):
+    hamzeh = ProfileFactory(owner=user, name="Hamzeh Karimi")
+    ProfileFactory(owner=user, name="Ali Rezaei")
+    Preferences.objects.create(
+        account=user,
+        default_reading_type="name",
+        default_profile=hamzeh,
+        numerology_system="chaldean",
+    )
+    response = client_in.get(URL)
+    assert response.context["reading_type"] == "name"
+    form = response.context["form"]
+    assert form["profile"].value() == hamzeh.pk
+    assert form["numerology_system"].value() == "chaldean"
+    html = response.content.decode()
+    assert f'<option value="{hamzeh.pk}" selected>Hamzeh Karimi</option>' in html
+    assert '<option value="chaldean" selected>' in html
+
+
+def test_the_address_wins_over_the_accounts_defaults(client_in, user):
+    hamzeh = ProfileFactory(owner=user, name="Hamzeh Karimi")
+    Preferences.objects.create(account=user, default_reading_type="name", default_profile=hamzeh)
+    response = client_in.get(URL, {"type": "question", "profile": ""})
+    assert response.context["reading_type"] == "question"
+    assert response.context["form"]["profile"].value() in ("", None)
+    assert response.context["subject"] is None
+
+
+def test_a_deleted_default_profile_is_not_chosen(client_in, user):
+    from oracle.models import Profile
+
+    gone = ProfileFactory(owner=user, name="Gone Person")
+    Preferences.objects.create(account=user, default_profile=gone)
+    Profile.objects.filter(pk=gone.pk).update(deleted_at=datetime.datetime.now(datetime.UTC))
+    response = client_in.get(URL, {"type": "time"})
+    assert response.context["subject"] is None
+
+
+def test_a_profiles_own_system_is_offered_before_the_accounts_default(client_in, user):
+    sara = ProfileFactory(owner=user, name="Sara", numerology_system="pythagorean")
+    Preferences.objects.create(account=user, numerology_system="chaldean")
+    chosen = client_in.get(URL, {"type": "name", "profile": sara.pk}).context["form"]
+    assert chosen["numerology_system"].value() == "pythagorean"
+    reloaded = client_in.post(
+        f"{URL}?type=name",
+        {"type": "name", "refresh": "1", "profile": "", "numerology_system": "pythagorean"},
+    ).context["form"]
+    assert reloaded["numerology_system"].value() == "chaldean"
+
+
+def test_automatic_chosen_on_the_form_is_used_despite_the_accounts_default(client_in, user):
+    Preferences.objects.create(account=user, numerology_system="chaldean")
+    response = client_in.post(
+        URL, {"type": "name", "token": token(), "name": "Sara", "numerology_system": "auto"}
+    )
+    assert response.status_code == 200
+    assert Reading.objects.get().numerology_system == "pythagorean"
+
+
+def test_profile_pickers_list_profiles_alphabetically(client_in, user):
+    for name in ("Zahra", "ali", "Maryam"):  # created in this order: newest is Maryam
+        ProfileFactory(owner=user, name=name)
+    for reading_type, pattern in (("time", '">{}</option>'), ("multi", "\n {}</label>")):
+        html = client_in.get(URL, {"type": reading_type}).content.decode()
+        positions = [html.index(pattern.format(name)) for name in ("ali", "Maryam", "Zahra")]
+        assert positions == sorted(positions), reading_type

@@ -55,7 +55,7 @@ def test_daily_reading_of_the_default_profile(client, owner):
     Preferences.objects.create(account=owner, default_profile=hamzeh, timezone="Asia/Tehran")
     page = client.get(HOME).content.decode()
     assert "Today for Hamzeh" in page
-    assert "Asia/Tehran" in page
+    assert "Tehran — Iran (UTC+03:30)" in page and "Asia/Tehran" not in page
 
 
 def test_without_a_default_profile_the_dashboard_prompts_to_choose_one(client, owner):
@@ -69,3 +69,25 @@ def test_the_dashboard_in_persian_shows_persian_digits(client, owner):
     client.cookies["nps_language"] = "fa"
     page = client.get(HOME).content.decode()
     assert 'id="stat-total">۱<' in page
+
+
+def test_the_default_profiles_daily_is_kept_once_a_day_in_the_history(client, owner):
+    from oracle.models import Reading
+
+    hamzeh = ProfileFactory(owner=owner, name="Hamzeh")
+    Preferences.objects.create(account=owner, default_profile=hamzeh, timezone="Asia/Tehran")
+    client.get(HOME)
+    client.get(HOME)
+    daily = Reading.objects.get()
+    assert (daily.sign_type, daily.profile) == ("daily", hamzeh)
+    page = client.get(HOME).content.decode()
+    assert f'href="{reverse("oracle:reading", args=[daily.pk])}">The whole daily reading' in page
+    listed = client.get(reverse("oracle:history"), {"type": "daily"}).content.decode()
+    assert reverse("oracle:reading", args=[daily.pk]) in listed
+
+
+def test_without_a_default_profile_the_dashboards_daily_is_not_stored(client, owner):
+    from oracle.models import Reading
+
+    client.get(HOME)
+    assert not Reading.objects.exists()

@@ -273,7 +273,7 @@ def test_city_search_offers_the_countrys_cities_with_their_place(client, owner):
     response = client.get(reverse("oracle:profile-cities"), {"country": "Iran", "city": "shir"})
 
     html = response.content.decode()
-    assert "Shiraz" in html and "Asia/Tehran" in html
+    assert "Shiraz" in html and "Tehran — Iran (UTC+03:30)" in html
     assert "/profiles/place?city=Shiraz" in html
 
 
@@ -314,3 +314,40 @@ def test_a_page_past_the_end_shows_the_last_page(client, owner):
     html = client.get(LIST_URL, {"page": 9}).content.decode()
 
     assert "Page 2 of 2" in html and "Person 20<" in html
+
+
+@pytest.mark.parametrize("field", ["name_persian", "mother_name_persian"])
+@pytest.mark.parametrize("sent", ["<script>alert(1)</script>", "Sara", "سارا 12"])
+def test_persian_name_fields_refuse_what_is_not_persian_script(client, owner, field, sent):
+    response = client.post(CREATE_URL, valid_post(**{field: sent}), **HTMX)
+
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert f'id="id_{field}_error"' in html
+    assert "Write this name in Persian letters only" in html
+    assert not Profile.objects.exists()
+
+
+def test_persian_name_fields_take_persian_letters_with_half_space_and_hyphen(client, owner):
+    response = client.post(
+        CREATE_URL,
+        valid_post(name_persian="علی‌رضا احمدی-راد", mother_name_persian="مریمِ"),
+        **HTMX,
+    )
+
+    assert response.status_code in (200, 204, 302)
+    assert Profile.objects.get().name_persian == "علی‌رضا احمدی-راد"
+
+
+def test_persian_name_message_is_persian_on_the_persian_page(client, owner):
+    response = client.post(
+        CREATE_URL,
+        valid_post(name_persian="<b>x</b>"),
+        HTTP_ACCEPT_LANGUAGE="fa",
+        **HTMX,
+    )
+
+    html = response.content.decode()
+    assert response.status_code == 422
+    assert "Write this name in Persian letters only" not in html
+    assert "فقط با حروف فارسی" in html

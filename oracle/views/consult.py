@@ -20,12 +20,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django.views.decorators.vary import vary_on_headers
 
+from nps.accounts import preferences
 from nps.core.http import client_ip
 from nps.core.pages import service_errors
 from nps.core.ratelimit import on_shared_cache
 from nps.core.widgets import DualCalendarDateInput
-from oracle.forms.consult import FORMS, READING_TYPE_LABELS, READING_TYPES, ConsultForm
-from oracle.services import history, profiles, readings, sealing
+from oracle.forms.consult import FORMS, ConsultForm
+from oracle.models import ReadingKind
+from oracle.services import history, profiles, readings, sealing, spoken
 
 TEMPLATE = "oracle/consult.html"
 PROFILE_PICKER_LIMIT = 500
@@ -41,8 +43,12 @@ SERVICES = {
 
 
 def reading_type_of(request: HttpRequest) -> str:
-    chosen = request.POST.get("type") or request.GET.get("type") or "time"
-    return chosen if chosen in READING_TYPES else "time"
+    """The type the address (or the form) asks for, else the account's default reading type."""
+    chosen = request.POST.get("type") or request.GET.get("type")
+    if chosen in ReadingKind.values:
+        return chosen
+    default = preferences.preferences_of(request.user).default_reading_type
+    return default if default in ReadingKind.values else ReadingKind.TIME.value
 
 
 def token_key(request: HttpRequest, token: str) -> str:
@@ -51,21 +57,31 @@ def token_key(request: HttpRequest, token: str) -> str:
 
 def make_form(request: HttpRequest, reading_type: str, *, bound: bool) -> ConsultForm:
     people = profiles.list_profiles(
-        principal=request.principal, limit=PROFILE_PICKER_LIMIT, client_address=client_ip(request)
+        principal=request.principal,
+        limit=PROFILE_PICKER_LIMIT,
+        order="name",
+        client_address=client_ip(request),
     ).profiles
     form_class = FORMS[reading_type]
     if bound:
         return form_class(request.POST, profiles=people)
     # An unbound form keeps what it was sent: a link's query, or the form itself when the profile
     # picker reloads it (posted, so a question or a name never lands in a URL or an access log).
-    # The moment fields are left to the form: they follow the profile's zone.
-    source = request.POST if is_refresh(request) else request.GET
+    # The moment fields and the letter system are left to the form: they follow the profile.
+    refresh = is_refresh(request)
+    source = request.POST if refresh else request.GET
+    following = ("date", "time", "timezone") + (("numerology_system",) if refresh else ())
     initial = {
         name: source.getlist(name) if name == "members" else source[name]
         for name in form_class.base_fields
-        if name in source and name not in ("token", "date", "time", "timezone")
+        if name in source and name not in ("token", *following)
     }
-    return form_class(initial=initial, profiles=people)
+    # What the address does not say comes from the settings page: the default profile (while it
+    # is one of the listed, living profiles) and the default numerology system.
+    chosen = preferences.preferences_of(request.user)
+    if "profile" not in source and chosen.default_profile_id in {p.pk for p in people}:
+        initial["profile"] = chosen.default_profile_id
+    return form_class(initial=initial, profiles=people, default_system=chosen.numerology_system)
 
 
 def is_refresh(request: HttpRequest) -> bool:
@@ -81,6 +97,8 @@ def submit(request: HttpRequest, form: ConsultForm) -> dict[str, Any] | None:
                 principal=request.principal,
                 language=translation.get_language(),
                 use_ai=False,  # the interpretation section asks the AI in a request of its own
+                store=True,  # one per account, profile and day: asking again shows it again
+                client_address=client_ip(request),
                 **form.service_arguments(),
             )
         return None
@@ -110,7 +128,7 @@ def stored_reading(request: HttpRequest, form: ConsultForm, reading_id: Any) -> 
         form.add_error(None, _("This form was just sent and its reading is being prepared."))
         return None
     reading = history.get_reading(principal=request.principal, reading_id=reading_id)
-    return sealing.reading_response(reading)
+    return spoken.for_page(reading, sealing.reading_response(reading))
 
 
 def day_of(result: dict[str, Any] | None) -> dt.date | None:
@@ -140,12 +158,16 @@ def consult(request: HttpRequest) -> HttpResponse:
                 for key, value in form.cleaned_data.items()
                 if key not in ("token", "date", "time", "timezone", "use_now")
             }
-            form = type(form)(initial=initial, profiles=list(form.profiles.values()))
+            form = type(form)(
+                initial=initial,
+                profiles=list(form.profiles.values()),
+                default_system=form.default_system,
+            )
     status = 422 if bound and result is None else 200
     context = {
         "form": form,
         "reading_type": reading_type,
-        "reading_types": [(name, READING_TYPE_LABELS[name]) for name in READING_TYPES],
+        "reading_types": ReadingKind.choices,
         "result": result,
         "subject": form.chosen_profile if reading_type != "multi" else None,
         "result_date": day_of(result),

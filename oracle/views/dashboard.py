@@ -7,19 +7,22 @@ come from `oracle.services.stats`, the same service as `GET /api/oracle/stats`.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET
 
 from nps.accounts import preferences
+from nps.core import places
 from nps.core.errors import InvalidField, NotFound
+from nps.core.http import client_ip
 from oracle.engines.errors import EngineError
-from oracle.forms.consult import READING_TYPE_LABELS, READING_TYPES
-from oracle.models import Profile
+from oracle.models import Profile, ReadingKind
 from oracle.services import readings, stats
 from oracle.views.consult import day_of
-from oracle.views.history import RESULT_TYPES, annotate
+from oracle.views.history import annotate
 
 RECENT = 5
 
@@ -32,13 +35,10 @@ def greeting(hour: int) -> str:
     return _("Good evening")
 
 
-def type_label(sign_type: str) -> str:
-    return READING_TYPE_LABELS[RESULT_TYPES.get(sign_type, "time")]
-
-
 def daily_for(request: HttpRequest, profile_id: int | None, zone_name: str) -> dict | None:
     """Today's daily insight (no AI: the dashboard loads on every visit), for the profile if it
-    can be read; a profile gone or unusable falls back to the day alone."""
+    can be read; a profile gone or unusable falls back to the day alone. The default profile's is
+    stored (once a day: the history keeps every day's); the day alone is only shown."""
     for candidate in (profile_id, None) if profile_id is not None else (None,):
         try:
             return readings.daily_reading(
@@ -46,10 +46,23 @@ def daily_for(request: HttpRequest, profile_id: int | None, zone_name: str) -> d
                 profile_id=candidate,
                 timezone_name=zone_name,
                 use_ai=False,
+                # composed in English as the hourly job prepares its interpretation (the summary
+                # shows terms and numbers, each in the page's language; the reading page re-makes
+                # the texts in the page's language)
+                store=candidate is not None,
+                client_address=client_ip(request),
             )
         except (NotFound, InvalidField, EngineError):
             continue
     return None
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    """`/`: the dashboard for a signed-in account, else the welcome page."""
+    if request.user.is_authenticated:
+        return dashboard(request)
+    return render(request, "core/home.html", {"signup_open": settings.NPS_ALLOW_SIGNUP})
 
 
 def dashboard(request: HttpRequest) -> HttpResponse:
@@ -62,17 +75,22 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         default_profile = None
     daily = daily_for(request, default_profile.pk if default_profile else None, zone.key)
     has_profiles = Profile.objects.visible_to(request.principal).exists()
-    recent = annotate(list(stats.own_readings(request.principal).order_by("-created_at")[:RECENT]))
+    recent = annotate(
+        list(stats.own_readings(request.principal).order_by("-created_at")[:RECENT]),
+        request.principal,
+    )
     context = {
         "greeting": greeting(now.hour),
         "today": now.date(),
-        "zone_name": zone.key,
+        "zone_name": places.zone_label(zone.key),
         "stats": counters,
         "by_type": [
-            (type_label(kind), count) for kind, count in sorted(counters.readings_by_type.items())
+            (kind.label, count) for kind, count in ReadingKind.totals(counters.readings_by_type)
         ],
-        "most_used": type_label(counters.most_used_type) if counters.most_used_type else None,
-        "quick_actions": [(name, READING_TYPE_LABELS[name]) for name in READING_TYPES],
+        "most_used": (
+            ReadingKind.of(counters.most_used_type).label if counters.most_used_type else None
+        ),
+        "quick_actions": ReadingKind.choices,
         "daily": daily,
         "result_date": day_of(daily),
         "default_profile": default_profile if daily and daily.get("person") else None,

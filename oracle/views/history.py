@@ -14,93 +14,64 @@ import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import trigger_client_event
 
+from nps.accounts.principal import Principal
 from nps.core import ratelimit
 from nps.core.http import client_ip
-from nps.core.pages import page_number, service_errors
-from nps.core.templatetags.nps import localdate
+from nps.core.pages import page_number, require_scope, service_errors
 from oracle.forms.history import HistoryFilterForm
 from oracle.forms.share import ShareForm
 from oracle.models import Reading, SignType
-from oracle.services import export, history, profiles, sealing
+from oracle.services import export, history, profiles, sealing, spoken
 
 TEMPLATE = "oracle/history.html"
 PAGE_SIZE = 12
 PROFILE_FILTER_LIMIT = 500
 UNDO_KEY = "history_undo"
-
-# The stored kind → the result templates' reading type (oracle/templates/oracle/results/).
-RESULT_TYPES = {
-    SignType.READING: "time",
-    SignType.TIME: "time",
-    SignType.QUESTION: "question",
-    SignType.NAME: "name",
-    SignType.MULTI_USER: "multi",
-    SignType.DAILY: "daily",
-}
+WRITE_REFUSED = gettext_lazy("Your account may look at readings but not change them.")
+READINGS_CHANGED = "nps:readings-changed"
 
 
-def result_type(reading: Reading) -> str:
-    return RESULT_TYPES.get(reading.sign_type, "time")
-
-
-def reading_title(reading: Reading) -> str:
-    """What a list shows of a reading: its question or name (decrypted), the moment, the group."""
-    if reading.sign_type == SignType.QUESTION:
-        return reading.question or _("A question")
-    if reading.sign_type == SignType.NAME:
-        return reading.question or _("A name")
-    if reading.sign_type == SignType.MULTI_USER:
-        people = [
-            person.get("name")
-            for person in reading.individual_results or []
-            if isinstance(person, dict) and person.get("name")
-        ]
-        return ", ".join(people) or _("A group")
-    if reading.sign_type in (SignType.READING, SignType.TIME):
-        return moment_text(reading.question or reading.sign_value)
-    return reading.question or reading.sign_value
-
-
-def moment_text(value: str) -> str:
-    """A time reading's moment (ISO, as read) as a person reads a date: its own wall-clock time,
-    Jalali with Persian digits in Persian; anything that is not a moment as it is."""
+def _day_of(reading: Reading) -> dt.date | None:
+    """A daily reading's day (its ``sign_value``), shown in the reader's calendar."""
+    if reading.sign_type != SignType.DAILY:
+        return None
     try:
-        moment = dt.datetime.fromisoformat(value)
+        return dt.date.fromisoformat(reading.sign_value)
     except (TypeError, ValueError):
-        return value
-    return localdate(moment.replace(tzinfo=None), "time")
+        return None
 
 
-def annotate(readings: list[Reading]) -> list[Reading]:
+def annotate(readings: list[Reading], principal: Principal) -> list[Reading]:
+    """What the lists and the reading page show of each reading, for this reader."""
     for reading in readings:
-        reading.result_type = result_type(reading)
-        reading.title = reading_title(reading)
+        # `Reading.title` masks what this reader may not read
+        reading.private_hidden = not principal.may_read_private_texts(reading.owner_id)
     return readings
 
 
-def _require_write(request: HttpRequest) -> None:
-    if not request.principal.has_scope("oracle:write"):
-        raise PermissionDenied(_("Your account may look at readings but not change them."))
-
-
-def _list_context(request: HttpRequest) -> dict[str, Any]:
+def _filter_form(request: HttpRequest) -> HistoryFilterForm:
     people = profiles.list_profiles(
         principal=request.principal, limit=PROFILE_FILTER_LIMIT, order="name"
     ).profiles
     form = HistoryFilterForm(request.GET, profiles=people)
     form.is_valid()
+    return form
+
+
+def _list_context(request: HttpRequest) -> dict[str, Any]:
+    form = _filter_form(request)
     if form.cleaned_data.get("q"):
         ratelimit.charge("search", request.principal.rate_key)
     number = page_number(request)
@@ -113,7 +84,9 @@ def _list_context(request: HttpRequest) -> dict[str, Any]:
             **form.service_arguments(),
         )
     query = {
-        key: value for key, value in request.GET.items() if key != "page" and value not in ("",)
+        key: value
+        for key, value in request.GET.items()
+        if key not in ("page", "part") and value not in ("",)
     }
 
     def page_url(n: int) -> str:
@@ -124,7 +97,7 @@ def _list_context(request: HttpRequest) -> dict[str, Any]:
     filtered = any(form.cleaned_data.get(name) for name in form.fields if name != "sort")
     return {
         "form": form,
-        "readings": annotate(page.readings),
+        "readings": annotate(page.readings, request.principal),
         "total": page.total,
         "favorites": page.favorites,
         "filtered": filtered,
@@ -134,6 +107,8 @@ def _list_context(request: HttpRequest) -> dict[str, Any]:
         "more_url": page_url(number + 1) if shown < page.total else None,
         "newer_url": page_url(number - 1) if number > 1 else None,
         "here": page_url(number),
+        # The counts line asks for itself again when a reading changes (favourite, delete, undo).
+        "totals_url": reverse("oracle:history") + "?" + urlencode({**query, "part": "totals"}),
         "can_write": request.principal.has_scope("oracle:write"),
         "widget_media": form.media,
     }
@@ -143,6 +118,8 @@ def _list_context(request: HttpRequest) -> dict[str, Any]:
 @login_required
 @vary_on_headers("HX-Request")
 def history_list(request: HttpRequest) -> HttpResponse:
+    if request.htmx and request.GET.get("part") == "totals":
+        return _totals(request)
     context = _list_context(request)
     context["undo"] = request.session.pop(UNDO_KEY, None)
     if request.htmx and context["page_number"] > 1:
@@ -155,23 +132,44 @@ def history_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def reading_detail(request: HttpRequest, reading_id: int) -> HttpResponse:
-    with service_errors(forms.Form()):
-        reading = history.read_reading(
-            principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
-        )
+    reading = history.read_reading(
+        principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
+    )
     context = reading_page_context(request, reading)
     context["share_form"] = ShareForm()
     return render(request, "oracle/reading.html", context)
 
 
+def _totals(request: HttpRequest) -> HttpResponse:
+    """The counts line of the history with the same filters (htmx, after a reading changed)."""
+    form = _filter_form(request)
+    totals = {"total": 0, "favorites": 0}
+    with service_errors(form):
+        totals = history.count_readings(principal=request.principal, **form.service_arguments())
+    return render(request, f"{TEMPLATE}#history-totals-text", totals)
+
+
+def _changed(response: HttpResponse) -> HttpResponse:
+    """Tell the page a reading changed, so the history's counts ask for themselves again."""
+    return trigger_client_event(response, READINGS_CHANGED)
+
+
 def reading_page_context(request: HttpRequest, reading: Reading) -> dict[str, Any]:
     """What the reading page shows: the stored response through the result templates, and the
-    owner's share links."""
-    annotate([reading])
+    owner's share links. A reader who may not read the reading's private texts (a moderator,
+    another account's reading) gets them masked, and neither exports nor shares it."""
+    annotate([reading], request.principal)
+    hidden = reading.private_hidden
     return {
         "reading": reading,
-        "result": sealing.reading_response(reading),
-        "reading_type": reading.result_type,
+        # the engine texts in the page's language (a masked reading keeps its stored ones)
+        "result": sealing.masked_response(reading)
+        if hidden
+        else spoken.for_page(reading, sealing.reading_response(reading)),
+        "private_hidden": hidden,
+        "stored_reading": True,
+        "reading_type": reading.kind,
+        "result_date": _day_of(reading),
         "subject": reading.profile if reading.sign_type != SignType.MULTI_USER else None,
         "can_write": request.principal.has_scope("oracle:write"),
         "here": reverse("oracle:reading", args=[reading.pk]),
@@ -188,44 +186,42 @@ def _back(request: HttpRequest, default: str) -> HttpResponse:
 
 @require_POST
 @login_required
+@require_scope("oracle:write", WRITE_REFUSED)
 def reading_favorite(request: HttpRequest, reading_id: int) -> HttpResponse:
-    _require_write(request)
-    with service_errors(forms.Form()):
-        reading = history.toggle_favorite(
-            principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
-        )
+    reading = history.toggle_favorite(
+        principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
+    )
     if request.htmx:
-        return render(request, f"{TEMPLATE}#favorite-button", {"reading": reading, "here": ""})
+        context = {"reading": reading, "here": ""}
+        return _changed(render(request, f"{TEMPLATE}#favorite-button", context))
     return _back(request, reverse("oracle:reading", args=[reading.pk]))
 
 
 @require_POST
 @login_required
+@require_scope("oracle:write", WRITE_REFUSED)
 def reading_delete(request: HttpRequest, reading_id: int) -> HttpResponse:
-    _require_write(request)
-    with service_errors(forms.Form()):
-        reading = history.delete_reading(
-            principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
-        )
-    annotate([reading])
+    reading = history.delete_reading(
+        principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
+    )
+    annotate([reading], request.principal)
     if request.htmx:
-        return render(request, f"{TEMPLATE}#reading-deleted", {"reading": reading})
+        return _changed(render(request, f"{TEMPLATE}#reading-deleted", {"reading": reading}))
     request.session[UNDO_KEY] = {"id": reading.pk, "title": reading.title[:80]}
     return _back(request, reverse("oracle:history"))
 
 
 @require_POST
 @login_required
+@require_scope("oracle:write", WRITE_REFUSED)
 def reading_restore(request: HttpRequest, reading_id: int) -> HttpResponse:
-    _require_write(request)
-    with service_errors(forms.Form()):
-        reading = history.restore_reading(
-            principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
-        )
-    annotate([reading])
+    reading = history.restore_reading(
+        principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
+    )
+    annotate([reading], request.principal)
     if request.htmx:
         context = {"reading": reading, "can_write": True, "here": "", "focus_restored": True}
-        return render(request, f"{TEMPLATE}#reading-row", context)
+        return _changed(render(request, f"{TEMPLATE}#reading-row", context))
     messages.success(request, _("The reading is back in your history."))
     return _back(request, reverse("oracle:history"))
 
@@ -242,13 +238,12 @@ def reading_export(request: HttpRequest, reading_id: int, export_format: str) ->
     if export_format not in export.FORMATS:
         raise Http404("Unknown export format")
     ratelimit.charge("downloads", request.principal.rate_key)
-    with service_errors(forms.Form()):
-        exported = export.export_reading(
-            principal=request.principal,
-            reading_id=reading_id,
-            export_format=export_format,
-            client_address=client_ip(request),
-        )
+    exported = export.export_reading(
+        principal=request.principal,
+        reading_id=reading_id,
+        export_format=export_format,
+        client_address=client_ip(request),
+    )
     return _download(exported)
 
 

@@ -28,7 +28,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 
-from nps.core.errors import NotFound
 from nps.core.http import client_ip
 from nps.core.ratelimit import RateLimitExceeded
 from nps.core.templatetags.nps import persian_digits
@@ -91,7 +90,8 @@ def body_context(
         "sections": section_rows(found),
         "interpretation_url": url,
         "translate_url": translate_url if found.ai_available else None,
-        "can_retry": found.ai_available and not found.ai_generated,
+        # No address (a shared reading): nothing to ask again.
+        "can_retry": bool(url) and found.ai_available and not found.ai_generated,
         "translate_to": "en" if language == "fa" else "fa",
         "direction": "rtl" if language == "fa" else "ltr",
         "notice": notice,
@@ -124,15 +124,10 @@ def reading_interpretation(request: HttpRequest, reading_id: int) -> HttpRespons
     url = reverse("oracle:reading-interpretation", args=[reading_id])
     notice = ""
     try:
-        try:
-            found = interpretation_jobs.page_interpretation(
-                **options, retry=request.method == "POST"
-            )
-        except RateLimitExceeded as refusal:
-            notice = rate_notice(refusal)
-            found = interpretation.interpret_stored(**options, use_ai=False)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+        found = interpretation_jobs.page_interpretation(**options, retry=request.method == "POST")
+    except RateLimitExceeded as refusal:
+        notice = rate_notice(refusal)
+        found = interpretation.interpret_stored(**options, use_ai=False)
     if found is None:  # the background job is writing it: the page asks again shortly
         return respond_pending(request, url)
     translate_url = reverse("oracle:reading-interpretation-translate", args=[reading_id])
@@ -152,29 +147,24 @@ def translate_interpretation(request: HttpRequest, reading_id: int) -> HttpRespo
     translate_url = reverse("oracle:reading-interpretation-translate", args=[reading_id])
     notice = ""
     try:
-        try:
-            found = interpretation.translate_interpretation(
-                principal=request.principal,
-                reading_id=reading_id,
-                target_lang=target,
-                language=page_language(),
-            )
-            if not found.ai_available:
-                notice = _(
-                    "Translation needs the AI provider, which is not configured on this server."
-                )
-            elif not found.data.get("translated", True):
-                notice = _("The translation could not be made just now. Please try again.")
-        except RateLimitExceeded as refusal:
-            notice = rate_notice(refusal)
-            found = interpretation.interpret_stored(
-                principal=request.principal,
-                reading_id=reading_id,
-                language=page_language(),
-                use_ai=False,
-            )
-    except NotFound as error:
-        raise Http404(str(error)) from error
+        found = interpretation.translate_interpretation(
+            principal=request.principal,
+            reading_id=reading_id,
+            target_lang=target,
+            language=page_language(),
+        )
+        if not found.ai_available:
+            notice = _("Translation needs the AI provider, which is not configured on this server.")
+        elif not found.data.get("translated", True):
+            notice = _("The translation could not be made just now. Please try again.")
+    except RateLimitExceeded as refusal:
+        notice = rate_notice(refusal)
+        found = interpretation.interpret_stored(
+            principal=request.principal,
+            reading_id=reading_id,
+            language=page_language(),
+            use_ai=False,
+        )
     context = body_context(found, url=url, translate_url=translate_url, notice=notice)
     context["translated"] = bool(found.data.get("translated"))
     return respond(request, context)
@@ -196,13 +186,10 @@ def daily_interpretation(request: HttpRequest) -> HttpResponse:
     }
     notice = ""
     try:
-        try:
-            found = interpretation.interpret_daily(**options)
-        except RateLimitExceeded as refusal:
-            notice = rate_notice(refusal)
-            found = interpretation.interpret_daily(**options, use_ai=False)
-    except NotFound as error:
-        raise Http404(str(error)) from error
+        found = interpretation.interpret_daily(**options)
+    except RateLimitExceeded as refusal:
+        notice = rate_notice(refusal)
+        found = interpretation.interpret_daily(**options, use_ai=False)
     url = f"{reverse('oracle:daily-interpretation')}?{request.GET.urlencode()}"
     context = body_context(found, url=url, notice=notice)
     return respond(request, context)

@@ -2,25 +2,24 @@
 dialog (the same form is its own page without JavaScript); soft delete with undo.
 
 Each view renders the whole page, or under htmx one named partial of `oracle/profiles.html`.
-An invalid form answers 422 with the form re-rendered (the page's htmx config swaps 422s).
+An invalid form answers 422 with the form re-rendered (base.html's htmx config swaps 422s).
 """
 
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from nps.core.http import client_ip
-from nps.core.pages import page_number, service_errors
+from nps.core.pages import page_number, require_scope, service_errors
 from oracle.forms.profiles import SYSTEM_LABELS, ProfileForm, auto_system, initial_for
 from oracle.services import location, profiles
 
@@ -30,11 +29,7 @@ UNDO_KEY = "profiles_undo"
 FOCUS_KEY = "profiles_focus"  # the profile whose Edit link takes focus on the next list shown
 CITY_RESULTS = 8
 PLACE_KEYS = ("city", "latitude", "longitude", "timezone")
-
-
-def _require_write(request: HttpRequest) -> None:
-    if not request.principal.has_scope("oracle:write"):
-        raise PermissionDenied(_("Your account may look at profiles but not change them."))
+WRITE_REFUSED = gettext_lazy("Your account may look at profiles but not change them.")
 
 
 def _system_display(profile) -> str:
@@ -126,8 +121,8 @@ def _duplicate_error(form: ProfileForm) -> None:
 @require_http_methods(["GET", "POST"])
 @login_required
 @vary_on_headers("HX-Request")
+@require_scope("oracle:write", WRITE_REFUSED)
 def profile_create(request: HttpRequest) -> HttpResponse:
-    _require_write(request)
     if request.method == "GET":
         return _form_response(request, ProfileForm())
     form = ProfileForm(request.POST)
@@ -149,17 +144,21 @@ def profile_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 @vary_on_headers("HX-Request")
+@require_scope("oracle:write", WRITE_REFUSED)
 def profile_edit(request: HttpRequest, profile_id: int) -> HttpResponse:
-    _require_write(request)
     if request.method == "GET":
-        with service_errors(forms.Form()):
-            profile = profiles.read_profile(
-                principal=request.principal,
-                profile_id=profile_id,
-                client_address=client_ip(request),
-            )
-        return _form_response(request, ProfileForm(initial=initial_for(profile)), profile_id)
-    form = ProfileForm(request.POST)
+        profile = profiles.read_profile(
+            principal=request.principal,
+            profile_id=profile_id,
+            client_address=client_ip(request),
+        )
+        form = ProfileForm(initial=initial_for(profile), private_hidden=_hidden(request, profile))
+        return _form_response(request, form, profile_id)
+    # An unknown or foreign profile is a 404 whatever the form holds.
+    profile = profiles.get_profile(principal=request.principal, profile_id=profile_id)
+    form = ProfileForm(
+        request.POST, initial=initial_for(profile), private_hidden=_hidden(request, profile)
+    )
     if form.is_valid():
         with service_errors(form):
             try:
@@ -173,11 +172,12 @@ def profile_edit(request: HttpRequest, profile_id: int) -> HttpResponse:
                 _duplicate_error(form)
             else:
                 return _saved(request, _("Profile “%(name)s” saved.") % {"name": profile.name})
-    else:
-        # An unknown or foreign profile is a 404 even when the form is invalid.
-        with service_errors(form):
-            profiles.get_profile(principal=request.principal, profile_id=profile_id)
     return _form_response(request, form, profile_id, status=422)
+
+
+def _hidden(request: HttpRequest, profile) -> bool:
+    """The mother's names are masked and kept as they are for an editor who may not read them."""
+    return not request.principal.may_read_private_texts(profile.owner_id)
 
 
 def _back_to_list(request: HttpRequest, *, focus_id: int | None = None) -> HttpResponse:
@@ -197,36 +197,33 @@ def _back_to_list(request: HttpRequest, *, focus_id: int | None = None) -> HttpR
 
 @require_POST
 @login_required
+@require_scope("oracle:write", WRITE_REFUSED)
 def profile_delete(request: HttpRequest, profile_id: int) -> HttpResponse:
-    _require_write(request)
-    with service_errors(forms.Form()):
-        profile = profiles.delete_profile(
-            principal=request.principal, profile_id=profile_id, client_address=client_ip(request)
-        )
+    profile = profiles.delete_profile(
+        principal=request.principal, profile_id=profile_id, client_address=client_ip(request)
+    )
     request.session[UNDO_KEY] = {"id": profile.pk, "name": profile.name}
     return _back_to_list(request)
 
 
 @require_POST
 @login_required
+@require_scope("oracle:write", WRITE_REFUSED)
 def profile_restore(request: HttpRequest, profile_id: int) -> HttpResponse:
-    _require_write(request)
-    with service_errors(forms.Form()):
-        try:
-            profile = profiles.restore_profile(
-                principal=request.principal,
-                profile_id=profile_id,
-                client_address=client_ip(request),
-            )
-        except profiles.DuplicateProfile:
-            messages.error(
-                request,
-                _("The profile was not restored: another profile has the same name and birthday."),
-            )
-        else:
-            messages.success(request, _("Profile “%(name)s” restored.") % {"name": profile.name})
-            return _back_to_list(request, focus_id=profile.pk)
-    return _back_to_list(request)
+    try:
+        profile = profiles.restore_profile(
+            principal=request.principal,
+            profile_id=profile_id,
+            client_address=client_ip(request),
+        )
+    except profiles.DuplicateProfile:
+        messages.error(
+            request,
+            _("The profile was not restored: another profile has the same name and birthday."),
+        )
+        return _back_to_list(request)
+    messages.success(request, _("Profile “%(name)s” restored.") % {"name": profile.name})
+    return _back_to_list(request, focus_id=profile.pk)
 
 
 @require_GET

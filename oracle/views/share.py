@@ -3,24 +3,24 @@ public `/share/<token>` page (no login; 404 unknown, 410 revoked or expired)."""
 
 from __future__ import annotations
 
-from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from nps.core.http import client_ip
-from nps.core.pages import service_errors
+from nps.core.pages import require_scope, service_errors
 from oracle.forms.share import ShareForm
 from oracle.models import SignType
 from oracle.services import history, sharing
 from oracle.services.export import kind_label
-from oracle.views.history import reading_page_context, result_type
+from oracle.views.history import reading_page_context
 
 READING_TEMPLATE = "oracle/reading.html"
+SHARE_REFUSED = gettext_lazy("Your account may look at readings but not share them.")
 
 
 def share_url(request: HttpRequest, token: str) -> str:
@@ -29,8 +29,7 @@ def share_url(request: HttpRequest, token: str) -> str:
 
 def _panel(request: HttpRequest, reading_id: int, *, form=None, new_url=None, status=200):
     """The share panel alone under htmx, else the whole reading page with it."""
-    with service_errors(forms.Form()):
-        reading = history.get_reading(principal=request.principal, reading_id=reading_id)
+    reading = history.get_reading(principal=request.principal, reading_id=reading_id)
     context = reading_page_context(request, reading)
     context.update(share_form=form or ShareForm(), new_share_url=new_url)
     template = f"{READING_TEMPLATE}#share-panel" if request.htmx else READING_TEMPLATE
@@ -39,9 +38,10 @@ def _panel(request: HttpRequest, reading_id: int, *, form=None, new_url=None, st
 
 @require_POST
 @login_required
+@require_scope(
+    "oracle:write", gettext_lazy("Your account may look at readings but not share them.")
+)
 def share_create(request: HttpRequest, reading_id: int) -> HttpResponse:
-    if not request.principal.has_scope("oracle:write"):
-        raise PermissionDenied(_("Your account may look at readings but not share them."))
     form = ShareForm(request.POST)
     if form.is_valid():
         with service_errors(form):
@@ -58,10 +58,9 @@ def share_create(request: HttpRequest, reading_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def share_revoke(request: HttpRequest, reading_id: int, link_id: int) -> HttpResponse:
-    with service_errors(forms.Form()):
-        sharing.revoke_share_link(
-            principal=request.principal, link_id=link_id, client_address=client_ip(request)
-        )
+    sharing.revoke_share_link(
+        principal=request.principal, link_id=link_id, client_address=client_ip(request)
+    )
     if request.htmx:
         return _panel(request, reading_id)
     return redirect("oracle:reading", reading_id)
@@ -81,16 +80,15 @@ def og_description(shared: sharing.SharedReading) -> str:
 def shared_reading(request: HttpRequest, token: str) -> HttpResponse:
     try:
         shared = sharing.open_share_link(token=token)
-    except sharing.ShareLinkGone:
+    except sharing.ShareLinkGone:  # an unknown token (`NotFound`) is the 404 page
         return render(request, "oracle/share_gone.html", status=410)
-    except sharing.ShareLinkNotFound:
-        raise Http404(_("No reading is shared at this address.")) from None
     reading = shared.reading
     context = {
         "link": shared.link,
         "reading": reading,
         "result": shared.response,
-        "reading_type": result_type(reading),
+        "reading_type": reading.kind,
+        "stored_reading": True,
         "subject": None,
         "og_title": _("A %(kind)s shared from NPS") % {"kind": kind_label(reading.sign_type)},
         "og_description": og_description(shared),

@@ -99,7 +99,8 @@ function enhance(input) {
   const digits = (value) =>
     persian ? String(value).replace(/\d/g, (digit) => "۰۱۲۳۴۵۶۷۸۹"[digit]) : String(value);
   const id = `calendar-picker-${++counter}`;
-  const state = { mode: persian ? "jalali" : "gregorian", view: null, focus: null };
+  const preferred = ["jalali", "gregorian"].includes(strings.calendar) ? strings.calendar : null;
+  const state = { mode: preferred || (persian ? "jalali" : "gregorian"), view: null, focus: null };
 
   const wrapper = element("span", "cal-field");
   input.parentNode.insertBefore(wrapper, input);
@@ -204,7 +205,10 @@ function enhance(input) {
   function render(moveFocus) {
     const cal = calendar();
     const jalali = state.mode === "jalali";
-    const direction = jalali ? "rtl" : getComputedStyle(wrapper).direction;
+    // The month grid reads as its calendar does (Jalali right to left); the arrows follow the page,
+    // so "previous" is where a reader of the page looks for it (left in English, right in Persian).
+    const pageDirection = getComputedStyle(wrapper).direction;
+    const direction = jalali ? "rtl" : pageDirection;
     const { year, month } = cal.split(state.focus);
     const monthNames = jalali ? JALALI_MONTHS : strings.months;
     const weekdays = jalali ? JALALI_WEEKDAYS : strings.weekdays;
@@ -216,9 +220,9 @@ function enhance(input) {
     for (const mode of Object.keys(modeButtons)) {
       modeButtons[mode].setAttribute("aria-pressed", String(mode === state.mode));
     }
-    nav.dir = direction;
+    nav.dir = pageDirection;
     grid.dir = direction;
-    const rtl = direction === "rtl";
+    const rtl = pageDirection === "rtl";
     previousYear.textContent = rtl ? "»" : "«";
     previousMonth.textContent = rtl ? "›" : "‹";
     nextMonth.textContent = rtl ? "‹" : "›";

@@ -1,10 +1,12 @@
 // The consultation page's enhancements; the page works without them (plain forms, both panels shown).
 // - result tabs: a real tablist (arrow keys, Home/End, roving tabindex)
-// - aria-busy while a reading is made, a retry when the request fails, 422 forms swapped in
-// - the question's character counter and the group's 10-person limit
+// - aria-busy while a reading is made, a retry when the request fails (base.html's htmx-config swaps 422 forms)
+// - the group's 10-person limit (the question's character counter is static/js/counter.js)
 // - copy to clipboard and print
 (function () {
   "use strict";
+  if (window.npsConsult) return; // loaded twice (a page and a fragment): its listeners bind once
+  window.npsConsult = true;
 
   // Each element is enhanced once, whichever of page load and htmx:load reaches it first.
   function fresh(element) {
@@ -55,25 +57,6 @@
     });
   }
 
-  function initCounter(root) {
-    root.querySelectorAll("[data-counter-for]").forEach(function (counter) {
-      var field = document.getElementById(counter.getAttribute("data-counter-for"));
-      if (!field || !fresh(counter)) return;
-      var limit = parseInt(field.getAttribute("data-limit"), 10);
-      var digits = document.documentElement.lang === "fa" ? "۰۱۲۳۴۵۶۷۸۹" : null;
-      function show(n) { return digits ? String(n).replace(/\d/g, function (d) { return digits[d]; }) : String(n); }
-      function update() {
-        var length = field.value.length;
-        counter.textContent = show(length) + " / " + show(limit);
-        counter.classList.toggle("counter-over", length > limit);
-      }
-      counter.hidden = false;
-      counter.setAttribute("aria-live", "off");
-      field.addEventListener("input", update);
-      update();
-    });
-  }
-
   function initGroup(root) {
     root.querySelectorAll("[data-group-counter]").forEach(function (counter) {
       if (!fresh(counter)) return;
@@ -94,19 +77,56 @@
     });
   }
 
+  // A result as lines a person reads: headings, "label: value" for each term and its value, and
+  // paragraphs and list items whole (innerText of the tiles gave one word per line). Buttons,
+  // forms, pictures and hidden notices are left out; hidden tab panels are not.
+  var SKIPPED = "button, form, svg, script, style, noscript, [role=tablist], .result-actions, .feedback-slot, .feedback";
+  function readable(root) {
+    var lines = [];
+    var label = null;
+    // An element's words, its pieces apart ("08:00 09:00", not "08:0009:00").
+    function clean(node) {
+      var parts = [];
+      (function collect(element) {
+        Array.prototype.forEach.call(element.childNodes, function (child) {
+          if (child.nodeType === 3) parts.push(child.nodeValue);
+          else if (child.nodeType === 1 && !child.matches(SKIPPED) && !child.hidden) collect(child);
+        });
+      })(node);
+      return parts.join(" ").replace(/\s+/g, " ").replace(/ ([,.:;)])/g, "$1").trim();
+    }
+    function walk(node) {
+      if (node.nodeType !== 1 || node.matches(SKIPPED)) return;
+      if (node.hidden && !node.classList.contains("tab-panel")) return;
+      var tag = node.tagName;
+      if (/^H[1-6]$/.test(tag)) { lines.push("", clean(node)); return; }
+      if (tag === "DT") { label = clean(node); return; }
+      if (tag === "DD") { lines.push((label ? label + ": " : "") + clean(node)); label = null; return; }
+      if (node.matches("li.number")) { // a number tile: "Day number: 2 — its meaning"
+        var part = function (name) { var found = node.querySelector(name); return found ? clean(found) : ""; };
+        var meaning = part(".number-meaning");
+        lines.push(part(".number-label") + ": " + part(".number-value") + (meaning ? " — " + meaning : ""));
+        return;
+      }
+      if (tag === "PRE") { lines.push(node.textContent.trim()); return; }
+      if (/^(P|LI|BLOCKQUOTE|FIGCAPTION|SUMMARY)$/.test(tag) && !node.querySelector("p, li, dl, ul, ol")) {
+        var text = clean(node);
+        if (text) lines.push(text);
+        return;
+      }
+      Array.prototype.forEach.call(node.children, walk);
+    }
+    walk(root);
+    return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
+  }
+
   function initActions(root) {
     root.querySelectorAll("[data-copy-result]").forEach(function (button) {
       if (!navigator.clipboard || !fresh(button)) return;
       button.hidden = false;
       button.addEventListener("click", function () {
-        var result = button.closest("[data-result]");
-        var text = Array.prototype.map.call(result.querySelectorAll(".tab-panel"), function (panel) {
-          var hidden = panel.hidden;
-          panel.hidden = false;
-          var content = panel.innerText;
-          panel.hidden = hidden;
-          return content;
-        }).join("\n\n");
+        // The server's text (the text export) when it gave one, else the page's labels and values.
+        var text = button.getAttribute("data-copy-text") || readable(button.closest("[data-result]"));
         navigator.clipboard.writeText(text).then(function () {
           var label = button.textContent;
           button.textContent = button.getAttribute("data-copied");
@@ -123,7 +143,6 @@
 
   function init(root) {
     initTabs(root);
-    initCounter(root);
     initGroup(root);
     initActions(root);
   }
@@ -142,13 +161,6 @@
   });
   document.addEventListener("htmx:afterRequest", function () {
     if (work()) work().removeAttribute("aria-busy");
-  });
-  // An invalid form answers 422 with the form and its errors: swap it in like a success.
-  document.addEventListener("htmx:beforeSwap", function (event) {
-    if (event.detail.xhr.status === 422) {
-      event.detail.shouldSwap = true;
-      event.detail.isError = false;
-    }
   });
   function failed(event) {
     if (!failure() || (event.detail.xhr && event.detail.xhr.status === 422)) return;

@@ -131,7 +131,7 @@ def test_export_json_and_csv(api):
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
     assert json.loads(response.content)["entries"][0]["note"] == "umbrella"
     response = api.get("/api/vault/export", {"format": "csv"})
-    text = response.content.decode()
+    text = response.content.decode("utf-8-sig")
     assert response["Content-Type"].startswith("text/csv")
     assert text.splitlines()[0].startswith("reading_id,") and "umbrella" in text
     assert api.get("/api/vault/export", {"format": "xml"}).status_code == 422

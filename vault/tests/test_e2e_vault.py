@@ -11,18 +11,10 @@ from vault.tests.factories import question_reading
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def log_in(page, username, password):
-    page.goto("/login")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(password)
-    page.get_by_role("button", name="Log in").click()
-    expect(page).to_have_url(re.compile(r"/$"))
-
-
-def test_add_a_note_and_a_tag_and_find_the_entry_by_them(page, user, password):
+def test_add_a_note_and_a_tag_and_find_the_entry_by_them(sign_in, page, user, password):
     noted = question_reading(user, "Should I call my sister?")
     other = question_reading(user, "Is the market open?")
-    log_in(page, user.username, password)
+    sign_in(user)
     page.goto("/vault")
     card = page.locator(f"#entry-{noted.pk}")
     card.get_by_text("Note and tags").click()
@@ -44,10 +36,10 @@ def test_add_a_note_and_a_tag_and_find_the_entry_by_them(page, user, password):
     expect(page.locator(f"#entry-{other.pk}")).to_have_count(0)
 
 
-def test_record_an_outcome_and_see_the_hit_rate_change(page, user, password):
+def test_record_an_outcome_and_see_the_hit_rate_change(sign_in, page, user, password):
     right = question_reading(user, "Will the parcel arrive?", answer="yes")
     wrong = question_reading(user, "Will it rain?", answer="yes")
-    log_in(page, user.username, password)
+    sign_in(user)
     page.goto("/vault")
     figure = page.locator("#hit-rate-figure")
     expect(figure).to_have_text("Not enough data yet.")

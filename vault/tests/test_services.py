@@ -1,10 +1,13 @@
 """The journal service: notes (encrypted, searchable), tags, pins, filters, outcomes, totals."""
 
+import csv
 import datetime as dt
+import io
 import json
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
 from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
@@ -223,6 +226,25 @@ def test_export_holds_the_decrypted_note_for_the_owner_only(user):
     assert json.loads(services.export_json(rows))["entries"][0]["note"] == "=HYPERLINK(1)"
     csv_text = services.export_csv(rows)
     assert "'=HYPERLINK(1)" in csv_text and "Stranger" not in csv_text and "sky" in csv_text
+
+
+def test_csv_export_has_a_bom_and_names_the_profile_and_the_kind_for_people(user):
+    hamzeh = ProfileFactory(owner=user, name="Hamzeh", mother_name="Fatemeh")
+    name_reading(user, "حمزه", profile_id=hamzeh.pk)
+    question_reading(user, "Will it rain?", answer="no")
+    rows = services.export_rows(principal=principal(user))
+    assert rows[0]["profile_id"] == hamzeh.pk and rows[0]["sign_type"] == "name"  # JSON keeps ids
+    with translation.override("fa"):
+        csv_text = services.export_csv(rows)
+    assert csv_text.startswith("\ufeff")  # spreadsheets read the Persian as UTF-8
+    table = list(csv.DictReader(io.StringIO(csv_text.removeprefix("\ufeff"))))
+    assert [(row["kind"], row["profile"]) for row in table] == [
+        ("خوانش نام", "Hamzeh"),
+        ("خوانش پرسش", ""),
+    ]
+    assert table[1]["answer"] == "خیر" and table[0]["question"] == "حمزه"
+    assert "profile_id" not in table[0] and "sign_type" not in table[0]
+    assert "Fatemeh" not in csv_text
 
 
 def test_note_terms_are_rebuilt_for_key_rotation(user):

@@ -108,6 +108,17 @@ def test_an_outcome_without_a_choice_is_422(client, owner):
     assert f'id="id_entry-{reading.pk}-outcome-outcome_error"' in response.content.decode()
 
 
+def test_clearing_the_outcome_of_a_time_reading_is_422_beside_the_outcome(client, owner):
+    reading = time_reading(owner)
+    response = client.post(
+        reverse("vault:entry-outcome", args=[reading.pk]), {"clear": "1"}, **HTMX
+    )
+    page = response.content.decode()
+    assert response.status_code == 422
+    assert f'id="id_entry-{reading.pk}-outcome-outcome_error"' in page
+    assert "Only a question reading has an outcome." in page
+
+
 def test_pinning_toggles(client, owner):
     reading = question_reading(owner)
     url = reverse("vault:entry-pin", args=[reading.pk])

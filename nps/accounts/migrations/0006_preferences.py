@@ -2,7 +2,7 @@
 
 import django.db.models.deletion
 import django.db.models.functions.datetime
-import oracle.validators
+import nps.core.validators
 from django.conf import settings
 from django.db import migrations, models
 
@@ -22,7 +22,7 @@ class Migration(migrations.Migration):
                 ('language', models.CharField(blank=True, default='', max_length=8, verbose_name='language')),
                 ('theme', models.CharField(choices=[('system', 'Follow the system'), ('dark', 'Dark'), ('light', 'Light')], default='dark', max_length=8, verbose_name='theme')),
                 ('numerology_system', models.CharField(blank=True, default='auto', max_length=20, verbose_name='numerology system')),
-                ('timezone', models.CharField(blank=True, default='', max_length=64, validators=[oracle.validators.validate_timezone_name], verbose_name='time zone')),
+                ('timezone', models.CharField(blank=True, default='', max_length=64, validators=[nps.core.validators.validate_timezone_name], verbose_name='time zone')),
                 ('default_reading_type', models.CharField(blank=True, default='time', max_length=20, verbose_name='default reading type')),
                 ('updated_at', models.DateTimeField(auto_now=True, db_default=django.db.models.functions.datetime.Now(), verbose_name='updated')),
                 ('default_profile', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='oracle.profile', verbose_name='default profile')),

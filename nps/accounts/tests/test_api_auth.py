@@ -62,12 +62,14 @@ def test_login_of_unknown_account_is_401(api_client):
     assert login(api_client, "nobody", "whatever").status_code == 401
 
 
-def test_login_of_disabled_account_with_right_password_is_403(api_client, user, password):
+def test_login_of_disabled_account_with_right_password_is_a_plain_401(api_client, user, password):
     user.is_active = False
     user.save()
     response = login(api_client, user.username, password)
-    assert response.status_code == 403
-    assert response.json() == {"detail": "Account is disabled"}
+    assert response.status_code == 401  # as a wrong password: the password is not confirmed
+    assert response.json() == {"detail": "Invalid username or password"}
+    entry = AuditLog.objects.get(action="auth.failed")
+    assert entry.details == {"reason": "account_disabled"}
 
 
 def test_login_locks_out_after_repeated_failures(api_client, user, password):

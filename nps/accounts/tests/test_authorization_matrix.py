@@ -18,7 +18,13 @@ Bodies are empty or minimal: authorization is decided before the body is validat
 means "let in, then refused the input".
 
 To add a rule: one line in `RULES`, keyed by the URL name (`namespace:name`), with the method
-(and, when needed, a query string or a JSON body) and the eight statuses in the order above.
+(and, when needed, a query string or a JSON body) and the eight statuses in the order above. A body
+value `"<reading_id>"` (any key of `OBJECT_ARGUMENTS` in angle brackets) is the id of a fresh object
+of the `user` caller, as in a path.
+
+The `mod` column: a moderator sees and manages every account's profiles and readings, with their
+private texts masked (`Principal.may_read_private_texts`), and may not export or share another
+account's reading (404, as any object a caller may not act on).
 """
 
 import dataclasses
@@ -66,6 +72,7 @@ PAGE_FORM = "302 302 422 422 422 422 422 302"  # ... and an empty form is refuse
 PAGE_OWN = "302 302 404 200 404 200 200 302"  # someone's object: owner, moderator, admin
 PAGE_OWN_WRITE = "302 302 403 302 404 302 302 302"  # ... and readonly may not change it
 PAGE_OWNER_ONLY = "302 302 404 200 404 404 404 302"  # the owner alone
+PAGE_OWNER_OR_ADMIN = "302 302 404 200 404 404 200 302"  # the owner and admins (private texts)
 
 RULES: dict[str, list[Rule]] = {
     # --- pages ---------------------------------------------------------------------------------
@@ -108,6 +115,18 @@ RULES: dict[str, list[Rule]] = {
     ],
     "settings-logout-everywhere": [Rule("POST", "302 302 302 302 302 302 302 302", body={})],
     "settings-delete": [Rule("GET", PAGE), Rule("POST", PAGE_FORM, body={})],
+    # The daily delivery's section of the settings page (delivery/). Without a bot configured
+    # (as here) the link button only says so and comes back.
+    "settings-delivery": [Rule("POST", PAGE_FORM, body={})],
+    "settings-telegram-link": [Rule("POST", "302 302 302 302 302 302 302 302", body={})],
+    "settings-telegram-unlink": [Rule("POST", "302 302 302 302 302 302 302 302", body={})],
+    # Signed links of the daily e-mails, no login: an unknown token is not found for anyone.
+    "delivery-unsubscribe": [
+        Rule("GET", "404 404 404 404 404 404 404 404"),
+        Rule("POST", "404 404 404 404 404 404 404 404", body={}),
+    ],
+    # Only Telegram, with the secret header, may post updates.
+    "telegram-webhook": [Rule("POST", "403 403 403 403 403 403 403 403", body={})],
     # --- pages: readings ------------------------------------------------------------------------
     # An interpretation is the owner's alone (admins included: it may hold the AI's private text).
     "oracle:reading-interpretation": [
@@ -121,9 +140,11 @@ RULES: dict[str, list[Rule]] = {
     "oracle:reading-favorite": [Rule("POST", PAGE_OWN_WRITE, body={})],
     "oracle:reading-delete": [Rule("POST", PAGE_OWN_WRITE, body={})],
     "oracle:reading-restore": [Rule("POST", PAGE_OWN_WRITE, body={})],
-    "oracle:reading-export": [Rule("GET", PAGE_OWN)],
+    # Exporting and sharing need the reading's private texts: its owner and admins, not moderators
+    # (they see other accounts' readings masked).
+    "oracle:reading-export": [Rule("GET", PAGE_OWNER_OR_ADMIN)],
     "oracle:my-data": [Rule("GET", PAGE)],
-    "oracle:share-create": [Rule("POST", "302 302 403 200 404 200 200 302", body={})],
+    "oracle:share-create": [Rule("POST", "302 302 403 200 404 404 200 302", body={})],
     "oracle:share-revoke": [Rule("POST", PAGE_OWN_WRITE, body={})],
     "oracle:share": [Rule("GET", "404 404 404 404 404 404 404 404")],  # an unknown token
     # --- pages: vault and learning --------------------------------------------------------------
@@ -150,6 +171,8 @@ RULES: dict[str, list[Rule]] = {
     # --- API: health and auth ------------------------------------------------------------------
     "health": [Rule("GET", EVERYONE)],
     "health-ready": [Rule("GET", EVERYONE)],
+    # The rule of /metrics (the test client is 127.0.0.1; other addresses get 404 —
+    # test_security_probe_21.py).
     "health-performance": [Rule("GET", EVERYONE)],
     "api-login": [Rule("POST", "422 422 422 422 422 422 422 422", body={})],
     "api-refresh": [Rule("POST", "422 422 422 422 422 422 422 422", body={})],
@@ -176,6 +199,10 @@ RULES: dict[str, list[Rule]] = {
     "api-question": [Rule("POST", "401 403 403 422 422 422 422 422", body={})],
     "api-name": [Rule("POST", "401 403 403 422 422 422 422 422", body={})],
     "api-daily": [Rule("GET", API_READ)],
+    "api-sky": [
+        Rule("GET", API_READ, query="datetime=2024-04-08T18:21:00Z&tz=Asia/Tehran"),
+        Rule("GET", "401 403 422 422 422 422 422 422", query="datetime=1850-01-01"),
+    ],
     "api-validate-stamp": [Rule("POST", "401 403 422 422 422 422 422 422", body={})],
     "api-readings": [Rule("GET", API_READ)],
     "api-reading-detail": [
@@ -198,10 +225,18 @@ RULES: dict[str, list[Rule]] = {
         Rule("GET", API_READ),
         Rule("PUT", "401 403 403 200 200 200 200 422", body={}),  # legacy: no account to set
     ],
+    # No bot configured here: a code cannot be made (422); unlinking always answers.
+    "api-settings-telegram-link": [
+        Rule("POST", "401 403 422 422 422 422 422 422"),
+        Rule("DELETE", "401 403 200 200 200 200 200 422"),
+    ],
     "api-stats": [Rule("GET", API_READ)],
     "api-account-export": [Rule("GET", API_READ)],
-    "api-reading-export": [Rule("GET", API_OWN_READ)],
-    "api-share": [Rule("POST", "401 403 403 422 422 422 422 422", body={})],
+    "api-reading-export": [Rule("GET", "401 403 404 200 404 404 200 200")],
+    "api-share": [
+        Rule("POST", "401 403 403 422 422 422 422 422", body={}),
+        Rule("POST", "401 403 403 201 404 404 201 201", body={"reading_id": "<reading_id>"}),
+    ],
     "api-share-token": [
         Rule("GET", "404 404 404 404 404 404 404 404"),  # an unknown token, public
         Rule("DELETE", "401 403 403 404 404 404 404 404"),
@@ -368,12 +403,11 @@ def client_for(caller: str, world: World, *, api: bool):
 ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>")
 
 
-def path_of(pattern: Pattern, world: World) -> str:
+def path_of(pattern: Pattern, world: World, objects: dict) -> str:
     """The pattern's path, its object arguments filled with fresh objects of the `user` caller."""
     if pattern.name == "admin:*":
         return "/admin/"
     arguments = ARGUMENT.findall(pattern.route)
-    objects = world.fresh_objects() if set(arguments) & set(OBJECT_ARGUMENTS) else {}
     values = {}
     for argument in arguments:
         if argument in OBJECT_ARGUMENTS:
@@ -386,14 +420,37 @@ def path_of(pattern: Pattern, world: World) -> str:
     return "/" + ARGUMENT.sub(lambda match: str(values[match.group(1)]), pattern.route)
 
 
-def answer(client, rule: Rule, path: str, *, api: bool) -> int:
+def body_of(rule: Rule, objects: dict) -> dict | None:
+    """The rule's body, a value `"<reading_id>"` (…) filled with the fresh object's id."""
+    if rule.body is None:
+        return None
+    return {
+        key: objects[OBJECT_ARGUMENTS[value[1:-1]]] if _is_object(value) else value
+        for key, value in rule.body.items()
+    }
+
+
+BODY_OBJECTS = {f"<{argument}>" for argument in OBJECT_ARGUMENTS}
+
+
+def _is_object(value) -> bool:
+    return isinstance(value, str) and value in BODY_OBJECTS
+
+
+def answer(client, rule: Rule, path: str, body: dict | None, *, api: bool) -> int:
     url = f"{path}?{rule.query}" if rule.query else path
     call = getattr(client, rule.method.lower())
-    if rule.body is None:
+    if body is None:
         return call(url).status_code
     if api:
-        return call(url, rule.body, format="json").status_code
-    return call(url, rule.body).status_code
+        return call(url, body, format="json").status_code
+    return call(url, body).status_code
+
+
+def needs_objects(pattern: Pattern, rule: Rule) -> bool:
+    in_path = set(ARGUMENT.findall(pattern.route)) & set(OBJECT_ARGUMENTS)
+    in_body = rule.body is not None and any(map(_is_object, rule.body.values()))
+    return pattern.name != "admin:*" and bool(in_path or in_body)
 
 
 CASES = [
@@ -408,9 +465,10 @@ CASES = [
 def test_authorization_matrix(world, pattern, rule):
     actual = {}
     for caller in CALLERS:
-        path = path_of(pattern, world)
+        objects = world.fresh_objects() if needs_objects(pattern, rule) else {}
+        path = path_of(pattern, world, objects)
         client = client_for(caller, world, api=pattern.is_api)
-        actual[caller] = answer(client, rule, path, api=pattern.is_api)
+        actual[caller] = answer(client, rule, path, body_of(rule, objects), api=pattern.is_api)
     assert actual == rule.expected(), f"{rule.method} /{pattern.route}"
 
 

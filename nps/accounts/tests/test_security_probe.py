@@ -139,7 +139,7 @@ def test_finding_2_any_unparseable_body_is_a_422(body):
 
 @pytest.mark.parametrize(
     "query",
-    ["date_to=9999-12-31", "date_from=0001-01-01", "date_from=9999-12-31&date_to=9999-12-31"],
+    ["date_to=2999-12-31", "date_from=1000-01-01", "date_from=2999-12-31&date_to=2999-12-31"],
 )
 def test_finding_3_date_filters_accept_their_whole_range(api_as, query):
     response = api_as(Role.USER).get(f"/api/oracle/readings?{query}")
@@ -147,7 +147,15 @@ def test_finding_3_date_filters_accept_their_whole_range(api_as, query):
     assert response.json()["total"] == 0
 
 
-@pytest.mark.parametrize("query", ["date_to=10000-01-01", "date_from=0000-12-31"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "date_to=10000-01-01",
+        "date_from=0000-12-31",
+        "date_to=9999-12-31",  # a real date, outside the years people may enter (1000–2999)
+        "date_from=0999-12-31",
+    ],
+)
 def test_finding_3_dates_beyond_the_range_are_a_422_naming_the_filter(api_as, query):
     response = api_as(Role.USER).get(f"/api/oracle/readings?{query}")
     assert response.status_code == 422
@@ -329,6 +337,7 @@ def test_finding_7_bad_tokens_from_an_address_never_refuse_valid_ones(settings, 
 
 
 # --- 8. logins across many usernames were limited only by the general limit ------------------
+# (Since issue 21 the address is slowed, never refused: test_security_probe_21.py, finding 10.)
 
 
 def test_finding_8_failed_logins_across_usernames_are_limited_per_address(settings, account):
@@ -338,26 +347,27 @@ def test_finding_8_failed_logins_across_usernames_are_limited_per_address(settin
     client.defaults["REMOTE_ADDR"] = attacker
     tries = [
         client.post(LOGIN, {"username": f"guess{n}", "password": "x"}, format="json")
-        for n in range(6)
+        for n in range(7)
     ]
 
-    assert [response.status_code for response in tries] == [401] * 5 + [429]
-    assert 1 <= int(tries[-1]["Retry-After"]) <= 3600
-    # From that address even a right password waits; from another it works.
+    # Past the allowance a failure makes the address wait before its next try is even checked.
+    assert [response.status_code for response in tries] == [401] * 6 + [429]
+    assert tries[-1]["Retry-After"] == "1"
+    # From that address even a right password waits its turn; from another it works.
     assert log_in(account, address=attacker).status_code == 429
     assert log_in(account, address="198.51.100.67").status_code == 200
 
 
 def test_finding_8_the_login_page_shares_the_per_address_limit(settings, client, account):
     settings.NPS_RATE_LIMITS = {**settings.NPS_RATE_LIMITS, "login_failures": "3/hour"}
-    for n in range(3):
+    for n in range(4):
         client.post("/login", {"username": f"guess{n}", "password": "x"}, REMOTE_ADDR="192.0.2.9")
     page = client.post(
         "/login", {"username": account.username, "password": PASSWORD}, REMOTE_ADDR="192.0.2.9"
     )
     assert page.status_code == 429
     assert int(page["Retry-After"]) >= 1
-    assert "Too many failed logins came from your network" in page.content.decode()
+    assert "Many failed logins came from your network" in page.content.decode()
     assert "_auth_user_id" not in client.session
 
 

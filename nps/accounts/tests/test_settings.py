@@ -1,6 +1,8 @@
 """The settings page and its API twin: preferences, password, API keys, log out everywhere,
 delete the account."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -29,6 +31,8 @@ def prefs_post(**changes):
         "timezone": "",
         "default_reading_type": "time",
         "default_profile_id": "",
+        "waking_from": "7",
+        "waking_until": "22",
     }
     data.update(changes)
     return data
@@ -208,3 +212,35 @@ def test_api_change_password(api_as, password):
         url, {"current_password": password, "new_password": "a brand new phrase"}, format="json"
     )
     assert done.status_code == 200
+
+
+def test_default_time_zone_is_chosen_from_the_city_list(client, owner):
+    Preferences.objects.create(account=owner, timezone="Asia/Tehran")
+    html = client.get(SETTINGS).content.decode()
+    assert re.search(r'<select [^>]*name="timezone"', html)
+    assert '<option value="Asia/Tehran" selected>Tehran — Iran (UTC+03:30)</option>' in html
+    assert 'list="timezone-options"' not in html
+
+
+def test_waking_hours_are_saved_and_a_range_of_no_hours_is_refused(client, owner):
+    saved = client.post(
+        reverse("settings-preferences"), prefs_post(waking_from="22", waking_until="6")
+    )
+    assert saved.status_code == 302
+    prefs = Preferences.objects.get(account=owner)
+    assert (prefs.waking_from, prefs.waking_until) == (22, 6)
+    refused = client.post(
+        reverse("settings-preferences"), prefs_post(waking_from="9", waking_until="9")
+    )
+    assert refused.status_code == 422
+    assert 'id="id_waking_until_error"' in refused.content.decode()
+    prefs.refresh_from_db()
+    assert (prefs.waking_from, prefs.waking_until) == (22, 6)
+
+
+def test_api_waking_hours_out_of_range_are_422_naming_the_field(api_as):
+    client = api_as(Role.USER)
+    response = client.put("/api/settings", {"waking_until": 25}, format="json")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "waking_until"
+    assert client.put("/api/settings", {"waking_from": 22}, format="json").status_code == 422

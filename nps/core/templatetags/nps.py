@@ -1,40 +1,28 @@
-"""Template filters for Persian display: digits and Jalali dates, applied only in Persian.
+"""Template filters for dates and digits as a person reads them: Persian digits in Persian, dates
+in the account's calendar (`nps.core.dates`: Jalali or Gregorian, automatic by language).
 
-Dates are stored Gregorian (UTC for datetimes); these filters change only how they are shown.
+Dates are stored Gregorian (UTC for datetimes); these filters change only how they are shown, and
+never fail on a date: one the Jalali calendar cannot write is shown Gregorian.
 """
 
 import datetime
 
-import jdatetime
 from django import template
-from django.utils import timezone, translation
+from django.utils import translation
 
-register = template.Library()
+from nps.core.dates import JALALI, JALALI_MONTHS_FA, format_date, is_persian, to_persian_digits
 
-PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-
-JALALI_MONTHS_FA = (
-    "فروردین",
-    "اردیبهشت",
-    "خرداد",
-    "تیر",
-    "مرداد",
-    "شهریور",
-    "مهر",
-    "آبان",
-    "آذر",
-    "دی",
-    "بهمن",
-    "اسفند",
+# Re-exported for the code that imported them from here before `nps.core.dates` existed.
+__all__ = (
+    "JALALI_MONTHS_FA",
+    "is_persian",
+    "jalali",
+    "localdate",
+    "persian_digits",
+    "to_persian_digits",
 )
 
-
-def is_persian() -> bool:
-    return (translation.get_language() or "").startswith("fa")
-
-
-def to_persian_digits(value) -> str:
-    return str(value).translate(PERSIAN_DIGITS)
+register = template.Library()
 
 
 @register.filter
@@ -45,39 +33,24 @@ def persian_digits(value):
     return to_persian_digits(value) if is_persian() else value
 
 
-def to_jalali_text(value: datetime.date | datetime.datetime, *, with_time: bool) -> str:
-    if isinstance(value, datetime.datetime):
-        local = timezone.localtime(value) if timezone.is_aware(value) else value
-        jalali = jdatetime.datetime.fromgregorian(datetime=local)
-        text = f"{jalali.day} {JALALI_MONTHS_FA[jalali.month - 1]} {jalali.year}"
-        if with_time:
-            text += f"، {jalali.hour:02d}:{jalali.minute:02d}"
-    else:
-        jalali = jdatetime.date.fromgregorian(date=value)
-        text = f"{jalali.day} {JALALI_MONTHS_FA[jalali.month - 1]} {jalali.year}"
-    return to_persian_digits(text)
-
-
 @register.filter
 def localdate(value, with_time: str = ""):
-    """A date (or datetime) as a person reads it: Jalali with Persian digits in FA, ISO in EN.
+    """A date (or datetime) in the account's calendar: Jalali (`۱ فروردین ۱۴۰۳` in Persian,
+    `1 Farvardin 1403` in English) or Gregorian (`2024-03-20` in English, `۲۰ مارس ۲۰۲۴` in
+    Persian). By default Jalali in Persian and Gregorian in English.
 
     `{{ reading.created_at|localdate:"time" }}` adds the hour and minute.
     """
     if not isinstance(value, datetime.date):
         return value if value is not None else ""
-    show_time = bool(with_time) and isinstance(value, datetime.datetime)
-    if is_persian():
-        return to_jalali_text(value, with_time=show_time)
-    if isinstance(value, datetime.datetime):
-        local = timezone.localtime(value) if timezone.is_aware(value) else value
-        return local.strftime("%Y-%m-%d %H:%M" if show_time else "%Y-%m-%d")
-    return value.isoformat()
+    return format_date(value, with_time=bool(with_time))
 
 
 @register.filter
 def jalali(value):
-    """Always Jalali (Persian digits), whatever the language — for dual-calendar displays."""
+    """Always Jalali in Persian, whatever the language and preference — for dual-calendar
+    displays (a date the Jalali calendar cannot write stays Gregorian)."""
     if not isinstance(value, datetime.date):
         return value if value is not None else ""
-    return to_jalali_text(value, with_time=False)
+    with translation.override("fa"):
+        return format_date(value, calendar=JALALI)

@@ -5,14 +5,13 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from nps.accounts.tests.test_e2e import log_in
 from oracle.models import Profile
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
-def test_logged_in_person_browses_and_posts_through_the_api(page, user, password):
-    log_in(page, user.username, password)
+def test_logged_in_person_browses_and_posts_through_the_api(sign_in, page, user, password):
+    sign_in(user)
     page.goto("/api/oracle/users")
     expect(page.get_by_role("heading", name="Profiles")).to_be_visible()
     expect(page.get_by_text(f"Signed in as {user.username}")).to_be_visible()

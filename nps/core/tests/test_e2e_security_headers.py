@@ -3,8 +3,6 @@
 import pytest
 from playwright.sync_api import expect
 
-from nps.accounts.tests.test_e2e import log_in
-
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 PAGES = (
@@ -18,7 +16,9 @@ PAGES = (
 )
 
 
-def test_pages_run_under_the_content_security_policy_without_violations(page, admin_user, password):
+def test_pages_run_under_the_content_security_policy_without_violations(
+    sign_in, page, admin_user, password
+):
     violations: list[str] = []
     page.on(
         "console",
@@ -26,7 +26,7 @@ def test_pages_run_under_the_content_security_policy_without_violations(page, ad
             violations.append(message.text) if "Content Security Policy" in message.text else None
         ),
     )
-    log_in(page, admin_user.username, password)
+    sign_in(admin_user)
     for path in PAGES:
         response = page.goto(path)
         page.wait_for_load_state("networkidle")

@@ -17,7 +17,10 @@ def test_every_canonical_zone_is_offered_with_its_city_country_and_offset():
     assert choices["UTC"].startswith("UTC")
     assert choices["Asia/Tehran"] == "Tehran — Iran (UTC+03:30)"
     assert choices["Asia/Kolkata"].startswith("Kolkata — India (UTC+05:30")
-    cities = [label.split(" — ")[0] for label in list(choices.values())[1:]]
+    labels = list(choices.values())[1:]
+    offsets = [label for label in labels if " — " not in label]  # Etc/GMT±n, after the places
+    assert offsets[0] == "UTC+14:00" and offsets[-1] == "UTC−12:00"
+    cities = [label.split(" — ")[0] for label in labels[: -len(offsets)]]
     assert cities == sorted(cities, key=places.sort_key)  # by city, so typing a city finds it
 
 
@@ -41,7 +44,11 @@ def test_the_select_marks_the_value_and_keeps_a_zone_the_list_does_not_have():
         assert '<option value="Asia/Tehran" selected>Tehran — Iran (UTC+03:30)</option>' in html
         old_alias = TimeZoneSelect(blank_label="Profile's zone").render("tz", "Asia/Calcutta")
         assert '<option value="">Profile' in old_alias
-        assert '<option value="Asia/Calcutta" selected>Asia/Calcutta</option>' in old_alias
+        # an old alias is kept as its own choice, named as its canonical zone
+        assert (
+            '<option value="Asia/Calcutta" selected>Kolkata — India (UTC+05:30)</option>'
+            in old_alias
+        )
         empty = TimeZoneSelect(blank_label="Profile's zone").render("tz", "")
         assert '<option value="" selected>' in empty and empty.count(" selected") == 1
 
@@ -51,15 +58,17 @@ def test_a_hostile_value_is_escaped():
     assert "<script>" not in html and "&lt;script&gt;" in html
 
 
-def test_countries_are_labelled_in_the_readers_language_and_stored_in_english():
+def test_countries_are_labelled_in_the_readers_language_and_stored_as_iso_codes():
     with translation.override("fa"):
         choices = dict(country_choices())
-        assert choices["Iran"] == "ایران"
-        assert choices["Germany"] == "آلمان"
-        assert country_name("United Kingdom") == "بریتانیا"
+        assert choices["IR"] == "ایران"
+        assert choices["DE"] == "آلمان"
+        assert country_name("United Kingdom") == "بریتانیا"  # a name stored before codes
+        assert country_name("GB") == "بریتانیا"
         assert country_name("Atlantis") == "Atlantis"
     with translation.override("en"):
-        assert dict(country_choices())["Iran"] == "Iran"
+        assert dict(country_choices())["IR"] == "Iran"
+        assert country_name("TR") == "Türkiye"
 
 
 @pytest.mark.parametrize(

@@ -37,9 +37,9 @@ def test_localdate_is_iso_in_english():
 def test_localdate_with_time_shows_local_hour(settings):
     moment = datetime.datetime(2024, 3, 20, 8, 5, tzinfo=datetime.UTC)
     with translation.override("fa"):
-        assert localdate(moment, "time") == "۱ فروردین ۱۴۰۳، ۰۸:۰۵"
+        assert localdate(moment, "time") == "۱ فروردین ۱۴۰۳، ۰۸:۰۵ UTC"
     with translation.override("en"):
-        assert localdate(moment, "time") == "2024-03-20 08:05"
+        assert localdate(moment, "time") == "2024-03-20 08:05 UTC"
 
 
 def test_jalali_is_jalali_in_any_language():

@@ -27,6 +27,7 @@ from oracle.engines.multi_user.group_energy import (
     calculate_group_energy,
     dominant_animal,
     dominant_element,
+    tied_leaders,
 )
 from oracle.engines.multi_user.matrices import (
     ANIMAL_COMPATIBILITY,
@@ -71,4 +72,5 @@ __all__ = [
     "member_labels",
     "pair_compatibility",
     "role_for",
+    "tied_leaders",
 ]

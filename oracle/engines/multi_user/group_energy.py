@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
+from oracle.engines.fc60 import ANIMAL_NAMES
 from oracle.engines.i18n import tr
 from oracle.engines.multi_user.matrices import ELEMENTS_IN_ORDER
 from oracle.engines.multi_user.profiles import UserProfile
@@ -71,6 +72,18 @@ def dominant_element(counts: Counter[str]) -> str:
 def dominant_animal(counts: Counter[str]) -> str:
     """Most frequent animal; ties go to the alphabetically FIRST name (defect 10 fixed)."""
     return min(counts, key=lambda animal: (-counts[animal], animal))
+
+
+def tied_leaders(distribution: Mapping[str, int]) -> list[str]:
+    """Every element or animal of a distribution that shares the highest count, in Wu Xing
+    order for elements and zodiac order for animals: one name when one leads, several on a tie
+    (``dominant_element``/``dominant_animal`` pick one of them, as V4 did)."""
+    if not distribution:
+        return []
+    top = max(distribution.values())
+    order = {name: index for index, name in enumerate((*ELEMENTS_IN_ORDER, *ANIMAL_NAMES))}
+    leaders = [name for name, count in distribution.items() if count == top]
+    return sorted(leaders, key=lambda name: (order.get(name, len(order)), name))
 
 
 def _archetype(profiles: Sequence[UserProfile], elements: Counter[str]) -> str:

@@ -1,0 +1,1 @@
+"""The delivery services: what the settings page, the API, the bot and the jobs share."""

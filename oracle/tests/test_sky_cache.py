@@ -1,0 +1,29 @@
+"""The sky block keeps the positions of a minute (oracle/services/sky.py `_minute_positions`)
+without losing its documented accuracy."""
+
+import datetime as dt
+
+from oracle.services import sky
+
+
+def test_moments_of_the_same_minute_compute_the_positions_once():
+    sky._minute_positions.cache_clear()
+    first = sky.sky_block(dt.datetime(2024, 2, 29, 10, 15, 5, tzinfo=dt.UTC))
+    again = sky.sky_block(
+        dt.datetime(2024, 2, 29, 13, 45, 20, tzinfo=dt.timezone(dt.timedelta(hours=3.5)))
+    )
+    info = sky._minute_positions.cache_info()
+    assert (info.misses, info.hits) == (1, 1)
+    assert again["moment"] == "2024-02-29T13:45:20+03:30"
+    assert again["moon"]["illumination"] == first["moon"]["illumination"]
+
+
+def test_a_kept_minute_is_as_exact_as_the_moment_itself():
+    moment = dt.datetime(2024, 3, 25, 7, 0, 29, tzinfo=dt.UTC)  # the full moon of 2024-03-25 07:00
+    sky._minute_positions.cache_clear()
+    kept = sky.sky_block(moment)
+    exact = sky._minute_positions.__wrapped__(moment)
+    assert abs(kept["moon"]["illumination"] - exact["illumination"]) <= 0.1
+    assert abs(kept["moon"]["longitude"] - round(exact["moon"], 2)) <= 0.01
+    # The phase instants and the age come from the exact moment: 29 s after the full moon.
+    assert kept["next_full_moon"] != "2024-03-25T07:00:00+00:00"

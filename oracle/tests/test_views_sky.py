@@ -1,0 +1,126 @@
+"""The two moons and the "How this was computed" disclosure on the pages (EN/FA)."""
+
+import re
+import uuid
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+
+from nps.accounts.principal import principal_for_account
+from oracle.models import Reading
+from oracle.services import method, readings
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HTTP_HX_REQUEST": "true"}
+CONSULT = reverse("oracle:consult")
+LATIN_DIGIT = re.compile(r"[0-9]")
+
+
+@pytest.fixture
+def client_in(client, user):
+    client.force_login(user)
+    return client
+
+
+def _time_reading(user, when: str = "2024-04-08T18:21:00") -> int:
+    principal = principal_for_account(user, auth_type="session")
+    return readings.create_time_reading(
+        principal=principal, datetime_text=when, timezone_name="UTC", use_ai=False
+    )["reading_id"]
+
+
+def test_consult_result_shows_both_moons_and_says_they_disagree(client_in):
+    response = client_in.post(
+        CONSULT,
+        {
+            "type": "time",
+            "token": uuid.uuid4().hex,
+            "date": "2024-04-08",
+            "time": "18:21",
+            "timezone": "UTC",
+        },
+        **HTMX,
+    )
+    html = response.content.decode()
+    assert "FC60 moon" in html and "Moon in the sky" in html
+    assert "data-moons-disagree" in html
+    assert "FC60's symbolic cycle says Waning Crescent, the sky shows New Moon" in html
+    assert "How this was computed" in html
+
+
+def test_reading_page_shows_the_method_stamp(client_in, user):
+    reading_id = _time_reading(user)
+    html = client_in.get(reverse("oracle:reading", args=[reading_id])).content.decode()
+    assert '<details class="method-stamp"' in html
+    assert "FC60 moon" in html and "Moon in the sky" in html
+    assert "turns on 1 January" in html
+    assert "UTC (UTC+00:00 at that moment)" in html
+    assert "Computed with engine version" not in html  # today's engines made it
+
+
+def test_reading_made_by_earlier_engines_says_which_version(client_in, user):
+    reading_id = _time_reading(user)
+    reading = Reading.objects.get(pk=reading_id)
+    reading.reading_result["method"]["engine_version"] = "0.9"
+    reading.save(update_fields=["reading_result"])
+    html = client_in.get(reverse("oracle:reading", args=[reading_id])).content.decode()
+    assert "Computed with engine version 0.9; the engines are now at version 1.0" in html
+
+
+def test_reading_stored_before_method_stamps_says_so(client_in, user):
+    reading_id = _time_reading(user)
+    reading = Reading.objects.get(pk=reading_id)
+    del reading.reading_result["method"]
+    del reading.reading_result["sky"]
+    reading.save(update_fields=["reading_result"])
+    html = client_in.get(reverse("oracle:reading", args=[reading_id])).content.decode()
+    assert "Computed before readings recorded their method" in html
+    assert "Not computed: the ephemeris covers the years 1900–2050 only." in html
+
+
+def test_persian_reading_page_labels_both_moons_with_persian_digits(client_in, user):
+    reading_id = _time_reading(user)
+    client_in.cookies["nps_language"] = "fa"
+    html = client_in.get(reverse("oracle:reading", args=[reading_id])).content.decode()
+    start = html.index("data-moons")
+    section = html[start : html.index("</details>", html.index("data-method"))]
+    assert "ماه FC60" in section and "ماه در آسمان" in section
+    assert "دو ماه با هم یکی نیستند" in section
+    assert "این خوانش چگونه محاسبه شد" in section
+    visible = re.sub(r"<[^>]+>", "", section)
+    assert not LATIN_DIGIT.search(visible.replace("FC60", "").replace("DE421", "")), visible
+
+
+def test_dashboard_shows_todays_two_moons(client_in):
+    html = client_in.get(reverse("home")).content.decode()
+    assert "Moon in the sky" in html
+    assert "FC60 moon" in html
+
+
+def test_export_text_names_both_moons_and_the_method(client_in, user):
+    reading_id = _time_reading(user)
+    response = client_in.get(reverse("oracle:reading-export", args=[reading_id, "txt"]))
+    text = b"".join(response.streaming_content if response.streaming else [response.content])
+    text = text.decode()
+    assert "The two moons" in text
+    assert "How this was computed" in text
+    assert "Engine version" in text
+    assert "The two moons disagree" in text
+
+
+@pytest.mark.parametrize(
+    ("system", "reason", "expected"),
+    [
+        ("abjad", method.AUTO_BY_SCRIPT, "ابجد — به‌طور خودکار از روی خط نام انتخاب شد"),
+        ("auto", method.AUTO_BY_SCRIPT, "خودکار"),
+        ("chaldean", method.OVERRIDE, "کلدانی — برای همین خوانش انتخاب شد"),
+    ],
+)
+def test_method_lines_in_persian_name_the_system_and_why(system, reason, expected):
+    stamp = method.stamp(numerology_system=system, numerology_reason=reason)
+    with translation.override("fa"):
+        lines = dict(method.method_lines(stamp))
+    assert expected in lines["نظام عددشناسی"]
+    assert not re.search(r"[A-Za-z]", lines["نظام عددشناسی"])
