@@ -99,8 +99,9 @@ for pair in "${PAIRS[@]}"; do
     api_sum=$(awk -v a="$api_sum" -v b="$rps" 'BEGIN {print a + b}')
     errors=$(( errors + failed ))
   done
-  shown_page=${page/${READING_ID}/<id>}; shown_page=${shown_page/${SHARE_TOKEN}/<token>}
-  shown_api=${api/${READING_ID}/<id>}; shown_api=${shown_api/${SHARE_TOKEN}/<token>}
+  # The token first: the reading's number may also occur inside it.
+  shown_page=${page/${SHARE_TOKEN}/<token>}; shown_page=${shown_page/\/${READING_ID}/\/<id>}
+  shown_api=${api/${SHARE_TOKEN}/<token>}; shown_api=${shown_api/\/${READING_ID}/\/<id>}
   awk -v p="$shown_page" -v a="$shown_api" -v ps="$page_sum" -v as="$api_sum" -v n="$ROUNDS" \
     -v p50="$p50" -v p99="$p99" -v e="$errors" \
     'BEGIN {printf "| `%s` | %.0f | `GET %s` | %.0f | %.2f | %s | %s | %d |\n", p, ps/n, a, as/n, ps/as, p50, p99, e}' \
