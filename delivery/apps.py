@@ -31,3 +31,11 @@ def register_setting() -> None:
         read=lambda account: choices.as_dict(choices.choice_of(account)),
         update=update,
     )
+
+    def email_removed(*, account, client_address) -> None:
+        from delivery.services import mail
+
+        mail.unsubscribe(account, client_address=client_address, source="e-mail address removed")
+
+    # The daily e-mail needs an address: removing it in the settings turns the e-mail off.
+    extensions.register_email_removed(email_removed)

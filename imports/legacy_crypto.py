@@ -1,4 +1,4 @@
-"""Reading V4's and V3's encrypted values (api.md §5, features.md §D.3). Decryption only.
+"""Reading V4's and V3's encrypted values (``ENC4:`` and ``ENC:``). Decryption only.
 
 * V4 ``ENC4:<base64(nonce 12 ‖ AES-256-GCM ciphertext ‖ tag 16)>``, key =
   PBKDF2-HMAC-SHA256(``NPS_ENCRYPTION_KEY`` as UTF-8, salt = ``NPS_ENCRYPTION_SALT`` as UTF-8
@@ -82,7 +82,7 @@ def decrypt_enc(value: str, keys: Sequence[bytes]) -> str:
     """A V3 ``ENC:`` value opened with the first key whose tag matches.
 
     Shipped V3 used hex and a block-index counter; V3's design notes sketched base64 with a
-    byte-offset counter, which is tried when the text is not hex (api.md §5.5).
+    byte-offset counter, which is tried when the text is not hex.
     """
     text = value[len(ENC) :]
     try:

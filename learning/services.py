@@ -2,8 +2,8 @@
 
 Feedback: one per account and reading (1–5 stars, per-section helpful flags, a comment of at most
 1,000 characters, encrypted), updatable. Levels: XP from the account's readings, feedback and
-streaks, with V4-later's thresholds; nothing is locked behind a level. The engine (V4-later's,
-features.md §B.3) turns everyone's feedback into metrics per reading type and section and into the
+streaks, with V4-later's thresholds; nothing is locked behind a level. The engine (V4-later's)
+turns everyone's feedback into metrics per reading type and section and into the
 prompt emphasis that `learned_preferences()` hands to the AI prompt.
 """
 

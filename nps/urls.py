@@ -64,12 +64,10 @@ urlpatterns = [
     ),
     path("api/auth/", include("nps.accounts.api_urls")),
     path("api/settings", settings_api.SettingsView.as_view(), name="api-settings"),
-    path("api/oracle/", include("oracle.api.urls")),
-    path("api/translation/", include("oracle.api.urls_translation")),
-    path("api/location/", include("oracle.api.urls_location")),
+    # /api/oracle/, /api/translation/, /api/location/, /api/share
+    path("api/", include("oracle.api.urls")),
     path("api/vault/", include("vault.api_urls")),
     path("api/learning/", include("learning.api_urls")),
-    path("api/share", include("oracle.api.urls_share")),
     path("openapi.json", SpectacularJSONAPIView.as_view(), name="openapi"),
     # The split view serves Swagger UI's start-up script as a file: no inline script (CSP).
     path("docs", SpectacularSwaggerSplitView.as_view(url_name="openapi"), name="swagger-ui"),

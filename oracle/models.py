@@ -315,8 +315,8 @@ class Reading(SoftDeleteModel):
     def title(self) -> str:
         """What a list shows of the reading: its question or name (decrypted), the moment, the
         day, the group's names. When the reader may not read its texts (`private_hidden` set by
-        `oracle.views.history.annotate`: a moderator, another account's reading) the question or
-        name is the mask and nothing is decrypted."""
+        `oracle.views.reading_page.annotate`: a moderator, another account's reading) the question
+        or name is the mask and nothing is decrypted."""
         from oracle.services.titles import reading_title
 
         key = (getattr(self, "private_hidden", False), get_language())

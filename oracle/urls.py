@@ -1,4 +1,4 @@
-"""The oracle's pages (the API's paths are in `oracle/api/urls*.py`)."""
+"""The oracle's pages (the API's paths are in `oracle/api/urls.py`)."""
 
 from django.urls import path
 

@@ -42,8 +42,11 @@ def account_for_token(token: str):
 
 
 @transaction.atomic
-def unsubscribe(account, *, client_address: str | None = None) -> bool:
-    """Turn e-mail delivery off; False when it already was."""
+def unsubscribe(
+    account, *, client_address: str | None = None, source: str = "unsubscribe link"
+) -> bool:
+    """Turn e-mail delivery off; False when it already was. `source`: what turned it off (the
+    unsubscribe link, or the account's address removed in its settings)."""
     changed = DeliveryChoice.objects.filter(account=account, email=True).update(email=False)
     if changed:
         audit.record(
@@ -51,7 +54,7 @@ def unsubscribe(account, *, client_address: str | None = None) -> bool:
             actor=account,
             client_address=client_address,
             resource_type="account",
-            details={"fields": ["email"], "email": False, "from": "unsubscribe link"},
+            details={"fields": ["email"], "email": False, "from": source},
         )
     return bool(changed)
 

@@ -121,3 +121,24 @@ def test_unlink_through_the_api(delivery_settings, api_as):
     response = client.delete("/api/settings/telegram/link")
     assert response.status_code == 200 and response.json()["detail"] == "Telegram unlinked"
     assert not TelegramLink.objects.exists()
+
+
+def test_removing_the_email_address_turns_the_daily_email_off(delivery_settings, api_as):
+    client = api_as(Role.USER)
+    on = client.put("/api/settings", {"daily_delivery": {"email": True}}, format="json")
+    assert on.status_code == 200
+    response = client.put("/api/settings", {"email": ""}, format="json")
+    assert response.status_code == 200
+    assert response.json()["email"] == ""
+    assert response.json()["daily_delivery"]["email"] is False
+    assert not DeliveryChoice.objects.get(account=client.account).email
+
+
+def test_the_daily_email_cannot_be_turned_on_while_removing_the_address(delivery_settings, api_as):
+    client = api_as(Role.USER)
+    body = {"email": "", "daily_delivery": {"email": True}}
+    response = client.put("/api/settings", body, format="json")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"][-1] == "email"
+    client.account.refresh_from_db()
+    assert client.account.email  # nothing of the refused change is kept

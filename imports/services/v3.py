@@ -1,4 +1,4 @@
-"""Importing a V3 desktop installation's folder (features.md §D.2–§D.4).
+"""Importing a V3 desktop installation's folder (its JSON data files and encrypted values).
 
 * ``data/oracle_readings.json`` (a JSON array, newest first) → readings of ``--owner``:
   ``sign`` → time readings, ``question`` → question readings, ``name`` → name readings, their

@@ -1,4 +1,4 @@
-"""Importing an NPS V4 PostgreSQL database (api.md §3 schema, §5 encryption).
+"""Importing an NPS V4 PostgreSQL database (its tables, and its `ENC4:` encrypted columns).
 
 Read in one read-only REPEATABLE READ transaction (a consistent snapshot; V4 is never written):
 
@@ -6,7 +6,7 @@ Read in one read-only REPEATABLE READ transaction (a consistent snapshot; V4 is 
   a new one: V4's bcrypt hashes are not carried over). A username already in NPS is left alone.
 * ``api_keys`` → not imported: the list is reported so that keys can be made again. V4 stored the
   same SHA-256 of the key as NPS does, so they *could* work — but V4 let any principal create a
-  key with any scope (api.md §4.7), keys of the legacy secret have no account, and the issue asks
+  key with any scope it liked, keys of the legacy secret have no account, and the issue asks
   for accounts without their secrets; a key nobody re-checked must not become a credential here.
 * ``oracle_users`` → profiles of ``--owner`` (deleted ones stay deleted); a live profile with the
   same name and birthday already in that account is linked to, not changed.

@@ -1,4 +1,4 @@
-"""Test helpers: V4's database schema and V4/V3 encryption, built from api.md §3 and §5.
+"""Test helpers: V4's database schema and V4/V3 encryption, built from V4's documented formats.
 
 Used by the import tests and by bench/imports.py. The schema is V4's init.sql with migration 011
 (TEXT mother names) — the tables the importer reads, plus scanner tables it must skip.
@@ -122,7 +122,7 @@ CREATE TABLE oracle_audit_log (
 
 
 class V4Crypto:
-    """V4's `ENC4:` encryption under a key and salt (api.md §5.1–5.2)."""
+    """V4's `ENC4:` encryption under a key and salt."""
 
     def __init__(self, password: str, salt: str = "") -> None:
         self.key = v4_key(password, salt)
@@ -148,7 +148,7 @@ def v3_encrypt(
     key: bytes | None = None,
     nonce: bytes | None = None,
 ) -> str:
-    """V3's `ENC:` (api.md §5.5): HMAC-SHA256 keystream by block index, tag over nonce‖ct.
+    """V3's `ENC:`: HMAC-SHA256 keystream by block index, tag over nonce‖ct.
 
     `key` instead of a password and salt: the value as V4 wrote it, under V4's derived key."""
     key = key or v3_key(password, salt)

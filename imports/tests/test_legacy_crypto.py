@@ -1,4 +1,4 @@
-"""V4's and V3's formats against the test vectors of api.md §5.6."""
+"""V4's and V3's formats against V4's documented test vectors."""
 
 import pytest
 

@@ -74,3 +74,18 @@ def is_kept_elsewhere(name: str) -> bool:
 
 def update_preference(name: str, *, principal, client_address: str | None, value: Any) -> None:
     _preferences[name][1](principal=principal, client_address=client_address, value=value)
+
+
+_on_email_removed: list[Callable[..., None]] = []
+
+
+def register_email_removed(receiver: Callable[..., None]) -> None:
+    """`receiver(account=…, client_address=…)` runs when an account's e-mail address is removed
+    (the settings), in the same transaction: what needs the address stops (the daily e-mail)."""
+    if receiver not in _on_email_removed:
+        _on_email_removed.append(receiver)
+
+
+def email_removed(account, *, client_address: str | None) -> None:
+    for receiver in _on_email_removed:
+        receiver(account=account, client_address=client_address)

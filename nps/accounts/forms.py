@@ -85,6 +85,12 @@ def _hour_choices(hours) -> list[tuple[int, str]]:
 class PreferencesForm(forms.Form):
     """The settings page's preferences; the service checks the values again (the API's too)."""
 
+    email = forms.EmailField(
+        label=_("E-mail address"),
+        required=False,
+        help_text=_("For a forgotten password and the daily e-mail. Leave empty for none."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "dir": "ltr"}),
+    )
     language = forms.ChoiceField(label=_("Language"), required=False)
     theme = forms.ChoiceField(label=_("Theme"))
     numerology_system = forms.ChoiceField(label=_("Default numerology system"))
@@ -135,6 +141,12 @@ class PreferencesForm(forms.Form):
         self.fields["default_profile_id"].choices = [("", _("None"))] + [
             (str(profile.pk), profile.name) for profile in profiles
         ]
+
+    def clean_email(self) -> str:
+        """Left out of the post (an older page): the address stays as it was."""
+        if "email" not in self.data:
+            return self.initial.get("email", "")
+        return self.cleaned_data["email"]
 
     def clean_calendar(self) -> str:
         """Left out of the post (an older page): the calendar stays as it was."""

@@ -7,7 +7,10 @@ import zoneinfo
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from nps.accounts import extensions
 from nps.accounts.models import Preferences, Theme
@@ -35,7 +38,11 @@ FIELDS = (
 # `extensions.register_preference`): shown and changed here so the settings page and
 # `GET/PUT /api/settings` stay one way.
 DELIVERY = "daily_delivery"
-KEYS = (*FIELDS, DELIVERY)
+# The account's own e-mail address (the `users` row, not its preferences): changed here like a
+# preference, checked as sign-up checks it (nps/accounts/signup.py).
+EMAIL = "email"
+EMAIL_MAX_LENGTH = 254
+KEYS = (*FIELDS, EMAIL, DELIVERY)
 
 
 def preferences_of(account) -> Preferences:
@@ -51,6 +58,7 @@ def preferences_of(account) -> Preferences:
 def as_dict(preferences: Preferences) -> dict[str, Any]:
     values = {name: getattr(preferences, name) for name in FIELDS}
     account = preferences.account if preferences.account_id else None
+    values[EMAIL] = account.email if account is not None else ""
     return values | extensions.preference_values(account)
 
 
@@ -89,13 +97,15 @@ def update_preferences(
     if principal.account is None:
         raise InvalidField(("account",), "The legacy secret has no account to keep settings for")
     preferences = preferences_of(principal.account)
+    if EMAIL in changes:  # first: the daily delivery below checks the address
+        _change_email(principal.account, changes[EMAIL], client_address=client_address)
     for field, value in changes.items():
         if extensions.is_kept_elsewhere(field):
             extensions.update_preference(
                 field, principal=principal, client_address=client_address, value=value
             )
     for field, value in changes.items():
-        if extensions.is_kept_elsewhere(field):
+        if extensions.is_kept_elsewhere(field) or field == EMAIL:
             continue
         if field not in FIELDS:
             raise InvalidField((field,), "Unknown setting")
@@ -138,3 +148,42 @@ def update_preferences(
         details={"fields": sorted(changes)},
     )
     return preferences
+
+
+def _change_email(account, value: Any, *, client_address: str | None) -> None:
+    """A new address for the account (or none: `""`), refused when it is not an address or
+    another account has it, whatever its case. Removing it turns off what needs it (the daily
+    e-mail, through `extensions.email_removed`). Audited as `account.email` (no address kept)."""
+    from nps.accounts.models import User
+
+    if not isinstance(value, str):
+        raise InvalidField((EMAIL,), _("Enter a valid e-mail address."))
+    address = User.objects.normalize_email(value.strip())
+    if address:
+        try:
+            if len(address) > EMAIL_MAX_LENGTH:
+                raise ValidationError("too long")
+            validate_email(address)
+        except ValidationError:
+            raise InvalidField((EMAIL,), _("Enter a valid e-mail address.")) from None
+        others = User.objects.exclude(pk=account.pk).filter(email__iexact=address)
+        if others.exists():
+            # Says no more than that the address cannot be used (never whose it is).
+            raise InvalidField(
+                (EMAIL,), _("This e-mail address is already used by another account.")
+            )
+    previous = account.email
+    if address == previous:
+        return
+    account.email = address
+    account.save(update_fields=["email"])
+    audit.record(
+        "account.email",
+        actor=account,
+        client_address=client_address,
+        resource_type="account",
+        resource_id=None,
+        details={"had_address": bool(previous), "has_address": bool(address)},
+    )
+    if previous and not address:
+        extensions.email_removed(account, client_address=client_address)

@@ -29,6 +29,13 @@ class SettingsBody(serializers.Serializer):
         help_text="How dates are shown: auto (Jalali in Persian, Gregorian in English), "
         "jalali or gregorian.",
     )
+    email = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=254,
+        help_text="The account's e-mail address (password reset, the daily e-mail); "
+        '"" removes it and turns the daily e-mail off. Refused when another account has it.',
+    )
     daily_delivery = serializers.JSONField(
         required=False,
         help_text='The day\'s reading sent each day: {"email": bool, "telegram": bool, '

@@ -47,7 +47,8 @@ def locked_out(request: HttpRequest, original_response=None, credentials=None) -
 
 
 def address_limited(request: HttpRequest, state: ratelimit.RateState) -> HttpResponse:
-    """The login page's answer to an address that failed too many logins across usernames."""
+    """Sign-up's and password reset's answer to an address past their shared limit (class
+    ``signup``): too many accounts or reset mails asked for, in minutes."""
     response = render(
         request,
         "429.html",

@@ -448,9 +448,9 @@ def compose_question(
     """A yes/no/maybe question asked at ``moment`` (V4's ``get_question_sign``).
 
     V4 keys: ``question, answer, sign_number, interpretation, confidence``. The sign number is the
-    first number of the question reduced with the one master-keeping rule (defect 8: ``22`` stays
+    first number of the question reduced with the one master-keeping rule (``22`` stays
     22 → ``maybe``), else the reduced count of its letters, else 7. ``interpretation`` names the
-    real FC60 code and the moon (defects 1, 2). Added: ``moment`` (local ISO date-time),
+    real FC60 code and the moon (V4's had neither). Added: ``moment`` (local ISO date-time),
     ``sign_meaning``, ``fc60`` (``{code, meaning}``), ``moon``, ``advice``, ``fc60_encoding``,
     ``timing`` (the timing advisor's quality of the moment asked), ``person`` (profile readings)
     and ``ai_interpretation``.
@@ -566,7 +566,7 @@ def compose_daily(
 
     ``day`` is a date, or a date-time whose local date (after the time-zone rule of this module)
     is used. V4 keys: ``date, insight, lucky_numbers`` (strings), ``optimal_activity``; the insight
-    names the day's real FC60 code and moon (defects 1, 2). Added: ``day_number``, ``quality``,
+    names the day's real FC60 code and moon (V4's had neither). Added: ``day_number``, ``quality``,
     ``fc60`` (``{code, meaning}``), ``moon``, ``fc60_encoding`` (date only), ``best_hours`` (the
     timing advisor's 24 hours of the local day, best first), and for a profile ``personal``
     (personal year/month/day from the birth date) and ``person``; then ``ai_interpretation``.

@@ -320,7 +320,7 @@ def days_in_month(year: int, month: int) -> int:
 def validate_date(year: int, month: int, day: int) -> None:
     """Raise `InvalidDateError` unless year-month-day is a real date in years 1–9999.
 
-    V4 accepted 2026-02-30 and silently encoded the JDN of March 2 (V4 defect 15).
+    V4 accepted 2026-02-30 and silently encoded the JDN of March 2; here it is refused.
     """
     require_int(year, "year", InvalidDateError)
     require_int(month, "month", InvalidDateError)
@@ -371,8 +371,8 @@ def tz_offset_minutes(tz_hours: int, tz_minutes: int = 0) -> int:
     """Signed UTC offset in minutes for V4's (tz_hours, tz_minutes) pair, validated.
 
     The minutes always count in the direction of the hours: (−5, 30) and (−5, −30) both mean
-    −05:30, which is what `iso` and `tz60` print. V4 computed `unix` from (−5, +30) as −04:30
-    (V4 defect 12). For a zone under one hour west, pass (0, −30).
+    −05:30, which is what `iso` and `tz60` print (V4 computed `unix` from (−5, +30) as −04:30,
+    an hour off). For a zone under one hour west, pass (0, −30).
     """
     require_int(tz_hours, "UTC offset hours", InvalidTimezoneError)
     require_int(tz_minutes, "UTC offset minutes", InvalidTimezoneError)

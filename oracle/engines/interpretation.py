@@ -233,7 +233,7 @@ def build_reading_context(
 ) -> dict[str, str]:
     """Context of a time/sign reading: a ``read_sign`` result or a composed time reading.
 
-    Looks the values up where V4's interpreter meant to (defect 4): ``systems.fc60.token``,
+    Looks the values up where V4's interpreter meant to (V4's found none): ``systems.fc60.token``,
     ``.element``, ``.animal`` (the day's FC60 energy), ``systems.numerology.life_path`` (or the
     first reduction), ``systems.moon.phase``, ``systems.ganzhi.year_pillar`` + ``hour_pillar``,
     ``systems.zodiac.sign``. A ``person`` (or the reading's ``person`` key) supplies the name,

@@ -5,7 +5,7 @@ Chaldean (T8) and Abjad (Persian/Arabic letter values) are full systems, chosen
 automatically from the name's script (any Persian/Arabic letter → Abjad) unless the caller names
 one.
 
-One reduction rule everywhere (V4 defect 8 fixed): `numerology_reduce` sums decimal digits of
+One reduction rule everywhere: `numerology_reduce` sums decimal digits of
 |n| until one digit remains, keeping the master numbers 11, 22 and 33. V4 reduced the *digit sum*
 of sign numbers (11 → 2) while flagging them as masters; here 11 stays 11 wherever it is reduced.
 

@@ -162,7 +162,7 @@ CHINESE_HOURS: tuple[tuple[int, int, str, str], ...] = (
     (21, 23, "Pig", "Hai"),
 )
 
-# T15 with defect 18 fixed: every code that is an FC60 token means what the FC60 alphabet says
+# V4's FC60_MEANINGS, corrected: every code that is an FC60 token means what the FC60 alphabet says
 # (animals RA…PI, weekday planets SO LU MA ME JO VE SA). V4's RA=Rabbit, MO=Moon, MK=Monkey, SU=Sun,
 # JU=Jupiter became RU=Rabbit, LU=Moon, MO=Monkey, SO=Sun, JO=Jupiter, and RA is the Rat. Planets
 # without an FC60 token (Uranus, Neptune, Pluto, the Node) keep V4's codes.
@@ -657,12 +657,12 @@ def read_sign(
 ) -> dict:
     """Read a sign (text, number or clock time someone saw), optionally at a date and time.
 
-    `date` is `YYYY-MM-DD`; an impossible or malformed date raises `InvalidDateError` (defect 15).
+    `date` is `YYYY-MM-DD`; an impossible or malformed date raises `InvalidDateError`.
     `time_str` is `HH:MM`; like V4, an out-of-range time is used for its numbers only. `location`
     and `context` are echoed. `timestamp` in the result is `now` as Unix seconds (naive = UTC), or
-    None when no `now` is given — the engine never reads the clock (defect 21).
+    None when no `now` is given — the engine never reads the clock.
 
-    Keys are V4's; the systems carry extra context for interpreters (defect 4), appended after V4's
+    Keys are V4's; the systems carry the context interpreters look for (V4's lacked it), after V4's
     keys: `numerology.reductions`/`life_path` (life path of the date, or None), and when a date is
     given `fc60.token/animal/element` (the day's FC60 token, the stamp's core energy), `moon.phase`,
     `ganzhi.year_pillar/day_pillar` and, with a valid time, `ganzhi.hour_pillar`.
@@ -701,7 +701,8 @@ def read_sign(
         }
         if parsed_time is not None:
             chinese_hour = _get_chinese_hour(hour)
-            hour_stem, hour_branch = ganzhi_hour(hour, day_stem)  # defect 5: the day's stem
+            # The hour pillar comes from the day stem (V4 used the year stem).
+            hour_stem, hour_branch = ganzhi_hour(hour, day_stem)
             ganzhi_system.update(
                 hour_animal=chinese_hour["animal"],
                 hour_branch=chinese_hour["branch"],
@@ -798,7 +799,7 @@ def read_name(
     result (zeros, `life_path` None). A name with no letter the chosen system can count (`123`,
     `!!!`) raises numerology's `InvalidNameError`; so does such a `mother_name` (field
     `mother_name`; a blank one is ignored). A `birthday` that is not a real `YYYY-MM-DD` date
-    raises `InvalidDateError` (field `birthday`, defect 15). Added key (after V4's):
+    raises `InvalidDateError` (field `birthday`). Added key (after V4's):
     `numerology_system`, the system actually used.
     """
     if name is None or (isinstance(name, str) and not name.strip()):
@@ -972,7 +973,7 @@ def _moon_line(moon: dict) -> str:
 
 
 def question_sign(question: str | None, timestamp: datetime) -> dict:
-    """Question reading at `timestamp` — the asker's moment, passed in (no hidden clock, defect 21).
+    """Question reading at `timestamp` — the asker's moment, passed in (no hidden clock).
 
     The wall-clock date and time of `timestamp` are used as given (its zone is the caller's
     choice). `fc60.raw` is the FC60 record of that moment — its date, time and UTC offset (V4
@@ -1032,7 +1033,7 @@ def question_sign(question: str | None, timestamp: datetime) -> dict:
 def daily_insight(date: date) -> dict:
     """Insight for one calendar day (a `date` or `datetime`; its wall-clock date is used).
 
-    V4 keys `date`, `insight`, `lucky_numbers`, `energy`; defects 1 and 2 fixed: the insight names
+    V4 keys `date`, `insight`, `lucky_numbers`, `energy`; unlike V4's, the insight names
     the day's real FC60 stamp and its meaning and the moon phase, also given as the added keys
     `fc60` (`{"code", "meaning"}`) and `moon` (same shape as `read_sign`'s moon system).
     """

@@ -5,7 +5,7 @@ client passes it as ``generate`` (see :data:`oracle.engines.interpretation.TextG
 one, :func:`translate` returns V4's no-AI result (the original text, ``ai_generated`` False, the
 protected terms found).
 
-V4 defect 17 is fixed: terms are matched as whole words only (``OX`` is protected
+Unlike V4, terms are matched as whole words only (``OX`` is protected
 in ``the OX`` but not inside ``BOX``), and the text is scanned once, so the ``__TERMnnn__``
 placeholders are never themselves scanned for terms (no spurious ``ER`` from ``TERM``).
 

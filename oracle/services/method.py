@@ -8,7 +8,7 @@ Values are stable codes (the API's); the pages and exports label them (`method_l
   why — ``auto_by_script`` (Persian/Arabic script → Abjad, else Pythagorean), ``override`` (the
   request named it), ``profile`` (the profile's own setting), ``account_default`` (the settings
   page's default); ``null``/``no_name`` when no name was counted (a moment without a profile).
-* ``master_numbers``: the numbers every reduction keeps (one rule everywhere, V4 defect 8).
+* ``master_numbers``: the numbers every reduction keeps (one rule everywhere).
 * ``abjad``: the Abjad conventions, when Abjad counted a name.
 * ``ganzhi_year_boundary``: ``january_1`` — the Gānzhī year turns with the Gregorian year, as in
   V4 (no Chinese-New-Year shift).

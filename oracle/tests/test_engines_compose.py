@@ -285,7 +285,7 @@ def test_question_sign_number_keeps_master_numbers():
 
 
 def test_question_interpretation_names_the_real_fc60_code_and_moon():
-    # V4 always wrote "FC60: No code provided" and never the moon (defects 1 and 2).
+    # V4 always wrote "FC60: No code provided" and never the moon.
     result = compose_question("Will I see 444 again?", ASKED_AT)
     assert result["interpretation"] == (
         "Numerology: Creativity, expression, joy, communication | FC60: VE-OX-OXFI ☀OX-RUWU-RAWU "
@@ -627,7 +627,7 @@ def test_every_format_of_every_profile_reading_is_fully_filled_without_ai(kind, 
 
 
 def test_readings_depend_only_on_their_arguments():
-    # No hidden clock (defect 21): the same arguments give the same reading, whenever it runs.
+    # No hidden clock: the same arguments give the same reading, whenever it runs.
     moment = datetime(2026, 2, 6, 1, 15)
     assert compose_time_reading(moment, profile=ALICE) == compose_time_reading(
         moment, profile=ALICE

@@ -1,4 +1,4 @@
-"""Interpretations with and without AI (defects 3, 4, 10, 11)."""
+"""Interpretations with and without AI: real pair scores, the reading's context, group roles."""
 
 from __future__ import annotations
 
@@ -37,7 +37,7 @@ MU2_USERS = [
 ]
 
 # V4's vectors, AI-G1 (AI unavailable), without its elapsed times. Their dynamics and energy
-# narratives are rewritten for people (DECISIONS §2): V4 pasted each role's Python dict and the
+# narratives are rewritten for people: V4 pasted each role's Python dict and the
 # average as a fraction (0.585), and named one element and animal where they tie; the numbers are
 # V4's.
 SPEC_AI_G1 = VECTORS["SPEC_AI_G1"]
@@ -96,7 +96,7 @@ def test_group_fallback_vector_keeps_v4_numbers_in_sentences(users, vector):
 
 
 def test_pair_narrative_uses_real_overall_score():
-    # V4 read a missing key and always wrote "0%" (defect 3).
+    # V4 read a missing key and always wrote "0%".
     assert "at 0% overall compatibility" in SPEC_AI_G1["compatibility_narrative"]
     assert interpret_group(analyze(MU1_USERS))["compatibility_narrative"] == (
         "Alice (Metal Horse) and Bob (Water Monkey) share a neutral connection at 58% overall "
@@ -204,7 +204,7 @@ def test_group_ai_pair_prompt_carries_the_real_overall_score():
     ai = FakeAI()
     interpret_group(analyze(MU1_USERS), generate=ai)
     pair_prompt = ai.calls[3][0]
-    assert "Overall Score: 58.5%" in pair_prompt  # V4 sent 0.0% (defect 3)
+    assert "Overall Score: 58.5%" in pair_prompt  # V4 sent 0.0%
     assert "Person 1: Alice (Metal Horse, LP 3)" in pair_prompt
     assert "Destiny: 77.8%" in pair_prompt
 
@@ -251,7 +251,7 @@ def test_reading_without_date_leaves_missing_values_marked():
 
 
 def test_interpret_name_uses_the_name_context():
-    # V4 discarded the name's context and interpreted an empty reading (defect 4).
+    # V4 discarded the name's context and interpreted an empty reading.
     result = interpret_name(read_name("Alice Smith"))
     assert result["text"] == (
         "The name Alice Smith carries Destiny number 9 (The Sage: Complete, teach, transcend). "

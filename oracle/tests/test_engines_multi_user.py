@@ -1,4 +1,8 @@
-"""Multi-user analysis against V4's vectors, with V4 defects 10, 11, 15 and 19 fixed."""
+"""Multi-user analysis against V4's vectors, with V4's defects fixed.
+
+Ties for the dominant animal go to the first name; people sharing a name stay apart; impossible
+birth dates are refused; the unreachable element strength is kept.
+"""
 
 from __future__ import annotations
 
@@ -138,7 +142,7 @@ def test_result_keys_are_v4_keys_in_v4_order():
     assert list(result["group_dynamics"]) == list(SPEC_MU_VECTORS["MU2"][1]["group_dynamics"])
 
 
-# --- defect 10 -----------------------------------------------------------------------------
+# --- the dominant animal's tie goes to the alphabetically first ------------------------------
 
 
 @pytest.mark.parametrize(
@@ -157,7 +161,7 @@ def test_dominant_animal_prefers_the_higher_count_over_the_alphabet():
     assert dominant_animal(Counter({"Tiger": 2, "Rat": 2, "Ox": 1})) == "Rat"
 
 
-# --- defect 11 -----------------------------------------------------------------------------
+# --- people sharing a name stay apart -------------------------------------------------------
 
 
 def test_duplicate_names_are_kept_apart_in_roles():
@@ -232,7 +236,7 @@ def test_member_labels_are_unique_even_when_a_name_looks_like_a_label():
     assert len(set(labels)) == 3
 
 
-# --- defect 19 (kept) ----------------------------------------------------------------------
+# --- element strength ≥ 0.8 stays unreachable (kept from V4) ---------------------------------
 
 
 def test_harmonious_elements_strength_stays_unreachable():

@@ -1,7 +1,7 @@
 """Numerology engine: V4's vectors, Chaldean, the one master-number rule, errors.
 
 Expected values are copied from the spec. Where a V4 vector was produced by a defect that is now
-fixed (defect 8: one master-number rule; empty/non-letter names; Persian names worth 0), the test
+fixed (one master-number rule: 11/22/33 kept; empty/non-letter names; Persian names worth 0), the test
 says so and asserts the fixed value.
 """
 

@@ -123,7 +123,7 @@ def _subset(result: dict, keys: list[str]) -> dict:
     return {k: result[k] if k in top_level else result["systems"][k] for k in keys}
 
 
-# RS1 with defects 8 and 16 fixed: 11 reduces to 11 (master kept, its own meaning) and the
+# RS1 as fixed: 11 reduces to 11 (master kept, its own meaning) and the
 # repeating-digit line for 11 appears once, so 5 synchronicities instead of 6.
 _RS1_V4_NUMBER_11 = (
     "  11 -> reduces to 2, a master number\n    Meaning: "
@@ -150,7 +150,7 @@ RS1_FIXED = _changed(
         ),
     },
 )
-# RS2 with defect 5 fixed: the 14:30 hour stem comes from the day stem (癸, 2026-02-08), not the
+# RS2 as fixed: the 14:30 hour stem comes from the day stem (癸, 2026-02-08), not the
 # year stem (丙): 己 Jǐ instead of V4's 乙 Yǐ. Nothing else changes.
 RS2_FIXED = _changed(
     V4_RS2,
@@ -160,7 +160,7 @@ RS2_FIXED = _changed(
         ("timestamp",): NOW.timestamp(),
     },
 )
-# RS5 with defect 8 fixed: 33 reduces to 33, not 6, so it makes no 3+6 "completion pair".
+# RS5 with masters kept: 33 reduces to 33, not 6, so it makes no 3+6 "completion pair".
 RS5_FIXED = _changed(
     V4_RS5,
     {("synchronicities",): [s for s in V4_RS5["synchronicities"] if "completion pair" not in s]},
@@ -286,7 +286,7 @@ def _qs_reading(code: str) -> str:
     return f"FC60: {code} ({FC60_MEANING_0206}) | {MOON_LINE_0206}"
 
 
-# The question vectors with defects 1 and 2 fixed: fc60.code is the stamp of `raw` (V4: "") with its
+# The question vectors as fixed: fc60.code is the stamp of `raw` (V4: "") with its
 # meaning (V4: "No code provided"), `moon` holds the day's moon (V4: {}), and both are in `reading`.
 # Issue 20: `raw` is the record of the moment asked, its time included (V4: the date at 00:00:00,
 # so the reading showed a midnight stamp beside the moment's own).
@@ -343,7 +343,7 @@ def test_daily_insight_vectors(
     day: date, v4_insight: str, lucky_numbers: list, energy: str, fixed_tail: str
 ) -> None:
     """V4's `date`, `lucky_numbers`, `energy` exactly; the insight keeps V4's text up to the FC60
-    part, which now names the day's real stamp and meaning, followed by the moon (defects 1, 2)."""
+    part, which now names the day's real stamp and meaning, followed by the moon."""
     moment = datetime(day.year, day.month, day.day)
     result = daily_insight(moment)
     assert result["date"] == day.isoformat()

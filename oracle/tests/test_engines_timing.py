@@ -1,6 +1,6 @@
 """Timing advisor against V4's frozen-clock vectors: its scores are kept exact, value for value.
 
-The clock is the `now` argument (defect 21 fixed); V4 read `datetime.now(timezone.utc)`. V4's
+The clock is the `now` argument; V4 read `datetime.now(timezone.utc)`. V4's
 "optimal hours today" are `get_best_hours(<the UTC date>, UTC)`.
 """
 
@@ -22,7 +22,7 @@ FEB_05 = datetime(2026, 2, 5, 11, 0, tzinfo=UTC)
 JAN_25 = datetime(2024, 1, 25, 0, 30, tzinfo=UTC)
 DEC_31 = datetime(2025, 12, 31, 22, 0, tzinfo=UTC)
 
-# The hour groups of §5.2, best first; every vector's list is these hours with three scores.
+# The advisor's hour groups, best first; every vector's list is these hours with three scores.
 POWER_HOURS = (0, 1, 8, 9, 10, 11, 17, 18, 19, 22)
 ACTIVE_HOURS = (3, 5, 7, 12, 14, 16, 21, 23)
 OTHER_HOURS = (2, 4, 6, 13, 15, 20)

@@ -1,4 +1,4 @@
-"""Translation support (defect 17)."""
+"""Translation support: protected terms are whole words, found in one scan."""
 
 from __future__ import annotations
 
@@ -19,14 +19,14 @@ from .vectors import load
 VECTORS = load("translation")
 
 # --- vectors -------------------------------------------------------------------------
-# V4's _protect_terms output, then the output with defect 17 fixed (no spurious "ER" from the
+# V4's _protect_terms output, then ours (no spurious "ER" from the
 # "TERM" of a placeholder, no tokens inside words such as BOX).
 # protect_terms answers (text, [(term, placeholder), …]); JSON keeps the tuples as lists.
 PROTECTION_VECTORS = {
     name: (text, *((protected, [tuple(pair) for pair in pairs]) for protected, pairs in outputs))
     for name, (text, *outputs) in VECTORS["PROTECTION_VECTORS"].items()
 }
-# V4's translate(...)["preserved_terms"] and the value with defect 17 fixed.
+# V4's translate(...)["preserved_terms"] and the value with whole-word, one-scan matching.
 PRESERVED_TERMS_VECTORS = {
     "wood-dragon": (["Dragon", "Wood", "ER"], ["Dragon", "Wood"]),
     "ox-and-box": (["OX", "ER"], ["OX"]),
@@ -43,7 +43,7 @@ PRESERVED_TERMS_VECTORS = {
 
 
 @pytest.mark.parametrize("vector", list(PROTECTION_VECTORS))
-def test_term_protection_vector_with_defect_17_fixed(vector):
+def test_term_protection_vector_whole_words_one_scan(vector):
     text, v4_output, fixed_output = PROTECTION_VECTORS[vector]
     assert protect_terms(text) == fixed_output
     # None of these texts holds a real ER token: V4's only extra term is the spurious "ER".
@@ -94,7 +94,7 @@ def test_detect_language_vector(text, language):
     assert detect_language(text) == language
 
 
-# --- defect 17 -----------------------------------------------------------------------------
+# --- whole words, one scan -----------------------------------------------------------------
 
 
 def test_term_protection_ignores_tokens_inside_words():

@@ -22,7 +22,7 @@ from oracle.engines.errors import EngineError
 from oracle.models import Profile, ReadingKind
 from oracle.services import readings, stats
 from oracle.views.consult import day_of
-from oracle.views.history import annotate
+from oracle.views.reading_page import annotate
 
 RECENT = 5
 

@@ -10,7 +10,6 @@ redirect back without it.
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 from urllib.parse import urlencode
 
@@ -26,14 +25,13 @@ from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
-from nps.accounts.principal import Principal
 from nps.core import ratelimit
 from nps.core.http import client_ip
 from nps.core.pages import page_number, require_scope, service_errors
 from oracle.forms.history import HistoryFilterForm
 from oracle.forms.share import ShareForm
-from oracle.models import Reading, SignType
-from oracle.services import export, history, profiles, sealing, spoken
+from oracle.services import export, history, profiles
+from oracle.views.reading_page import annotate, reading_page_context
 
 TEMPLATE = "oracle/history.html"
 PAGE_SIZE = 12
@@ -41,24 +39,6 @@ PROFILE_FILTER_LIMIT = 500
 UNDO_KEY = "history_undo"
 WRITE_REFUSED = gettext_lazy("Your account may look at readings but not change them.")
 READINGS_CHANGED = "nps:readings-changed"
-
-
-def _day_of(reading: Reading) -> dt.date | None:
-    """A daily reading's day (its ``sign_value``), shown in the reader's calendar."""
-    if reading.sign_type != SignType.DAILY:
-        return None
-    try:
-        return dt.date.fromisoformat(reading.sign_value)
-    except (TypeError, ValueError):
-        return None
-
-
-def annotate(readings: list[Reading], principal: Principal) -> list[Reading]:
-    """What the lists and the reading page show of each reading, for this reader."""
-    for reading in readings:
-        # `Reading.title` masks what this reader may not read
-        reading.private_hidden = not principal.may_read_private_texts(reading.owner_id)
-    return readings
 
 
 def _filter_form(request: HttpRequest) -> HistoryFilterForm:
@@ -152,29 +132,6 @@ def _totals(request: HttpRequest) -> HttpResponse:
 def _changed(response: HttpResponse) -> HttpResponse:
     """Tell the page a reading changed, so the history's counts ask for themselves again."""
     return trigger_client_event(response, READINGS_CHANGED)
-
-
-def reading_page_context(request: HttpRequest, reading: Reading) -> dict[str, Any]:
-    """What the reading page shows: the stored response through the result templates, and the
-    owner's share links. A reader who may not read the reading's private texts (a moderator,
-    another account's reading) gets them masked, and neither exports nor shares it."""
-    annotate([reading], request.principal)
-    hidden = reading.private_hidden
-    return {
-        "reading": reading,
-        # the engine texts in the page's language (a masked reading keeps its stored ones)
-        "result": sealing.masked_response(reading)
-        if hidden
-        else spoken.for_page(reading, sealing.reading_response(reading)),
-        "private_hidden": hidden,
-        "stored_reading": True,
-        "reading_type": reading.kind,
-        "result_date": _day_of(reading),
-        "subject": reading.profile if reading.sign_type != SignType.MULTI_USER else None,
-        "can_write": request.principal.has_scope("oracle:write"),
-        "here": reverse("oracle:reading", args=[reading.pk]),
-        "share_links": list(reading.share_links.order_by("-created_at", "-id")),
-    }
 
 
 def _back(request: HttpRequest, default: str) -> HttpResponse:

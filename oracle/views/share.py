@@ -17,7 +17,7 @@ from oracle.forms.share import ShareForm
 from oracle.models import SignType
 from oracle.services import history, sharing
 from oracle.services.export import kind_label
-from oracle.views.history import reading_page_context
+from oracle.views.reading_page import reading_page_context
 
 READING_TEMPLATE = "oracle/reading.html"
 SHARE_REFUSED = gettext_lazy("Your account may look at readings but not share them.")

@@ -9,6 +9,7 @@ from django.urls import reverse
 from nps.accounts.models import ApiKey, Preferences, TokenSession, User
 from nps.accounts.roles import Role
 from nps.accounts.services import start_session
+from nps.accounts.tests.factories import UserFactory
 from nps.core.models import AuditLog
 from oracle.tests.factories import ProfileFactory
 
@@ -244,3 +245,59 @@ def test_api_waking_hours_out_of_range_are_422_naming_the_field(api_as):
     assert response.status_code == 422
     assert response.json()["detail"][0]["loc"][-1] == "waking_until"
     assert client.put("/api/settings", {"waking_from": 22}, format="json").status_code == 422
+
+
+def test_the_email_address_is_shown_and_changed_on_the_settings_page(client, owner):
+    page = client.get(SETTINGS).content.decode()
+    assert "E-mail address" in page and f'value="{owner.email}"' in page
+    saved = client.post(reverse("settings-preferences"), prefs_post(email="new@example.org"))
+    assert saved.status_code == 302
+    owner.refresh_from_db()
+    assert owner.email == "new@example.org"
+    audited = AuditLog.objects.get(action="account.email", actor=owner)
+    assert audited.details == {"had_address": True, "has_address": True}
+    assert "new@example.org" not in str(audited.details)
+
+
+def test_an_email_address_of_another_account_is_refused_beside_the_field(client, owner):
+    UserFactory(email="Taken@Example.org")
+    before = owner.email
+    for address in ("taken@example.org", "not an address"):
+        response = client.post(reverse("settings-preferences"), prefs_post(email=address))
+        assert response.status_code == 422
+        assert 'id="id_email_error"' in response.content.decode()
+    owner.refresh_from_db()
+    assert owner.email == before
+    assert not AuditLog.objects.filter(action="account.email").exists()
+
+
+def test_the_email_address_can_be_removed_and_is_kept_when_not_posted(client, owner):
+    kept = client.post(reverse("settings-preferences"), prefs_post(theme="dark"))
+    assert kept.status_code == 302
+    owner.refresh_from_db()
+    assert owner.email  # an older page without the field leaves it alone
+    removed = client.post(reverse("settings-preferences"), prefs_post(email=""))
+    assert removed.status_code == 302
+    owner.refresh_from_db()
+    assert owner.email == ""
+
+
+def test_api_settings_change_the_email_address(api_as):
+    client = api_as(Role.USER)
+    assert client.get(reverse("api-settings")).json()["email"] == client.account.email
+    changed = client.put(reverse("api-settings"), {"email": " Me@Example.ORG "}, format="json")
+    assert changed.status_code == 200 and changed.json()["email"] == "Me@example.org"
+    client.account.refresh_from_db()
+    assert client.account.email == "Me@example.org"
+
+
+@pytest.mark.parametrize("address", ["me@example.org", "ME@EXAMPLE.ORG", "nope", "a@b@c", 7])
+def test_api_settings_bad_or_taken_email_is_a_422_naming_it(api_as, address):
+    UserFactory(email="me@example.org")
+    client = api_as(Role.USER)
+    before = client.account.email
+    response = client.put(reverse("api-settings"), {"email": address}, format="json")
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["loc"] == ["body", "email"]
+    client.account.refresh_from_db()
+    assert client.account.email == before

@@ -1,5 +1,7 @@
 """Sign-up: open by default, switched off by NPS_ALLOW_SIGNUP, validated, rate-limited, audited."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -95,3 +97,27 @@ def test_password_reset_is_rate_limited(client, settings):
     settings.NPS_RATE_LIMITS = {**settings.NPS_RATE_LIMITS, "signup": "1/hour"}
     client.post(reverse("password_reset"), {"email": "a@example.com"})
     assert client.post(reverse("password_reset"), {"email": "a@example.com"}).status_code == 429
+
+
+@pytest.mark.parametrize("page", ["signup", "password_reset"])
+def test_the_signup_and_reset_limit_says_what_was_asked_for_too_often(client, settings, page):
+    settings.NPS_RATE_LIMITS = {**settings.NPS_RATE_LIMITS, "signup": "1/hour"}
+    body = {**GOOD, "username": "first"} if page == "signup" else {"email": "a@example.com"}
+    client.post(reverse(page), body)
+    client.logout()
+    refused = client.post(reverse(page), {**body, "username": "second"})
+    assert refused.status_code == 429
+    text = refused.content.decode()
+    assert "Too many accounts or reset mails were asked for from your network." in text
+    assert "failed logins" not in text
+
+
+def test_the_signup_limit_page_is_in_persian(client, settings):
+    settings.NPS_RATE_LIMITS = {**settings.NPS_RATE_LIMITS, "signup": "1/hour"}
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    client.post(SIGNUP, {**GOOD, "username": "first"})
+    client.logout()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fa"
+    text = client.post(SIGNUP, {**GOOD, "username": "second"}).content.decode()
+    assert "درخواست حساب یا ایمیل بازیابی" in text and "Too many accounts" not in text
+    assert re.search("آمده است. [۰-۹]+ دقیقه", text)  # Persian digits

@@ -2,12 +2,12 @@
 
 Pure Python; V4's result keys. Deviations from V4, all deliberate (V4's defects fixed):
 
-* defect 10: the dominant animal's tie-break picks the alphabetically *first* animal;
-* defect 11: people sharing a name are told apart everywhere the result names a person (``roles``
+* the dominant animal's tie-break picks the alphabetically *first* animal (V4: the last);
+* people sharing a name are told apart everywhere the result names a person (``roles``
   keys, pair ``user1``/``user2``, bonds, synergies, challenges, narratives) by
   :func:`member_labels` — ``Sam (1)``, ``Sam (2)`` in input order — and role counts cover everyone.
   ``profiles[i]["name"]`` stays the name as given; ``member_labels`` maps it to its label;
-* defect 15: impossible birth dates are refused; a blank name is refused like an empty one;
+* impossible birth dates (1990-02-30) are refused; a blank name is refused like an empty one;
 * names are counted in a numerology system (``auto``: Persian/Arabic script → Abjad), chosen per
   person with the optional ``numerology_system`` key of a user dict;
 * the group average is an exactly rounded mean (``math.fsum``), so it does not depend on order.

@@ -93,7 +93,7 @@ def pair_compatibility(
         challenges.append(
             both("Divergent life paths ({first} & {second})", first.life_path, second.life_path)
         )
-    # Kept from V4: the averaged element score never exceeds 0.65 (defect 19 is kept).
+    # Kept from V4: the averaged element score never exceeds 0.65, so this branch is unreachable.
     if element >= 0.8:
         strengths.append(
             both("Harmonious elements ({first} & {second})", first.element, second.element)

@@ -70,7 +70,7 @@ def dominant_element(counts: Counter[str]) -> str:
 
 
 def dominant_animal(counts: Counter[str]) -> str:
-    """Most frequent animal; ties go to the alphabetically FIRST name (defect 10 fixed)."""
+    """Most frequent animal; ties go to the alphabetically FIRST name (V4: the last)."""
     return min(counts, key=lambda animal: (-counts[animal], animal))
 
 

@@ -68,7 +68,7 @@ def calculate_profile(
     """Profile of one person; raises an :class:`~oracle.engines.errors.EngineError` subclass.
 
     V4's messages are kept. Beyond V4: a blank name is refused like an empty one, an impossible
-    date (1990-02-30) is refused (defect 15), and the name is counted in ``numerology_system``
+    date (1990-02-30) is refused, and the name is counted in ``numerology_system``
     (``auto``: Persian/Arabic script → Abjad, otherwise Pythagorean; or ``pythagorean``,
     ``chaldean``, ``abjad``). A name with no letter that system can count (``123``) is refused by
     the numerology engine (:class:`InvalidNameError`); V4 gave it the number 0.
