@@ -37,9 +37,6 @@ DEMO_PROFILES = (
     },
 )
 
-# The settings' default-profile picker offers at most this many (by name).
-PROFILE_CHOICES_LIMIT = 500
-
 
 def register_account_pages() -> None:
     """What the account pages (`nps.accounts`, below this app) show and check of the oracle's."""
@@ -48,9 +45,7 @@ def register_account_pages() -> None:
     from oracle.services import profiles, sharing
 
     def listed(principal):
-        return profiles.list_profiles(
-            principal=principal, limit=PROFILE_CHOICES_LIMIT, order="name"
-        ).profiles
+        return profiles.choices(principal)
 
     def visible(principal, profile_id: int) -> bool:
         try:

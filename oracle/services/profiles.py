@@ -69,6 +69,17 @@ def read_profile(
     return profile
 
 
+# The most profiles a picker offers (the consultation's, history's and settings' choices).
+CHOICES_LIMIT = 500
+
+
+def choices(principal: Principal, *, limit: int = CHOICES_LIMIT) -> list[Profile]:
+    """The principal's live profiles by name, for a picker. Not audited: a picker shows names to
+    choose from, which is no reading of the profiles (each render of the consultation, history and
+    settings pages used to write an `oracle_user.list` row)."""
+    return list(Profile.objects.visible_to(principal).order_by(*LIST_ORDERS["name"])[:limit])
+
+
 def list_profiles(
     *,
     principal: Principal,

@@ -46,3 +46,21 @@ def test_profiles_by_name_ignore_case_and_page_in_that_order(principal):
 def test_an_unknown_order_is_refused(principal):
     with pytest.raises(ValueError, match="Unknown profile order"):
         profiles.list_profiles(principal=principal, order="age")
+
+
+@pytest.mark.parametrize("path", ["/oracle", "/history", "/settings"])
+def test_a_page_with_a_profile_picker_writes_no_audit_row(client, user, path):
+    """The pickers list names to choose from; rendering a page must not audit a profile list
+    (the history page still audits the readings it lists)."""
+    from nps.core.models import AuditLog
+
+    ProfileFactory(owner=user, name="Zed")
+    ProfileFactory(owner=user, name="Ava")
+    client.force_login(user)
+    response = client.get(path)
+    assert response.status_code == 200
+    assert not AuditLog.objects.filter(action="oracle_user.list").exists()
+    assert [
+        profile.name
+        for profile in profiles.choices(principal_for_account(user, auth_type="session"))
+    ] == ["Ava", "Zed"]

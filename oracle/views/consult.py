@@ -30,7 +30,6 @@ from oracle.models import ReadingKind
 from oracle.services import history, profiles, readings, sealing, spoken
 
 TEMPLATE = "oracle/consult.html"
-PROFILE_PICKER_LIMIT = 500
 TOKEN_SECONDS = 24 * 60 * 60
 PENDING = "pending"
 
@@ -56,12 +55,7 @@ def token_key(request: HttpRequest, token: str) -> str:
 
 
 def make_form(request: HttpRequest, reading_type: str, *, bound: bool) -> ConsultForm:
-    people = profiles.list_profiles(
-        principal=request.principal,
-        limit=PROFILE_PICKER_LIMIT,
-        order="name",
-        client_address=client_ip(request),
-    ).profiles
+    people = profiles.choices(request.principal)
     form_class = FORMS[reading_type]
     if bound:
         return form_class(request.POST, profiles=people)

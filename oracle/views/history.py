@@ -35,16 +35,13 @@ from oracle.views.reading_page import annotate, reading_page_context
 
 TEMPLATE = "oracle/history.html"
 PAGE_SIZE = 12
-PROFILE_FILTER_LIMIT = 500
 UNDO_KEY = "history_undo"
 WRITE_REFUSED = gettext_lazy("Your account may look at readings but not change them.")
 READINGS_CHANGED = "nps:readings-changed"
 
 
 def _filter_form(request: HttpRequest) -> HistoryFilterForm:
-    people = profiles.list_profiles(
-        principal=request.principal, limit=PROFILE_FILTER_LIMIT, order="name"
-    ).profiles
+    people = profiles.choices(request.principal)
     form = HistoryFilterForm(request.GET, profiles=people)
     form.is_valid()
     return form
