@@ -119,6 +119,17 @@ def deterministic(kind: str, result: Mapping[str, Any], language: str) -> Interp
     return Interpretation(data, ai_available=ai.is_available())
 
 
+def shown(kind: str | None, result: Mapping[str, Any], language: str) -> Interpretation:
+    """The stored interpretation of ``result`` as a page or an export in ``language`` shows it:
+    a deterministic one stored in the other language is made again in ``language`` (a reading
+    made in English, read in Persian); the AI's is shown as written."""
+    data = result.get("ai_interpretation") if isinstance(result, Mapping) else None
+    found = Interpretation(data if isinstance(data, dict) else {}, ai_available=ai.is_available())
+    if found.sections and not found.ai_generated and found.language != language and kind:
+        return deterministic(kind, result, language)
+    return found
+
+
 def interpret(
     *,
     principal: Principal,

@@ -493,19 +493,8 @@ def _paragraphs(text: str) -> tuple[str, ...]:
 def interpretation_data(reading: Reading, response: Mapping[str, Any]) -> dict[str, Any]:
     """The reading's interpretation (the ``ai_interpretation`` dict with its ``sections``), as
     the reading page shows it: a deterministic one is made again in the page's language."""
-    data = response.get("ai_interpretation")
-    data = data if isinstance(data, dict) else {}
-    kind = reading.kind.engine_kind
     language = "fa" if is_persian() else "en"
-    sections = data.get("sections")
-    if (
-        kind
-        and isinstance(sections, dict)
-        and not data.get("ai_generated")
-        and (data.get("language") or "en") != language
-    ):
-        return interpretation.deterministic(kind, response, language).data
-    return data
+    return interpretation.shown(reading.kind.engine_kind, response, language).data
 
 
 def interpretation_blocks(reading: Reading, response: Mapping[str, Any]) -> list[Block]:

@@ -15,8 +15,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from oracle.models import ReadingKind
-from oracle.services import ai, interpretation
-from oracle.services.interpretation import Interpretation
+from oracle.services import interpretation
 from oracle.views.interpretation import body_context, page_language
 
 register = template.Library()
@@ -28,14 +27,8 @@ def ai_interpretation(context: template.Context) -> dict[str, Any]:
         return {"has_sections": False, "lazy": False}  # the interpretation is the owner's
     result = context.get("result") or {}
     reading_type = context.get("reading_type")
-    data = result.get("ai_interpretation") if isinstance(result, dict) else None
-    found = Interpretation(data if isinstance(data, dict) else {}, ai_available=ai.is_available())
     kind = ReadingKind(reading_type).engine_kind if reading_type in ReadingKind.values else None
-    language = page_language()
-    if found.sections and not found.ai_generated and found.language != language and kind:
-        # A deterministic interpretation is made again in the page's language (a reading made
-        # in English, read on the Persian page); the AI's is shown as written.
-        found = interpretation.deterministic(kind, result, language)
+    found = interpretation.shown(kind, result if isinstance(result, dict) else {}, page_language())
     url = translate_url = None
     if result.get("reading_id"):
         url = reverse("oracle:reading-interpretation", args=[result["reading_id"]])
