@@ -21,7 +21,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.safestring import SafeString, mark_safe
 
-from nps.core.dates import active_calendar
+from nps.core.dates import active_calendar, display_zone
 from vault import services
 
 TEMPLATE = "vault/index.html#entry-card"
@@ -36,8 +36,9 @@ def _key(entry: services.Entry, card: dict, *, can_write: bool, can_rate: bool) 
     parts = (
         translation.get_language(),
         active_calendar(),
-        timezone.get_current_timezone_name(),
-        timezone.localdate().isoformat(),
+        # The account's clock (times are shown in it, with its name) and today in it.
+        str(display_zone()),
+        timezone.localdate(timezone=display_zone()).isoformat(),
         can_write,
         can_rate,
         reading.pk,

@@ -106,3 +106,15 @@ def test_a_changed_entry_shows_its_new_note_and_pin_at_once(client, owner):
     )
     page = client.get(INDEX).content.decode()
     assert "Roses" in page and "is-pinned" in page
+
+
+def test_a_new_time_zone_shows_on_kept_cards_at_once(client, owner):
+    """A card shows its times on the account's clock, named: a kept card of the old zone would
+    show the wrong hour."""
+    from nps.accounts import preferences
+
+    question_reading(owner, "Will it rain?")
+    assert " UTC" in client.get(INDEX).content.decode()
+    preferences.update_preferences(principal=principal(owner), timezone="Asia/Tehran")
+    page = client.get(INDEX).content.decode()
+    assert "Tehran time" in page
