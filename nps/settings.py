@@ -128,7 +128,8 @@ TEMPLATES = [
     }
 ]
 
-# Forms render through the project's templates; every field through templates/forms/field.html.
+# Form widgets render with Jinja2, every field through nps/core/jinja2/forms/field.html
+# (nps/core/forms.py); the admin's own widget templates with Django's engine.
 FORM_RENDERER = "nps.core.forms.FormRenderer"
 
 DATABASES = {"default": database_config(env_str("DATABASE_URL", ""), BASE_DIR)}

@@ -1,4 +1,4 @@
-"""Every form field renders through `templates/forms/field.html` (FORM_RENDERER)."""
+"""Every form field renders through `nps/core/jinja2/forms/field.html` (FORM_RENDERER)."""
 
 import re
 
@@ -47,3 +47,21 @@ def test_valid_field_of_a_bound_form_is_not_marked_invalid():
     form = BirthForm({"name": "Hamzeh", "birthday": "bad"})
     form.is_valid()
     assert "aria-invalid" not in form["name"].as_field_group()
+
+
+def test_widgets_render_with_jinja2_and_the_admins_own_with_django():
+    from django.forms.renderers import get_default_renderer
+    from django.template.backends.django import Template as DjangoTemplate
+    from django.template.backends.jinja2 import Template as Jinja2Template
+
+    renderer = get_default_renderer()
+    assert isinstance(renderer.get_template("django/forms/widgets/select.html"), Jinja2Template)
+    admin_widget = renderer.get_template("admin/widgets/related_widget_wrapper.html")
+    assert isinstance(admin_widget, DjangoTemplate)
+
+
+def test_a_select_renders_its_choices_escaped_and_the_chosen_one_selected():
+    field = forms.ChoiceField(choices=[("a", "<b>A</b>"), ("b", "The browser's")])
+    html = field.widget.render("pick", "b", attrs={"id": "id_pick"})
+    assert '<option value="a">&lt;b&gt;A&lt;/b&gt;</option>' in html
+    assert re.search(r'<option value="b" selected>The browser(&#39;|&#x27;)s</option>', html)
