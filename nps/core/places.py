@@ -180,11 +180,17 @@ def zone_place(zone: str) -> str:
     fixed = _fixed_offset_label(zone)
     if fixed is not None:
         return _digits(fixed)
-    for key, city, country in _zone_names(_language()):
-        if key == _canonical(zone):
-            with translation.override(_language()):
-                return gettext("%(city)s — %(country)s") % {"city": city, "country": country}
-    return zone
+    names = _zone_place_names(_language()).get(_canonical(zone))
+    if names is None:
+        return zone
+    with translation.override(_language()):
+        return gettext("%(city)s — %(country)s") % {"city": names[0], "country": names[1]}
+
+
+@functools.cache
+def _zone_place_names(language: str) -> dict[str, tuple[str, str]]:
+    """`zone → (city, country)` in `language`: `zone_place` looks one up on every reading shown."""
+    return {zone: (city, country) for zone, city, country in _zone_names(language)}
 
 
 @functools.lru_cache(maxsize=4096)
