@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from django.core.cache import cache
 
-from learning import services as learning_services
 from nps.accounts.principal import Principal
 from nps.core import sealed_values
 from oracle.engines import interpretation as engine
@@ -73,11 +72,26 @@ class Interpretation:
         return self.data.get("language") or "en"
 
 
+# What readers' feedback asks the prompt to emphasise comes from the learning app, which sits
+# above this one (it reads readings): it registers its source in `LearningConfig.ready()`.
+_registered: dict[str, Callable[..., str | None]] = {}
+
+
+def register_learned_preferences(source: Callable[..., str | None]) -> None:
+    """``source(sign_type=…)``: the prompt's "learned preferences" for a kind of reading, or
+    None."""
+    _registered["learned_preferences"] = source
+
+
 def learned_preferences(kind: str) -> str | None:
-    """What the Learning app's feedback asks the prompt to emphasise (None when nothing does);
-    the prompt works without it when the learning tables cannot be read."""
+    """What the Learning app's feedback asks the prompt to emphasise (None when nothing does, or
+    no source is registered); the prompt works without it when the learning tables cannot be
+    read."""
+    source = _registered.get("learned_preferences")
+    if source is None:
+        return None
     try:
-        return learning_services.learned_preferences(sign_type=kind)
+        return source(sign_type=kind)
     except Exception as error:
         logger.warning("Learned preferences unavailable (%s)", type(error).__name__)
         return None

@@ -255,7 +255,7 @@ TABLES: dict[str, list[str]] = {
     "ELEMENT_CAUTIONS": list(interpretation.ELEMENT_CAUTIONS.values()),
     "MOON_CAUTIONS": list(interpretation.MOON_CAUTIONS.values()),
     "ANSWER_CAUTIONS": list(interpretation.ANSWER_CAUTIONS.values()),
-    "shadow templates": [template for _key, template in interpretation._SHADOW_TEMPLATES.values()],
+    "shadow templates": [template for _key, template in interpretation.SHADOW_TEMPLATES.values()],
     "names": [
         *fc60.ANIMAL_NAMES,
         *fc60.ELEMENT_NAMES,

@@ -2,14 +2,18 @@
 a higher one.
 
     imports, delivery        (top: they read and write the domain apps' data)
-    oracle, vault, learning  (the domain apps)
+    learning                 (the domain apps, each above the ones listed after it:
+    vault                     learning reads readings and the journal, a journal entry is a
+    oracle                    reading's)
     nps/                     (the floor: settings, accounts, core)
     oracle/engines           (pure Python, no Django: oracle/tests/test_engines_layout.py)
 
 `nps/` reaches the apps above it only through what they register in their `AppConfig.ready()`
 (`nps.core.blind_index.register_rebuilder`, `nps.accounts.extensions`) and through the dotted
-names in settings and `nps/urls.py` (strings, not imports). Tests may import anything: they test
-the layers together.
+names in settings and `nps/urls.py` (strings, not imports); the oracle reaches learning's
+preferences for the AI prompt the same way
+(`oracle.services.interpretation.register_learned_preferences`). Tests may import anything:
+they test the layers together.
 """
 
 import ast
@@ -20,7 +24,7 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[3]
 ABOVE_THE_CORE = {"oracle", "vault", "learning", "imports", "delivery"}
 TOP_APPS = {"imports", "delivery"}
-DOMAIN_APPS = ("oracle", "vault", "learning")
+DOMAIN_APPS = ("oracle", "vault", "learning")  # each may import only those before it
 
 
 def modules_of(package: str) -> list[pathlib.Path]:
@@ -69,6 +73,13 @@ def test_the_domain_apps_import_neither_imports_nor_delivery(path):
     assert imports_of(path.read_text(), TOP_APPS) == []
 
 
+@pytest.mark.parametrize("path", DOMAIN_MODULES, ids=relative)
+def test_a_domain_app_imports_no_domain_app_above_it(path):
+    app = relative(path).split("/")[0]
+    above = set(DOMAIN_APPS[DOMAIN_APPS.index(app) + 1 :])
+    assert imports_of(path.read_text(), above) == []
+
+
 def test_the_scan_finds_an_upward_import_wherever_it_is_written():
     source = """
 from nps.core import audit
@@ -92,6 +103,6 @@ def test_the_scan_sees_the_core_and_the_domain_apps_but_not_tests():
     seen = {relative(path) for path in CORE_MODULES}
     assert {"nps/urls.py", "nps/core/pages.py", "nps/accounts/settings_views.py"} <= seen
     assert not [name for name in seen if "/tests/" in name]
-    assert {"oracle/admin.py", "vault/services.py", "learning/services.py"} <= {
+    assert {"oracle/admin.py", "vault/services.py", "learning/services/engine.py"} <= {
         relative(path) for path in DOMAIN_MODULES
     }
