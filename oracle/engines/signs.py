@@ -307,8 +307,8 @@ def _chaldean_letters(text: str) -> list[tuple[str, int]]:
 def _parse_date(value: object, *, field: str = "date") -> tuple[int, int, int] | None:
     """`YYYY-MM-DD` (also `2026-2-3`, any script's digits) → `(year, month, day)`; falsy → None.
 
-    Defect 15 fixed: anything else — an impossible day (`2026-02-30`), month (`1990-13-01`) or text
-    that is not a date — raises `InvalidDateError` naming `field` instead of being silently dropped.
+    Anything else — an impossible day (`2026-02-30`), month (`1990-13-01`) or text that is not a
+    date — raises `InvalidDateError` naming `field` instead of being silently dropped (as V4 did).
     """
     if not value:
         return None
@@ -379,8 +379,8 @@ def _pillar_name(stem: int, branch: int) -> str:
 def _check_synchronicity(numbers: list[int]) -> list[str]:
     """Angel, mirror, repeating, palindrome, sequence and pair patterns, in V4's order.
 
-    Defect 7 fixed: a negative number simply has no digit sequence (V4 crashed on `int("-")` and
-    lost every synchronicity). Defect 16 fixed: each message appears once (V4 repeated it for every
+    A negative number simply has no digit sequence (V4 crashed on `int("-")` and
+    lost every synchronicity). Each message appears once (V4 repeated it for every
     occurrence of its number).
     """
     found: dict[str, None] = {}  # insertion-ordered set
@@ -978,9 +978,9 @@ def question_sign(question: str | None, timestamp: datetime) -> dict:
     The wall-clock date and time of `timestamp` are used as given (its zone is the caller's
     choice). `fc60.raw` is the FC60 record of that moment — its date, time and UTC offset (V4
     encoded the date at 00:00:00, so a question asked at 15:35 carried a midnight stamp beside
-    the moment's own; a `date`, or a naive midnight, gives V4's record). Defects 1 and 2 fixed:
+    the moment's own; a `date`, or a naive midnight, gives V4's record).
     `fc60.code` is that stamp and `fc60.meaning` its meaning, and `moon` holds the moment's moon
-    phase; both are in `reading`.
+    phase; both are in `reading` (V4 said "No code provided" and gave an empty moon).
     """
     moment = _moment_date(timestamp, "timestamp")
     hour = getattr(moment, "hour", 0)

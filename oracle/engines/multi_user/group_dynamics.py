@@ -1,7 +1,8 @@
 """Roles, synergies and challenges of a group (V4 ``group_dynamics``).
 
-Defect 11 fixed: members are keyed by their *label* (:func:`member_labels`), so two people with
-the same name keep their own role, and every role count covers all members.
+Members are keyed by their *label* (:func:`member_labels`), so two people with
+the same name keep their own role, and every role count covers all members (V4 keyed them by
+name, so a namesake overwrote the other).
 """
 
 from __future__ import annotations
