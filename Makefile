@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 -include .env
 export
 
-.PHONY: run test venv messages bench-engines bench-sky bench-http bench-pages bench-pages-vs-api bench-imports bench-history clean
+.PHONY: run test venv messages bench-engines bench-sky bench-http bench-pages bench-pages-vs-api bench-imports bench-history bench-history-size clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (set PYTHON=...)"; exit 1; }
@@ -53,6 +53,14 @@ bench-imports: venv
 
 bench-history: venv
 	$(PY) bench/history_search.py
+
+# Pages and list endpoints at 100 and 10,000 readings in the account (production settings on a
+# throw-away PostgreSQL database nps_bench_size, dropped afterwards; ARGS e.g. "--requests 50").
+bench-history-size: venv
+	source bench/production_env.sh && production_env nps_bench_size size && \
+		$(PY) bench/history_size.py $(ARGS); status=$$?; \
+		psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS nps_bench_size" >/dev/null; \
+		exit $$status
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

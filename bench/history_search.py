@@ -2,8 +2,10 @@
 
 Run from the project root:  .venv/bin/python bench/history_search.py  [--readings N] [--repeat N]
 (`make bench-history`). It uses a throw-away PostgreSQL database `nps_bench_history` on
-127.0.0.1:5432 (user postgres; `BENCH_DATABASE_URL` to change), migrates it, fills one account with
-N question readings (encrypted like any other; a few hold the searched word) and another account
+127.0.0.1:5432 (user postgres; `BENCH_DATABASE_URL` to change, e.g. to a `sqlite:///` file for
+the embedded database's fallback), migrates it, fills one account with N question readings
+(encrypted like any other; a few hold the searched word; each with an interpretation of 60
+words, so that a reading has about as many terms as a real one, 200–350) and another account
 with N/5, analyses the tables (as autovacuum would), then times
 `history.list_readings(search=…)` — the service the page and the API call — and,
 for comparison, the former design: decrypt every row of the account and match in Python.
@@ -36,6 +38,9 @@ WORDS = str.split(
 
 
 def create_database() -> None:
+    if DATABASE_URL.startswith("sqlite:"):  # the embedded default's fallback (a scan)
+        Path(DATABASE_URL.removeprefix("sqlite:///")).unlink(missing_ok=True)
+        return
     import psycopg
 
     name = DATABASE_URL.rsplit("/", 1)[1]
@@ -45,15 +50,25 @@ def create_database() -> None:
         connection.execute(f'CREATE DATABASE "{name}"')
 
 
+def vocabulary(rng: random.Random, size: int = 600) -> list[str]:
+    """Made-up words of 4–11 letters: the interpretations' vocabulary."""
+    syllables = str.split("ka lo mi ren sa tor vel an is um bra de fi go hu jen")
+    return ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(size)]
+
+
 def fill(owner, count: int, rng: random.Random, *, marked_every: int) -> None:
-    from oracle.models import Reading, ReadingSearchTerm
+    import json
+
+    from oracle.models import Reading, ReadingSearchIndex
     from oracle.services import search_index
 
+    vocab = vocabulary(rng)
     rows = []
     for n in range(count):
         words = rng.sample(WORDS, 8)
         if marked_every and n % marked_every == 0:
             words.append("Zanzibar")
+        interpretation = " ".join(rng.sample(vocab, 60))
         rows.append(
             Reading(
                 owner=owner,
@@ -61,16 +76,17 @@ def fill(owner, count: int, rng: random.Random, *, marked_every: int) -> None:
                 sign_value=rng.choice(("yes", "no", "maybe")),
                 question=" ".join(words).capitalize() + "?",
                 reading_result={"answer": "yes", "sign_number": 3, "confidence": 70},
-                ai_interpretation='{"interpretation": "The numbers lean towards yes."}',
+                ai_interpretation=json.dumps({"interpretation": interpretation}),
             )
         )
     created = Reading.objects.bulk_create(rows, batch_size=1000)
-    terms = [
-        ReadingSearchTerm(term=term, reading_id=reading.pk)
-        for reading in created
-        for term in search_index.terms_of(reading)
-    ]
-    ReadingSearchTerm.objects.bulk_create(terms, batch_size=5000)
+    ReadingSearchIndex.objects.bulk_create(
+        (
+            ReadingSearchIndex(reading_id=reading.pk, terms=search_index.terms_of(reading))
+            for reading in created
+        ),
+        batch_size=1000,
+    )
 
 
 def timed(function, repeat: int) -> tuple[float, float, float, object]:
@@ -131,9 +147,13 @@ def main() -> None:
 
         return run
 
+    from oracle.models import ReadingSearchIndex
+
+    sample = ReadingSearchIndex.objects.order_by("pk")[:200]
+    per_reading = statistics.mean(len(row.terms) for row in sample)
     print(
         f"{args.readings} readings of the account (+{args.readings // 5} of another), "
-        f"stored and indexed in {filled:.1f} s"
+        f"stored and indexed in {filled:.1f} s; {per_reading:.0f} terms per reading"
     )
     print("| search | matches | median | min | max |")
     print("|---|---|---|---|---|")
@@ -148,6 +168,15 @@ def main() -> None:
     for label, function, matches in cases:
         median, low, high, result = timed(function, args.repeat if "decrypt" not in label else 3)
         print(f"| {label} | {matches(result)} | {median:.1f} ms | {low:.1f} ms | {high:.1f} ms |")
+
+    from oracle.services import search_index
+
+    start = time.perf_counter()
+    rebuilt = search_index.rebuild()
+    print(
+        f"\n`search_index.rebuild()` (migration 0014, `manage.py index_readings`): {rebuilt} "
+        f"readings in {time.perf_counter() - start:.1f} s"
+    )
 
 
 if __name__ == "__main__":

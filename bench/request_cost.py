@@ -6,9 +6,15 @@ request for each case, so the figures are little affected by other load on the m
 
     bash bench/request_cost.sh                # every case, production settings, PostgreSQL + Redis
     bash bench/request_cost.sh --profile health
+    bash bench/request_cost.sh --cases reading,question,name   # the stored readings only
 
 `bench/request_cost.sh` sets up the environment (the same as bench/http.sh) and also measures the
 ceiling: `bench/ceiling.py`, a bare Django view returning a fixed JSON body.
+
+Each stored-reading case (time, question, name) is also measured with its search index off (the
+`post_save` receiver of `oracle.services.search_index` disconnected), in alternating blocks, and
+the ratio "index on / index off" is printed: the cost of the blind index on a write (issue 22's
+goal is at most 1.25).
 """
 
 import argparse
@@ -65,18 +71,74 @@ def call(application, case: dict) -> int:
 def cases(token: str) -> dict[str, dict]:
     if CEILING:
         return {"health": {"method": "GET", "path": "/api/health"}}
-    reading = json.dumps({"datetime": "2024-02-29T13:45:30+03:30"}).encode()
+
+    def stored(path: str, body: dict) -> dict:
+        return {
+            "method": "POST",
+            "path": path,
+            "token": token,
+            "body": json.dumps(body).encode(),
+            "stored": True,
+        }
+
     return {
         "health": {"method": "GET", "path": "/api/health"},
         "profiles": {"method": "GET", "path": "/api/oracle/users", "token": token},
-        "reading": {
-            "method": "POST",
-            "path": "/api/oracle/reading",
-            "token": token,
-            "body": reading,
-        },
+        "reading": stored("/api/oracle/reading", {"datetime": "2024-02-29T13:45:30+03:30"}),
+        "question": stored(
+            "/api/oracle/question", {"question": "Will the new job bring happiness this year?"}
+        ),
+        "name": stored("/api/oracle/name", {"name": "Sara Ahmadi"}),
         "page-login": {"method": "GET", "path": "/login"},
     }
+
+
+def search_index_on(on: bool) -> None:
+    """Connect or disconnect the receiver that writes a saved reading's search index."""
+    from django.db.models.signals import post_save
+
+    from oracle.models import Reading
+    from oracle.services import search_index
+
+    if on:
+        post_save.connect(
+            search_index.on_reading_saved, sender=Reading, dispatch_uid="oracle-reading-terms"
+        )
+    else:
+        post_save.disconnect(sender=Reading, dispatch_uid="oracle-reading-terms")
+
+
+def measure(application, case: dict, requests: int, profiler=None) -> tuple[float, float]:
+    """CPU and wall milliseconds per request over ``requests`` calls."""
+    cpu = time.process_time()
+    wall = time.perf_counter()
+    if profiler:
+        profiler.enable()
+    for _ in range(requests):
+        call(application, case)
+    if profiler:
+        profiler.disable()
+    return (
+        (time.process_time() - cpu) * 1000 / requests,
+        (time.perf_counter() - wall) * 1000 / requests,
+    )
+
+
+def measure_index_off(application, case: dict, requests: int) -> tuple[tuple, tuple]:
+    """(CPU, wall) per request with the search index on and off, in four alternating blocks each
+    so that a change of load on the machine weighs on both alike."""
+    totals = {True: [0.0, 0.0], False: [0.0, 0.0]}
+    block = max(requests // 4, 1)
+    try:
+        for _ in range(4):
+            for on in (True, False):
+                search_index_on(on)
+                cpu_ms, wall_ms = measure(application, case, block)
+                totals[on][0] += cpu_ms / 4
+                totals[on][1] += wall_ms / 4
+    finally:
+        search_index_on(True)
+    return tuple(totals[True]), tuple(totals[False])
 
 
 def login_token() -> str:
@@ -102,6 +164,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--requests", type=int, default=1000)
     parser.add_argument("--profile", metavar="CASE")
+    parser.add_argument("--cases", help="comma-separated case names (default: all)")
     args = parser.parse_args()
 
     from django.core.wsgi import get_wsgi_application
@@ -111,6 +174,8 @@ def main() -> None:
     selected = cases(token)
     if args.profile:
         selected = {args.profile: selected[args.profile]}
+    elif args.cases:
+        selected = {name: selected[name] for name in args.cases.split(",") if name in selected}
     label = "ceiling (bare Django view)" if CEILING else "NPS"
     for name, case in selected.items():
         first_started = time.perf_counter()
@@ -120,20 +185,22 @@ def main() -> None:
         for _ in range(50):  # warm
             call(application, case)
         profiler = cProfile.Profile() if args.profile else None
-        cpu = time.process_time()
-        wall = time.perf_counter()
-        if profiler:
-            profiler.enable()
-        for _ in range(args.requests):
-            call(application, case)
-        if profiler:
-            profiler.disable()
-        cpu_ms = (time.process_time() - cpu) * 1000 / args.requests
-        wall_ms = (time.perf_counter() - wall) * 1000 / args.requests
-        print(
-            f"| {label} | {name} | {cpu_ms:.3f} ms | {wall_ms:.3f} ms | {first_ms:.1f} ms |",
-            flush=True,
+        rows = []
+        if case.get("stored") and not profiler:
+            (cpu_ms, wall_ms), (off_cpu, off_wall) = measure_index_off(
+                application, case, args.requests
+            )
+            rows = [
+                f"| {label} | {name} (index off) | {off_cpu:.3f} ms | {off_wall:.3f} ms | — |",
+                f"| {label} | {name}: index on / off | {cpu_ms / off_cpu:.2f}× | "
+                f"{wall_ms / off_wall:.2f}× | — |",
+            ]
+        else:
+            cpu_ms, wall_ms = measure(application, case, args.requests, profiler)
+        rows.insert(
+            0, f"| {label} | {name} | {cpu_ms:.3f} ms | {wall_ms:.3f} ms | {first_ms:.1f} ms |"
         )
+        print("\n".join(rows), flush=True)
         if profiler:
             stats = pstats.Stats(profiler).strip_dirs().sort_stats("tottime")
             stats.print_stats(30)

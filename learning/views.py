@@ -12,12 +12,11 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from learning import services
 from learning.forms import FeedbackForm
 from nps.core.http import client_ip
-from nps.core.pages import require_scope, service_errors
+from nps.core.pages import render_page, require_scope, service_errors
 from nps.core.templatetags.nps import persian_digits
 from oracle.models import ReadingKind
 from oracle.services import history, sealing
@@ -61,15 +60,8 @@ def _sections_of(reading) -> list[str]:
     return list(services.SECTIONS)
 
 
-def _feedback_response(request, context, *, status=200) -> HttpResponse:
-    if request.htmx:
-        return render(request, f"{FEEDBACK_TEMPLATE}#feedback", context, status=status)
-    return render(request, FEEDBACK_TEMPLATE, context, status=status)
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
-@vary_on_headers("HX-Request")
 def feedback(request: HttpRequest, reading_id: int) -> HttpResponse:
     """GET: the form (or, once rated, the thanks with the stars given; ``?edit=1`` the form
     again). POST: save (one feedback per account and reading, replaced when sent again)."""
@@ -85,9 +77,9 @@ def feedback(request: HttpRequest, reading_id: int) -> HttpResponse:
     }
     if request.method == "GET":
         if given is not None and not request.GET.get("edit"):
-            return _feedback_response(request, context)
+            return render_page(request, FEEDBACK_TEMPLATE, "feedback", context)
         form = FeedbackForm(initial=FeedbackForm.initial_for(given), sections=sections)
-        return _feedback_response(request, {**context, "form": form})
+        return render_page(request, FEEDBACK_TEMPLATE, "feedback", {**context, "form": form})
     if not context["can_write"]:
         raise PermissionDenied(_("Your account may read but not rate readings."))
     form = FeedbackForm(request.POST, sections=sections)
@@ -101,8 +93,12 @@ def feedback(request: HttpRequest, reading_id: int) -> HttpResponse:
                 text_feedback=form.cleaned_data["text_feedback"],
                 client_address=client_ip(request),
             )
-            return _feedback_response(request, {**context, "given": given, "thanked": True})
-    return _feedback_response(request, {**context, "form": form}, status=422)
+            return render_page(
+                request, FEEDBACK_TEMPLATE, "feedback", {**context, "given": given, "thanked": True}
+            )
+    return render_page(
+        request, FEEDBACK_TEMPLATE, "feedback", {**context, "form": form}, status=422
+    )
 
 
 ADMIN_ONLY = gettext_lazy("The learning dashboard is for moderators and admins.")

@@ -15,6 +15,7 @@ from django.utils.timezone import now
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from nps.core.blind_index import TermHashesField
 from nps.core.fields import EncryptedTextField, PointField
 from nps.core.models import AliveManager, SoftDeleteModel, SoftDeleteQuerySet
 from nps.core.validators import validate_timezone_name
@@ -355,27 +356,31 @@ class ReadingParticipant(models.Model):
         return f"{self.reading_id}:{self.profile_id}"
 
 
-class ReadingSearchTerm(models.Model):
-    """One keyed blind-index term of a reading's texts (`nps.core.blind_index`).
+class ReadingSearchIndex(models.Model):
+    """The keyed blind index of one reading: the 64-bit keyed hashes of every word of its texts
+    and of their prefixes (`nps.core.blind_index.index_hashes`), never the words, in one row.
 
-    The key is (term, reading): a search looks terms up by equality and reads the reading ids from
-    the index alone. The terms are HMACs, never the words; see `oracle.services.search_index`.
+    On PostgreSQL the hashes are a `bigint[]` with a GIN index (created by migration
+    `oracle.0014_reading_search_index_filled`, PostgreSQL only); a search asks for the rows whose
+    array holds all of its words' hashes. See `oracle.services.search_index`.
     """
 
-    pk = models.CompositePrimaryKey("term", "reading_id")
-    term = models.CharField(_("term"), max_length=32)
-    reading = models.ForeignKey(
-        Reading, on_delete=models.CASCADE, related_name="search_terms", db_column="reading_id"
+    reading = models.OneToOneField(
+        Reading,
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="search_index",
+        db_column="reading_id",
     )
+    terms = TermHashesField(_("terms"))
 
     class Meta:
-        db_table = "oracle_reading_search_terms"
-        verbose_name = _("reading search term")
-        verbose_name_plural = _("reading search terms")
-        indexes = [models.Index(fields=["reading"], name="idx_oracle_reading_terms_read")]
+        db_table = "oracle_reading_search_index"
+        verbose_name = _("reading search index")
+        verbose_name_plural = _("reading search indexes")
 
     def __str__(self) -> str:
-        return f"{self.reading_id}:{self.term}"
+        return f"{self.reading_id}: {len(self.terms or ())} terms"
 
 
 class ShareLinkQuerySet(models.QuerySet):

@@ -42,6 +42,7 @@ urlpatterns = [
         name="reading-export",
     ),
     path("export/my-data.zip", history.my_data, name="my-data"),
+    path("readings/<int:reading_id>/copy.txt", history.reading_copy, name="reading-copy"),
     path("readings/<int:reading_id>/share", share.share_create, name="share-create"),
     path(
         "readings/<int:reading_id>/share/<int:link_id>/revoke",

@@ -21,8 +21,7 @@ from typing import Any
 
 import jdatetime
 from django.db import transaction
-from django.db.models import BooleanField, Count, Min, Q, QuerySet, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Min, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -31,7 +30,7 @@ from nps.core import audit, blind_index
 from nps.core.errors import InvalidField, NotFound
 from oracle.engines import i18n
 from oracle.models import Reading, ReadingKind, SignType
-from oracle.services import history, profiles, sealing
+from oracle.services import history, profiles, sealing, stats
 from oracle.services.export import reading_profile_name
 from oracle.services.reading_document import kind_label
 from vault.models import EntryTag, JournalEntry, NoteTerm, Outcome, tag_digest
@@ -159,6 +158,7 @@ class Summary:
     current_streak: int
     hit_rate: HitRate
     tags: list[tuple[str, int]] = field(default_factory=list)
+    history: stats.HistoryTotals | None = None  # what they were counted from (not in the API)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -183,6 +183,14 @@ class Summary:
 def journal_readings(principal: Principal) -> QuerySet:
     """The principal's own live readings (the journal never shows another account's)."""
     return Reading.objects.owned_by(principal)
+
+
+def _of_journal(principal: Principal, reading: str) -> Q:
+    """Rows whose reading (the relation ``reading``) is in the principal's journal, as a join
+    (a ``reading__in`` subquery of every reading of the account was planned worse)."""
+    if principal.account is None:
+        return Q(pk__in=[])
+    return Q(**{f"{reading}__owner": principal.account, f"{reading}__deleted_at__isnull": True})
 
 
 def _with_journal(readings: QuerySet) -> QuerySet:
@@ -329,11 +337,18 @@ def list_entries(
         jalali=jalali,
         pinned=pinned,
     )
-    ordered = _with_journal(readings).annotate(
-        is_pinned=Coalesce("journal_entry__pinned", Value(False), output_field=BooleanField())
-    )
-    ordered = ordered.order_by("-is_pinned", "-created_at", "-id")
-    rows = list(ordered[offset : offset + limit])
+    # Two slices, each an index walk newest first, rather than one sort of the whole journal by
+    # "pinned": the pinned entries (few), then the others.
+    pinned_rows = readings.filter(journal_entry__pinned=True)
+    pinned_count = pinned_rows.count()
+    newest = ("-created_at", "-id")
+    rows = []
+    if offset < pinned_count:
+        rows = list(_with_journal(pinned_rows).order_by(*newest)[offset : offset + limit])
+    if len(rows) < limit:
+        start = max(0, offset - pinned_count)
+        others = _with_journal(readings.exclude(journal_entry__pinned=True)).order_by(*newest)
+        rows += list(others[start : start + limit - len(rows)])
     return EntryPage([_entry(reading) for reading in rows], readings.count())
 
 
@@ -342,7 +357,7 @@ def account_tags(principal: Principal) -> list[tuple[str, int]]:
 
     The tags are counted by their keyed hash; one row of each is decrypted for its text."""
     counts = (
-        EntryTag.objects.filter(entry__reading__in=journal_readings(principal))
+        EntryTag.objects.filter(_of_journal(principal, "entry__reading"))
         .values("tag_hash")
         .annotate(count=Count("id"), first=Min("id"))
     )
@@ -484,7 +499,8 @@ def record_outcome(
 
 def hit_rate(principal: Principal) -> HitRate:
     rows = JournalEntry.objects.filter(
-        reading__in=journal_readings(principal).filter(sign_type=SignType.QUESTION),
+        _of_journal(principal, "reading"),
+        reading__sign_type=SignType.QUESTION,
         outcome__isnull=False,
     ).values_list("outcome", "reading__reading_result__answer")
     return score_outcomes(list(rows))
@@ -506,19 +522,6 @@ def score_outcomes(rows: Iterable[tuple[str, str | None]]) -> HitRate:
     return HitRate(recorded=recorded, scored=scored, hits=hits)
 
 
-def streaks(days: Iterable[dt.date], *, today: dt.date) -> tuple[int, int]:
-    """(longest run of consecutive days, the run that ends today or yesterday)."""
-    ordered = sorted(set(days))
-    longest = run = 0
-    previous = None
-    for day in ordered:
-        run = run + 1 if previous is not None and day - previous == dt.timedelta(days=1) else 1
-        longest = max(longest, run)
-        previous = day
-    current = run if previous is not None and today - previous <= dt.timedelta(days=1) else 0
-    return longest, current
-
-
 def _months(now: dt.datetime, *, jalali: bool) -> list[str]:
     year, month = (int(part) for part in month_key(now, jalali=jalali).split("-"))
     keys = []
@@ -528,54 +531,36 @@ def _months(now: dt.datetime, *, jalali: bool) -> list[str]:
     return list(reversed(keys))
 
 
-def personal_numbers(rows: Iterable[Sequence[Any]]) -> Counter:
-    numbers: Counter = Counter()
-    for values in rows:
-        for value in values:
-            if isinstance(value, int) and not isinstance(value, bool) and value > 0:
-                numbers[value] += 1
-    return numbers
+def month_counts(days: Counter, months: Sequence[str], *, jalali: bool) -> list[tuple[str, int]]:
+    """``[(month, readings in it)]`` for ``months`` (``YYYY-MM`` keys, UTC) from readings per
+    day."""
+    first = parse_month(months[0], jalali=jalali)[0].date()
+    counted: Counter = Counter()
+    for day, count in days.items():
+        if day >= first:
+            counted[month_key(day, jalali=jalali)] += count
+    return [(month, counted[month]) for month in months]
 
 
 def summary(principal: Principal, *, jalali: bool = False) -> Summary:
     """Totals by type and by month (the last twelve, Jalali months with ``jalali``), the most
     frequent numbers (life path, expression, the answers' sign numbers), the answers given,
-    streaks and the hit rate."""
-    readings = journal_readings(principal)
+    streaks and the hit rate: from `oracle.services.stats.history_totals`, no reading row is
+    loaded."""
+    by_type, totals = stats.history_totals(principal)
     now = timezone.now()
-    by_type = {
-        row["sign_type"]: row["count"]
-        for row in readings.values("sign_type").annotate(count=Count("id")).order_by("sign_type")
-    }
-    created = list(readings.values_list("created_at", flat=True))
-    month_counts = Counter(month_key(moment, jalali=jalali) for moment in created)
-    by_month = [(month, month_counts.get(month, 0)) for month in _months(now, jalali=jalali)]
-    numbers = personal_numbers(
-        readings.values_list(
-            "reading_result__numerology__life_path",
-            "reading_result__life_path",
-            "reading_result__destiny_number",
-            "reading_result__sign_number",
-        )
-    )
-    answers = Counter(
-        answer
-        for answer in readings.filter(sign_type=SignType.QUESTION).values_list(
-            "reading_result__answer", flat=True
-        )
-        if isinstance(answer, str)
-    )
-    longest, current = streaks((moment.date() for moment in created), today=now.date())
+    longest, current = totals.streaks(now.date())
     return Summary(
-        total=len(created),
-        by_type=by_type,
-        by_month=by_month,
-        frequent_numbers=sorted(numbers.items(), key=lambda item: (-item[1], item[0]))[:5],
-        answers=dict(sorted(answers.items())),
+        total=totals.count,
+        by_type=dict(sorted(by_type.items())),
+        by_month=month_counts(totals.days, _months(now, jalali=jalali), jalali=jalali),
+        frequent_numbers=sorted(totals.numbers.items(), key=lambda item: (-item[1], item[0]))[:5],
+        answers=dict(sorted(totals.answers.items())),
         longest_streak=longest,
         current_streak=current,
         hit_rate=hit_rate(principal),
         tags=account_tags(principal)[:20],
+        history=totals,
     )
 
 

@@ -9,24 +9,25 @@ errors when invalid; the outcome form also sends the hit rate out of band).
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.dates import MONTHS, MONTHS_3
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from nps.core import ratelimit
 from nps.core.dates import JALALI_MONTHS_EN, JALALI_MONTHS_FA, is_persian, uses_jalali
 from nps.core.http import client_ip
-from nps.core.pages import page_number, require_scope, service_errors
+from nps.core.pages import paginate, render_page, require_scope, service_errors, wants_fragment
 from nps.core.templatetags.nps import persian_digits
 from oracle.models import Profile, ReadingKind
 from vault import cards, services
 from vault.forms import EntryForm, FilterForm, OutcomeForm
 
 TEMPLATE = "vault/index.html"
+CARD_PAGE = "vault/entry_page.html"
 PAGE_SIZE = 20
 FILTER_KEYS = ("q", "kind", "tag", "profile", "month", "pinned")
 WRITE = "vault:write"
@@ -79,10 +80,9 @@ def _list_context(request: HttpRequest) -> dict:
     values = filters.cleaned_data if filters.is_valid() else {}
     if values.get("q"):
         ratelimit.charge("search", principal.rate_key)
-    number = page_number(request)
-    page = services.EntryPage([], 0)
-    with service_errors(filters):
-        page = services.list_entries(
+
+    def fetch(*, offset: int, limit: int) -> tuple[list, int]:
+        listed = services.list_entries(
             principal=principal,
             search=values.get("q", ""),
             kind=values.get("kind") or None,
@@ -91,10 +91,14 @@ def _list_context(request: HttpRequest) -> dict:
             month=values.get("month") or None,
             jalali=jalali,
             pinned=True if values.get("pinned") else None,
-            limit=PAGE_SIZE,
-            offset=(number - 1) * PAGE_SIZE,
+            limit=limit,
+            offset=offset,
         )
-    pages = max(1, -(-page.total // PAGE_SIZE))
+        return listed.entries, listed.total
+
+    page = Paginator([], PAGE_SIZE).page(1)  # no entry when the service refuses a filter
+    with service_errors(filters):
+        page = paginate(request, fetch, per_page=PAGE_SIZE)
     can_write = principal.has_scope("vault:write")
     can_rate = principal.has_scope("oracle:write")
     query = {key: request.GET[key] for key in FILTER_KEYS if request.GET.get(key)}
@@ -111,13 +115,13 @@ def _list_context(request: HttpRequest) -> dict:
                 **card,
                 "html": cards.card_html(request, card, can_write=can_write, can_rate=can_rate),
             }
-            for card in map(entry_forms, page.entries)
+            for card in map(entry_forms, page)
         ],
-        "total": page.total,
-        "page_number": number,
-        "page_count": pages,
-        "previous_url": page_url(number - 1) if number > 1 else None,
-        "next_url": page_url(number + 1) if number < pages else None,
+        "total": page.paginator.count,
+        "page_number": page.number,
+        "page_count": page.paginator.num_pages,
+        "previous_url": page_url(page.number - 1) if page.has_previous() else None,
+        "next_url": page_url(page.number + 1) if page.has_next() else None,
         "summary": summary,
         "hit_rate": summary.hit_rate,
         "month_items": [
@@ -133,16 +137,14 @@ def _list_context(request: HttpRequest) -> dict:
 
 @require_GET
 @login_required
-@vary_on_headers("HX-Request")
 def index(request: HttpRequest) -> HttpResponse:
-    context = _list_context(request)
-    if request.htmx:
-        return render(request, f"{TEMPLATE}#entry-list", context)
-    return render(request, TEMPLATE, context)
+    return render_page(request, TEMPLATE, "entry-list", _list_context(request))
 
 
 def _card_response(request, entry, *, status=200, hit_rate=False, **forms_given) -> HttpResponse:
-    if not request.htmx and status == 200:
+    """The entry's card under htmx; else back to the journal, or the card on its own page with
+    the form's errors (422)."""
+    if not wants_fragment(request) and status == 200:
         return redirect(reverse("vault:index") + f"#entry-{entry.reading_id}")
     context = {
         "card": entry_forms(entry, **forms_given),
@@ -152,9 +154,7 @@ def _card_response(request, entry, *, status=200, hit_rate=False, **forms_given)
     if hit_rate:
         context["hit_rate"] = services.hit_rate(request.principal)
         context["hit_rate_oob"] = True
-    if request.htmx:
-        return render(request, f"{TEMPLATE}#entry-card", context, status=status)
-    return render(request, "vault/entry_page.html", context, status=status)
+    return render_page(request, CARD_PAGE, "entry-card", context, status=status)
 
 
 @require_POST

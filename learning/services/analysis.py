@@ -79,8 +79,7 @@ def insights(principal: Principal) -> list[Insight]:
                 "streaks",
             )
         )
-    days = vault.reading_days(vault.journal_readings(principal))
-    repeating = [day for day in days if is_repeating_day(day)]
+    repeating = [day for day in summary.history.days if is_repeating_day(day)]
     if repeating:
         found.append(
             Insight(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from learning.models import ReadingFeedback
 from nps.accounts.principal import Principal
-from vault import services as vault
+from oracle.services import stats
 
 # (level, name, XP from which it starts): V4-later's thresholds.
 LEVELS: tuple[tuple[int, str, int], ...] = (
@@ -116,13 +116,14 @@ class XpSources:
 
 
 def xp_sources(principal: Principal) -> XpSources:
-    """The account's XP sources, counted in SQL (a count and the distinct days, no row each)."""
-    readings = vault.journal_readings(principal)
-    longest, _current = vault.streaks(vault.reading_days(readings), today=timezone.now().date())
+    """The account's XP sources: its readings and longest streak from the kept totals
+    (`oracle.services.stats.history_totals`), its feedback counted."""
+    _by_type, totals = stats.history_totals(principal)
+    longest, _current = totals.streaks(timezone.now().date())
     feedback = (
         ReadingFeedback.objects.filter(user=principal.account).count() if principal.account else 0
     )
-    return XpSources(readings=readings.count(), feedback=feedback, longest_streak=longest)
+    return XpSources(readings=totals.count, feedback=feedback, longest_streak=longest)
 
 
 def account_level(principal: Principal) -> Level:

@@ -5,7 +5,8 @@ Until this release the name reading of a profile's own name wrote its heading as
 text was stored with the reading, then served by share links, the API and exports. This rewrites
 every stored interpretation (both encrypted columns): the heading loses the name, and any other
 occurrence of the linked profiles' mothers' names (an AI text quoting it) is replaced by
-"your mother" / "مادر". The search terms of the readings it changed are rebuilt.
+"your mother" / "مادر". (It also rebuilt the search terms of the readings it changed; the
+index has since been redesigned, and 0014 builds it for every reading.)
 """
 
 import json
@@ -88,21 +89,16 @@ def remove_mothers_names(apps, schema_editor):
     """A migration's historical model has django-cryptography's own encrypted field, keyed
     differently from the app's: the encrypted columns are read and written raw
     (`load_stored` / `dump_stored`), as in 0010."""
-    from types import SimpleNamespace
-
-    from nps.core import blind_index
     from nps.core.fields import UnreadableValue, dump_stored
-    from oracle.services import sealing
 
     connection = schema_editor.connection
-    Term = apps.get_model("oracle", "ReadingSearchTerm")
     mothers = _mothers_by_profile(connection)
     rows = _select(
         connection,
-        "SELECT id, user_id, primary_user_id, ai_interpretation, ai_interpretation_persian, "
-        "question, sign_type, sign_value, reading_result FROM oracle_readings ORDER BY id",
+        "SELECT id, user_id, primary_user_id, ai_interpretation, ai_interpretation_persian "
+        "FROM oracle_readings ORDER BY id",
     )
-    for pk, profile, primary, *stored, question, sign_type, sign_value, result in rows:
+    for pk, profile, primary, *stored in rows:
         names = sorted(
             {*mothers.get(profile, ()), *mothers.get(primary, ())}, key=len, reverse=True
         )
@@ -125,23 +121,6 @@ def remove_mothers_names(apps, schema_editor):
                     pk,
                 ],
             )
-        if isinstance(result, str):
-            result = json.loads(result)
-        try:
-            asked = _opened(question)
-        except UnreadableValue:
-            asked = None
-        row = SimpleNamespace(
-            pk=pk,
-            sign_type=sign_type,
-            sign_value=sign_value,
-            question=asked,
-            reading_result=result,
-            ai_interpretation=after[0],
-        )
-        terms = blind_index.index_terms(*sealing.search_texts(row))
-        Term.objects.filter(reading_id=pk).delete()
-        Term.objects.bulk_create(Term(reading_id=pk, term=term) for term in sorted(terms))
 
 
 class Migration(migrations.Migration):

@@ -3,9 +3,10 @@
 Until this release a group (multi-user) reading kept the names typed into it in clear: in
 `reading_result` (each profile's name, each pair's names, the group dynamics' roles and
 sentences) and in V4's `individual_results` / `compatibility_matrix` columns. This moves them
-into the encrypted `ai_interpretation` object beside the interpretation (`sealing.seal`), leaves
-the numbers in clear, and rebuilds the search terms of the readings it changed (so a search by a
-member's name finds them). `sealing.reading_response` gives back exactly the response it gave
+into the encrypted `ai_interpretation` object beside the interpretation (`sealing.seal`) and
+leaves the numbers in clear. (It also rebuilt the search terms of the readings it changed, so
+that a search by a member's name finds them; the index has since been redesigned, and 0014
+builds it for every reading.) `sealing.reading_response` gives back exactly the response it gave
 before. Rows already sealed, and rows whose encrypted column no configured key opens, are left
 as they are.
 
@@ -36,12 +37,10 @@ def _opened(stored):
 
 
 def seal_group_names(apps, schema_editor):
-    from nps.core import blind_index
     from nps.core.fields import UnreadableValue, dump_stored
     from oracle.services import sealing
 
     Reading = apps.get_model("oracle", "Reading")
-    Term = apps.get_model("oracle", "ReadingSearchTerm")
     connection = schema_editor.connection
     table = Reading._meta.db_table
     groups = (
@@ -95,13 +94,6 @@ def seal_group_names(apps, schema_editor):
                     "WHERE id = %s",
                     [connection.Database.Binary(dump_stored(sealed.ai_interpretation)), pk],
                 )
-            row.reading_result, row.ai_interpretation = (
-                sealed.reading_result,
-                sealed.ai_interpretation,
-            )
-            terms = blind_index.index_terms(*sealing.search_texts(row))
-            Term.objects.filter(reading_id=pk).delete()
-            Term.objects.bulk_create(Term(reading_id=pk, term=term) for term in sorted(terms))
 
 
 class Migration(migrations.Migration):

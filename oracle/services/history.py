@@ -10,12 +10,12 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from nps.accounts.principal import Principal
 from nps.core import blind_index
 from nps.core.errors import NotFound
-from oracle.models import Reading, ReadingSearchTerm
+from oracle.models import Reading
 from oracle.services import profiles
 from oracle.services.readings import record_action
 
@@ -178,24 +178,18 @@ def readings_matching(queryset: QuerySet, search: str) -> QuerySet:
     """The readings of ``queryset`` whose texts hold every word of ``search`` (each word as the
     beginning of a word: "happi" finds "happiness"), case- and Persian-letter-form-insensitive.
 
-    The texts are encrypted; the match is an indexed lookup of their keyed terms
-    (`nps.core.blind_index`, stored by `oracle.services.search_index`), so its cost follows the
-    number of rows holding the rarest term, not the size of the history. A search with no word
-    in it (only punctuation) matches nothing; a blank one everything.
+    The texts are encrypted; the match is a lookup of their keyed terms (`nps.core.blind_index`,
+    stored by `oracle.services.search_index`, one row per reading): on PostgreSQL one probe of
+    the GIN index for all the words (`terms @> ARRAY[…]`), so its cost follows the number of
+    readings holding the words, not the size of the history (SQLite scans the rows). A search
+    with no word in it (only punctuation) matches nothing; a blank one everything.
     """
     if not search.strip():
         return queryset
-    terms = blind_index.query_terms(search)
-    if not terms:
+    hashes = blind_index.query_hashes(search)
+    if not hashes:
         return queryset.none()
-    # One EXISTS per term: each is a probe of the (term, reading_id) primary key, so the plan
-    # stays cheap whatever the planner believes about the tables' sizes (a GROUP BY … HAVING
-    # count form degenerated into a nested loop over every pair when statistics were stale).
-    for term in sorted(terms):
-        queryset = queryset.filter(
-            Exists(ReadingSearchTerm.objects.filter(term=term, reading_id=OuterRef("pk")))
-        )
-    return queryset
+    return queryset.filter(search_index__terms__holds_all=hashes)
 
 
 def _utc_midnight(day: dt.date) -> dt.datetime:

@@ -1,55 +1,55 @@
 """The keyed blind index of readings: the terms that let history search encrypted texts.
 
 Whenever a reading is saved — by the readings service, the admin, an importer — `index_reading`
-(a `post_save` receiver connected in `OracleConfig.ready`) writes the terms
-(`nps.core.blind_index.index_terms`) of every text search looks in (`sealing.search_texts`: the
-question or name read, the sign value, the interpretations) into `oracle_reading_search_terms`.
-`oracle.services.history.readings_matching` looks them up. `rebuild` recomputes every reading's
-terms under the current key (after a key rotation, or to backfill rows written by `bulk_create`
-or SQL: `manage.py index_readings`).
+(a `post_save` receiver connected in `OracleConfig.ready`) writes one row of
+`oracle_reading_search_index`: the 64-bit keyed hashes (`nps.core.blind_index.index_hashes`) of
+every word, and every 3–12-letter prefix of it, of the texts search looks in
+(`sealing.search_texts`: the question or name read, the sign value, the interpretations — names
+typed into a group reading included). `oracle.services.history.readings_matching` looks them up.
+`rebuild` recomputes every reading's row under the current key (after a key rotation, or to
+backfill rows written by `bulk_create` or SQL: `manage.py index_readings`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterator
+from types import SimpleNamespace
 
 from django.db import connection, transaction
 
 from nps.core import blind_index
-from oracle.models import Reading, ReadingSearchTerm
+from nps.core.fields import UnreadableValue, load_stored
+from oracle.models import Reading, ReadingSearchIndex
 from oracle.services import sealing
 
 BATCH = 500
 
 
-def terms_of(reading) -> set[str]:
-    return blind_index.index_terms(*sealing.search_texts(reading))
+def terms_of(reading) -> set[int]:
+    """The hashes to store for ``reading`` (anything with `sign_type`, `sign_value`, `question`
+    and `ai_interpretation`, decrypted)."""
+    return blind_index.index_hashes(*sealing.search_texts(reading))
 
 
 # A save that names only other fields (favourite, soft delete) leaves the terms alone.
 TEXT_FIELDS = frozenset({"question", "sign_value", "ai_interpretation", "sign_type"})
 
 
-def _insert_terms(term_model, rows: list[tuple[str, int]]) -> None:
-    """Write ``(term, reading id)`` rows as multi-row `INSERT`s of plain values, 500 rows each:
-    building as many model instances for `bulk_create` cost a time reading half of its CPU
-    (docs/PERFORMANCE.md). ``term_model`` may be a migration's historical model."""
-    table = connection.ops.quote_name(term_model._meta.db_table)
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), BATCH):
-            chunk = rows[start : start + BATCH]
-            placeholders = ", ".join(["(%s, %s)"] * len(chunk))
-            values = [value for row in chunk for value in row]
-            # Only placeholders are formatted in: the table name is the model's, the values bound.
-            sql = f"INSERT INTO {table} (term, reading_id) VALUES {placeholders}"  # noqa: S608
-            cursor.execute(sql, values)
+def _write(index_model, rows: list) -> None:
+    """Insert or replace the index rows (one statement per `BATCH` rows): ``index_model`` may be a
+    migration's historical model."""
+    index_model._base_manager.bulk_create(
+        rows,
+        batch_size=BATCH,
+        update_conflicts=True,
+        unique_fields=["reading"],
+        update_fields=["terms"],
+    )
 
 
 def index_reading(reading: Reading) -> None:
-    """(Re)write the terms of a reading (in the caller's transaction); a reading has a few
-    hundred (every 3–12-letter prefix of every word of its texts)."""
-    ReadingSearchTerm.objects.filter(reading_id=reading.pk).delete()
-    _insert_terms(ReadingSearchTerm, [(term, reading.pk) for term in sorted(terms_of(reading))])
+    """(Re)write the index row of a reading (in the caller's transaction): one statement."""
+    _write(ReadingSearchIndex, [ReadingSearchIndex(reading_id=reading.pk, terms=terms_of(reading))])
 
 
 def on_reading_saved(sender, instance: Reading, created: bool, update_fields=None, **kwargs):
@@ -59,26 +59,62 @@ def on_reading_saved(sender, instance: Reading, created: bool, update_fields=Non
         index_reading(instance)
 
 
-def _rebuild_rows(readings: Iterable, term_model) -> int:
-    count = 0
-    rows: list[tuple[str, int]] = []
-    for reading in readings:
-        rows.extend((term, reading.pk) for term in terms_of(reading))
-        count += 1
-        if len(rows) >= BATCH * 20:
-            _insert_terms(term_model, rows)
-            rows = []
-    _insert_terms(term_model, rows)
-    return count
+def _opened(stored) -> str | None:
+    """An encrypted column's raw value, decrypted with whichever configured key opens it (None
+    when none does, as the model's field reads it)."""
+    if stored is None:
+        return None
+    try:
+        value = load_stored(stored)
+    except UnreadableValue:
+        return None
+    return value if isinstance(value, str) else None
 
 
-def rebuild(*, reading_model=Reading, term_model=ReadingSearchTerm) -> int:
-    """Recompute the terms of every reading, deleted ones included (they may be restored).
+def _stored_readings(table: str) -> Iterator[SimpleNamespace]:
+    """Every row of the readings table, deleted ones included, its texts decrypted from the raw
+    columns: a migration's historical model cannot decrypt them (its encrypted field is
+    django-cryptography's own), so the app and the migrations read them the same way."""
+    quoted = connection.ops.quote_name(table)
+    # Only the table name is formatted in (the model's); the values are bound.
+    sql = (
+        "SELECT id, sign_type, sign_value, question, ai_interpretation "  # noqa: S608
+        f"FROM {quoted} WHERE id > %s ORDER BY id LIMIT {BATCH}"
+    )
+    last = 0
+    while True:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [last])
+            rows = cursor.fetchall()
+        if not rows:
+            return
+        for pk, sign_type, sign_value, question, interpretation in rows:
+            yield SimpleNamespace(
+                pk=pk,
+                sign_type=sign_type,
+                sign_value=sign_value,
+                question=_opened(question),
+                ai_interpretation=_opened(interpretation),
+            )
+        last = rows[-1][0]
+
+
+def rebuild(*, reading_model=Reading, index_model=ReadingSearchIndex) -> int:
+    """Recompute the index row of every reading, deleted ones included (they may be restored).
 
     Returns the number of readings indexed. The models may be a migration's historical ones.
     """
-    fields = ("id", "sign_type", "sign_value", "question", "ai_interpretation")
+    count = 0
     with transaction.atomic():
-        term_model.objects.all().delete()
-        readings = reading_model._base_manager.only(*fields).order_by("pk")
-        return _rebuild_rows(readings.iterator(chunk_size=BATCH), term_model)
+        index_model._base_manager.all().delete()
+        rows = []
+        for reading in _stored_readings(reading_model._meta.db_table):
+            rows.append(index_model(reading_id=reading.pk, terms=terms_of(reading)))
+            if len(rows) == BATCH:
+                _write(index_model, rows)
+                count, rows = count + len(rows), []
+        _write(index_model, rows)
+        if connection.vendor == "postgresql":  # the planner's statistics of the new rows
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {connection.ops.quote_name(index_model._meta.db_table)}")
+    return count + len(rows)

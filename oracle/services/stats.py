@@ -1,19 +1,28 @@
-"""The account's reading counters (the dashboard and `GET /api/oracle/stats`: one service).
+"""The account's reading counters (the dashboard and `GET /api/oracle/stats`: one service), and
+the history totals they, the journal and the Learning page are counted from.
 
 Counted over the caller's *own* live readings (an admin's dashboard is about their readings, not
 everyone's), with "today", "this week" (from Monday) and "this month" in the zone given — the
 account's default time zone, else UTC. The streak is the number of consecutive days, ending today
 (or yesterday, when nothing was read yet today), with at least one reading.
+
+The cost does not follow the size of the history: `history_totals` keeps what is counted over
+every reading (readings per day, numbers, answers, confidence) in the cache and counts only the
+readings added since; each request runs one grouped query over plain columns to know whether
+anything changed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from django.db.models import Avg, Count, FloatField, Q
+from django.core.cache import cache
+from django.db.models import Count, FloatField, Max, QuerySet, Sum
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
@@ -21,7 +30,15 @@ from django.utils import timezone
 from nps.accounts.principal import Principal
 from oracle.models import Reading, SignType
 
-STREAK_WINDOW_DAYS = 366
+HISTORY_TOTALS_KEY = "oracle:history-totals:v1:{account}:{zone}"
+HISTORY_TOTALS_SECONDS = 30 * 24 * 3600
+# Where a reading's result holds a personal number: life path, expression, an answer's sign number.
+NUMBER_PATHS = (
+    "reading_result__numerology__life_path",
+    "reading_result__life_path",
+    "reading_result__destiny_number",
+    "reading_result__sign_number",
+)
 
 
 @dataclass(frozen=True)
@@ -47,57 +64,161 @@ def _midnight(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=zone)
 
 
-def streak(days: set[dt.date], today: dt.date) -> int:
-    """Consecutive days with a reading, ending today or (if none today) yesterday."""
-    day = today if today in days else today - dt.timedelta(days=1)
-    count = 0
-    while day in days:
-        count += 1
-        day -= dt.timedelta(days=1)
-    return count
+def streaks(days: Iterable[dt.date], *, today: dt.date) -> tuple[int, int]:
+    """(longest run of consecutive days, the run that ends today or — nothing yet today —
+    yesterday)."""
+    longest = run = 0
+    previous = None
+    for day in sorted(set(days)):
+        run = run + 1 if previous is not None and day - previous == dt.timedelta(days=1) else 1
+        longest = max(longest, run)
+        previous = day
+    current = run if previous is not None and today - previous <= dt.timedelta(days=1) else 0
+    return longest, current
+
+
+@dataclass(frozen=True)
+class HistoryTotals:
+    """What is counted over a whole history, kept per account and zone (`history_totals`).
+    ``count``, ``id_sum`` and ``last_id`` describe the live readings counted."""
+
+    count: int
+    id_sum: int
+    last_id: int
+    days: Counter  # readings per day in the zone
+    numbers: Counter  # positive whole numbers of `NUMBER_PATHS`, how often each
+    answers: Counter  # question readings per answer given
+    confidence_sum: float = 0.0  # of the question readings that have one
+    confidence_count: int = 0
+
+    def __add__(self, other: HistoryTotals) -> HistoryTotals:
+        return HistoryTotals(
+            count=self.count + other.count,
+            id_sum=self.id_sum + other.id_sum,
+            last_id=max(self.last_id, other.last_id),
+            days=self.days + other.days,
+            numbers=self.numbers + other.numbers,
+            answers=self.answers + other.answers,
+            confidence_sum=self.confidence_sum + other.confidence_sum,
+            confidence_count=self.confidence_count + other.confidence_count,
+        )
+
+    @property
+    def average_confidence(self) -> float | None:
+        return self.confidence_sum / self.confidence_count if self.confidence_count else None
+
+    def since(self, day: dt.date) -> int:
+        """Readings from ``day`` on."""
+        return sum(count for counted, count in self.days.items() if counted >= day)
+
+    def streaks(self, today: dt.date) -> tuple[int, int]:
+        return streaks(self.days, today=today)
+
+
+def _numbers(readings: QuerySet) -> Counter:
+    grouped = [
+        readings.filter(**{f"{path}__isnull": False})
+        .values_list(path)
+        .annotate(count=Count("pk"))
+        .values_list(path, "count")
+        for path in NUMBER_PATHS
+    ]
+    numbers: Counter = Counter()
+    for value, count in grouped[0].union(*grouped[1:], all=True):
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            numbers[value] += count
+    return numbers
+
+
+def tally(readings: QuerySet, zone: dt.tzinfo) -> HistoryTotals:
+    """`HistoryTotals` of ``readings``, counted in SQL: grouped by day in ``zone`` (with the
+    count, sum and largest id), by number, and by answer (with the confidence); one row per
+    group, none per reading."""
+    readings = readings.order_by()
+    days: Counter = Counter()
+    count = id_sum = last_id = 0
+    for day, n, ids, largest in (
+        readings.annotate(day=TruncDate("created_at", tzinfo=zone))
+        .values_list("day")
+        .annotate(n=Count("pk"), ids=Sum("pk"), largest=Max("pk"))
+        .values_list("day", "n", "ids", "largest")
+    ):
+        days[day] = n
+        count, id_sum, last_id = count + n, id_sum + ids, max(last_id, largest)
+    answers: Counter = Counter()
+    confidence_sum, confidence_count = 0.0, 0
+    confidence = Cast(KT("reading_result__confidence"), FloatField())
+    for answer, n, total, counted in (
+        readings.filter(sign_type=SignType.QUESTION)
+        .values_list("reading_result__answer")
+        .annotate(n=Count("pk"), total=Sum(confidence), counted=Count(confidence))
+        .values_list("reading_result__answer", "n", "total", "counted")
+    ):
+        if isinstance(answer, str):
+            answers[answer] += n
+        confidence_sum += total or 0.0
+        confidence_count += counted
+    return HistoryTotals(
+        count=count,
+        id_sum=id_sum,
+        last_id=last_id,
+        days=days,
+        numbers=_numbers(readings),
+        answers=answers,
+        confidence_sum=confidence_sum,
+        confidence_count=confidence_count,
+    )
+
+
+def history_totals(
+    principal: Principal, zone: dt.tzinfo = dt.UTC
+) -> tuple[dict[str, int], HistoryTotals]:
+    """The principal's own live readings by type, and their `HistoryTotals` (days in ``zone``).
+
+    One grouped query over plain columns (type, count, sum and largest id) runs each time; the
+    totals are kept in the cache and brought up to date by counting only the readings added
+    since (ids above ``last_id``). When the counts and the sums of ids do not add up (a reading
+    deleted or restored), everything is counted again."""
+    readings = own_readings(principal).order_by()
+    by_type, live = {}, (0, 0, 0)
+    for sign_type, n, ids, largest in (
+        readings.values_list("sign_type")
+        .annotate(n=Count("pk"), ids=Sum("pk"), largest=Max("pk"))
+        .values_list("sign_type", "n", "ids", "largest")
+    ):
+        by_type[sign_type] = n
+        live = (live[0] + n, live[1] + ids, max(live[2], largest))
+    if principal.account is None:
+        return by_type, tally(readings, zone)
+    key = HISTORY_TOTALS_KEY.format(account=principal.account.pk, zone=zone)
+    kept = cache.get(key)
+    if kept is not None and (kept.count, kept.id_sum, kept.last_id) == live:
+        return by_type, kept
+    totals = None
+    if kept is not None and kept.last_id < live[2]:
+        totals = kept + tally(readings.filter(pk__gt=kept.last_id), zone)
+    if totals is None or (totals.count, totals.id_sum, totals.last_id) != live:
+        totals = tally(readings, zone)
+    cache.set(key, totals, HISTORY_TOTALS_SECONDS)
+    return by_type, totals
 
 
 def reading_stats(
     *, principal: Principal, zone: dt.tzinfo | None = None, now: dt.datetime | None = None
 ) -> ReadingStats:
+    """The counters, from `history_totals` in ``zone``."""
     zone = zone or zoneinfo.ZoneInfo("UTC")
     today = timezone.localtime(now or timezone.now(), zone).date()
-    week_start = today - dt.timedelta(days=today.weekday())
-    month_start = today.replace(day=1)
-    readings = own_readings(principal)
-    by_type = dict(
-        readings.order_by()
-        .values_list("sign_type")
-        .annotate(n=Count("pk"))
-        .values_list("sign_type", "n")
-    )
-    counters = readings.aggregate(
-        total=Count("pk"),
-        today=Count("pk", filter=Q(created_at__gte=_midnight(today, zone))),
-        week=Count("pk", filter=Q(created_at__gte=_midnight(week_start, zone))),
-        month=Count("pk", filter=Q(created_at__gte=_midnight(month_start, zone))),
-        confidence=Avg(
-            Cast(KT("reading_result__confidence"), FloatField()),
-            filter=Q(sign_type=SignType.QUESTION),
-        ),
-    )
-    since = _midnight(today - dt.timedelta(days=STREAK_WINDOW_DAYS), zone)
-    days = set(
-        readings.filter(created_at__gte=since)
-        .annotate(day=TruncDate("created_at", tzinfo=zone))
-        .order_by()
-        .values_list("day", flat=True)
-        .distinct()
-    )
+    by_type, totals = history_totals(principal, zone)
     most_used = max(sorted(by_type), key=lambda kind: by_type[kind]) if by_type else None
-    confidence = counters["confidence"]
+    confidence = totals.average_confidence
     return ReadingStats(
-        total_readings=counters["total"],
+        total_readings=totals.count,
         readings_by_type=by_type,
         most_used_type=most_used,
         average_confidence=round(confidence, 3) if confidence is not None else None,
-        readings_today=counters["today"],
-        readings_this_week=counters["week"],
-        readings_this_month=counters["month"],
-        streak_days=streak(days, today),
+        readings_today=totals.since(today),
+        readings_this_week=totals.since(today - dt.timedelta(days=today.weekday())),
+        readings_this_month=totals.since(today.replace(day=1)),
+        streak_days=totals.streaks(today)[1],
     )

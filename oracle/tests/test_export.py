@@ -94,6 +94,31 @@ def test_export_is_audited_and_another_accounts_reading_is_a_404(client, owner):
     assert page_export(client, reading_id, "docx").status_code == 404
 
 
+def test_copy_text_is_the_text_export_for_its_owner_only_and_not_audited(client, owner):
+    reading_id = persian_reading(owner)
+    page = client.get(reverse("oracle:reading", args=[reading_id])).content.decode()
+    copy_url = reverse("oracle:reading-copy", args=[reading_id])
+    assert f'data-copy-url="{copy_url}"' in page  # the page names it; the text is built on a click
+
+    response = client.get(copy_url)
+
+    assert response.status_code == 200
+    assert response["Content-Type"] == "text/plain; charset=utf-8"
+    assert response.content == page_export(client, reading_id, "txt").content
+    assert AuditLog.objects.filter(action="oracle_reading.export").count() == 1  # the download's
+    foreign = persian_reading(UserFactory())
+    assert client.get(reverse("oracle:reading-copy", args=[foreign])).status_code == 404
+    moderator = UserFactory(role=Role.MODERATOR)
+    client.force_login(moderator)
+    assert client.get(copy_url).status_code == 404  # masked for a moderator: nothing to copy
+    assert (
+        'data-copy-url=""'
+        in client.get(reverse("oracle:reading", args=[reading_id])).content.decode()
+    )
+    client.logout()
+    assert client.get(copy_url).status_code == 302  # to the login page
+
+
 def test_api_exports_a_pdf_with_a_bearer_token(api_as):
     client = api_as(Role.USER)
     reading_id = persian_reading(client.account)

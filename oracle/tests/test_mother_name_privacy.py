@@ -21,7 +21,7 @@ from pypdf import PdfReader
 
 from nps.accounts.principal import principal_for_account
 from oracle.models import Reading, SignType
-from oracle.services import history, readings, sharing
+from oracle.services import history, readings, search_index, sharing
 from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db
@@ -160,6 +160,7 @@ def test_data_migration_takes_the_mothers_name_out_of_stored_interpretations(
         ("oracle", "0009_interpretations_without_mothers")
     )
     migration.remove_mothers_names(state.apps, SimpleNamespace(connection=connection))
+    search_index.rebuild()  # as migration 0014 does after it
 
     cleaned = Reading.objects.get(pk=reading_id)
     assert_private(cleaned.ai_interpretation, "the cleaned interpretation")

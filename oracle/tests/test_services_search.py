@@ -1,14 +1,19 @@
-"""History search on the keyed blind index: terms written with the reading, found without
-decrypting, rebuilt on demand."""
+"""History search on the keyed blind index: terms written with the reading (one row each), found
+without decrypting, rebuilt on demand and by the migration that introduced the row."""
+
+import importlib
 
 import pytest
+from django.apps import apps as django_apps
 from django.core.management import call_command
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from nps.accounts.principal import principal_for_account
 from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
 from nps.core import blind_index
-from oracle.models import Reading, ReadingSearchTerm
+from oracle.models import Reading, ReadingSearchIndex
 from oracle.services import history, readings, search_index
 
 pytestmark = pytest.mark.django_db
@@ -43,12 +48,22 @@ def test_persian_question_is_found_whatever_the_arabic_letter_forms(principal):
     assert found(principal, "خوشبخت") == [wanted]
 
 
+def terms(reading_id: int) -> list[int] | None:
+    row = ReadingSearchIndex.objects.filter(reading_id=reading_id).first()
+    return None if row is None else row.terms
+
+
 def test_the_terms_hold_no_word_in_clear(principal):
     reading_id = ask(principal, "Zanzibar sunrise")
-    rows = ReadingSearchTerm.objects.filter(reading_id=reading_id)
-    terms = list(rows.values_list("term", flat=True))
-    assert terms and all(len(term) == 32 for term in terms)
-    assert not any("zanz" in term or "sunri" in term for term in terms)
+    stored = terms(reading_id)
+    assert stored and all(isinstance(term, int) and -(2**63) <= term < 2**63 for term in stored)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT CAST(terms AS text) FROM oracle_reading_search_index WHERE reading_id = %s",
+            [reading_id],
+        )
+        raw = cursor.fetchone()[0].casefold()
+    assert "zanz" not in raw and "sunri" not in raw
 
 
 def test_a_search_of_only_punctuation_matches_nothing_and_a_blank_one_everything(principal):
@@ -73,7 +88,7 @@ def test_the_rebuilder_is_registered_for_key_rotation():
 
 def test_index_readings_command_backfills_readings_stored_without_terms(principal, capsys):
     wanted = ask(principal, "Zanzibar sunrise")
-    ReadingSearchTerm.objects.all().delete()
+    ReadingSearchIndex.objects.all().delete()
     assert found(principal, "zanzibar") == []
     call_command("index_readings")
     assert found(principal, "zanzibar") == [wanted]
@@ -83,7 +98,7 @@ def test_index_readings_command_backfills_readings_stored_without_terms(principa
 def test_hard_deleting_a_reading_removes_its_terms(principal):
     reading_id = ask(principal, "Zanzibar sunrise")
     Reading.all_objects.get(pk=reading_id).hard_delete()
-    assert not ReadingSearchTerm.objects.filter(reading_id=reading_id).exists()
+    assert terms(reading_id) is None
 
 
 def test_a_reading_saved_outside_the_services_is_indexed_and_reindexed_when_its_text_changes(
@@ -100,24 +115,67 @@ def test_a_reading_saved_outside_the_services_is_indexed_and_reindexed_when_its_
 
 def test_a_favourite_or_a_soft_delete_leaves_the_terms_alone(principal):
     reading_id = ask(principal, "Zanzibar sunrise")
-    terms = set(ReadingSearchTerm.objects.filter(reading_id=reading_id).values_list("term"))
+    before = terms(reading_id)
+    ReadingSearchIndex.objects.filter(reading_id=reading_id).update(terms=[*before, 7])
     history.toggle_favorite(principal=principal, reading_id=reading_id)
     history.delete_reading(principal=principal, reading_id=reading_id)
     history.restore_reading(principal=principal, reading_id=reading_id)
-    after = set(ReadingSearchTerm.objects.filter(reading_id=reading_id).values_list("term"))
-    assert after == terms and found(principal, "sunrise") == [reading_id]
+    assert terms(reading_id) == sorted([*before, 7])  # not rewritten
+    assert found(principal, "sunrise") == [reading_id]
 
 
-def test_a_reading_with_more_terms_than_one_insert_holds_has_them_all(principal):
-    words = " ".join(f"word{index:04d}zz" for index in range(120))  # ~1,000 prefixes
+def test_a_reading_of_hundreds_of_terms_keeps_them_all_in_its_row(principal):
+    words = " ".join(f"word{index:04d}zz" for index in range(120))  # 820 words and prefixes
     reading_id = ask(principal, words[:1000])
     reading = Reading.objects.get(pk=reading_id)
 
-    stored = set(ReadingSearchTerm.objects.filter(reading=reading).values_list("term", flat=True))
-
-    assert len(stored) > search_index.BATCH
-    assert stored == search_index.terms_of(reading)
+    assert len(terms(reading_id)) > 800
+    assert set(terms(reading_id)) == search_index.terms_of(reading)
     assert found(principal, "word0050zz") == [reading_id]
+    assert found(principal, "word0050zz word0003") == [reading_id]
+    assert found(principal, "word0050zz word9999") == []
+
+
+def test_a_deleted_reading_is_rebuilt_too_and_found_once_restored(principal):
+    reading_id = ask(principal, "Zanzibar sunrise")
+    history.delete_reading(principal=principal, reading_id=reading_id)
+    ReadingSearchIndex.objects.all().delete()
+    assert search_index.rebuild() == 1
+    history.restore_reading(principal=principal, reading_id=reading_id)
+    assert found(principal, "zanzi") == [reading_id]
+
+
+def test_the_migration_builds_the_index_of_the_readings_already_stored(principal):
+    """0014 rebuilds through the raw encrypted columns, with the migration's own models."""
+    wanted = ask(principal, "Zanzibar sunrise")
+    persian = readings.create_question_reading(
+        principal=principal, question="آیا كار جديد خوب است؟", use_ai=False
+    )["reading_id"]
+    ReadingSearchIndex.objects.all().delete()
+    migration = importlib.import_module("oracle.migrations.0014_reading_search_index_filled")
+    state = MigrationExecutor(connection).loader.project_state(
+        ("oracle", "0014_reading_search_index_filled")
+    )
+    migration.rebuild(state.apps, None)
+    assert found(principal, "zanzibar sunr") == [wanted]
+    assert found(principal, "کار") == [persian]
+    assert django_apps.get_model("oracle", "ReadingSearchIndex").objects.count() == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the GIN index is PostgreSQL's")
+def test_the_hashes_have_a_gin_index_and_stay_in_the_row_on_postgresql():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT indexdef FROM pg_indexes WHERE tablename = 'oracle_reading_search_index'"
+        )
+        definitions = [row[0] for row in cursor.fetchall()]
+        cursor.execute(
+            "SELECT attstorage FROM pg_attribute "
+            "WHERE attrelid = 'oracle_reading_search_index'::regclass AND attname = 'terms'"
+        )
+        storage = cursor.fetchone()[0]
+    assert any("USING gin (terms)" in definition for definition in definitions)
+    assert storage == "m"  # MAIN: in the row, not out of line in TOAST
 
 
 def test_a_search_of_many_words_looks_up_only_its_eight_longest(principal):
@@ -128,5 +186,4 @@ def test_a_search_of_many_words_looks_up_only_its_eight_longest(principal):
     assert used[:3] == ["garden", "bloom", "will"]
     assert "a" not in used and "x" not in used
     assert blind_index.query_words("a") == ["a"]  # a one-letter search still looks its letter up
-    query = str(history.readings_matching(Reading.objects.all(), " ".join(words)).query)
-    assert query.count("EXISTS") == blind_index.MAX_QUERY_WORDS
+    assert len(blind_index.query_hashes(" ".join(words))) == blind_index.MAX_QUERY_WORDS

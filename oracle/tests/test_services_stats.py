@@ -26,9 +26,9 @@ def made(account, when: dt.datetime, sign_type="question", **fields) -> Reading:
 def test_streak_counts_consecutive_days_ending_today_or_yesterday():
     today = dt.date(2026, 3, 12)
     days = {today - dt.timedelta(days=n) for n in (0, 1, 2, 4)}
-    assert stats.streak(days, today) == 3
-    assert stats.streak(days - {today}, today) == 2  # nothing yet today: yesterday's run counts
-    assert stats.streak({today - dt.timedelta(days=2)}, today) == 0
+    assert stats.streaks(days, today=today) == (3, 3)
+    assert stats.streaks(days - {today}, today=today) == (2, 2)  # nothing yet today: yesterday's
+    assert stats.streaks({today - dt.timedelta(days=2)}, today=today) == (1, 0)
 
 
 def test_counters_by_period_and_type_of_own_readings_only():
@@ -82,3 +82,83 @@ def test_stats_api_returns_the_same_numbers_as_the_service(api_as):
 
 def test_stats_api_needs_credentials(api_client):
     assert api_client.get(reverse("api-stats")).status_code == 401
+
+
+@pytest.mark.parametrize("length", [1, 31, 400])
+def test_streak_is_counted_whole_however_long(length):
+    account = UserFactory()
+    for back in range(length):
+        made(account, NOW - dt.timedelta(days=back))
+    made(account, NOW - dt.timedelta(days=length + 1))  # after a day without a reading
+    principal = principal_for_account(account, auth_type="jwt")
+    assert stats.reading_stats(principal=principal, now=NOW).streak_days == length
+
+
+def test_streak_ending_yesterday_reaches_back_in_the_zone_given():
+    account = UserFactory()
+    tehran = zoneinfo.ZoneInfo("Asia/Tehran")
+    days = 40
+    for back in range(1, days + 1):  # 21:00 UTC is the next day in Tehran
+        made(account, dt.datetime(2026, 3, 11, 21, 0, tzinfo=dt.UTC) - dt.timedelta(days=back))
+    principal = principal_for_account(account, auth_type="jwt")
+    assert stats.reading_stats(principal=principal, zone=tehran, now=NOW).streak_days == days
+    assert stats.reading_stats(principal=principal, now=NOW).streak_days == 0  # UTC: a gap today
+
+
+def test_counters_equal_a_count_over_the_rows():
+    account = UserFactory()
+    kinds = ("question", "name", "reading", "daily", "multi_user")
+    for index in range(40):
+        made(account, NOW - dt.timedelta(hours=19 * index), sign_type=kinds[index % 5])
+    principal = principal_for_account(account, auth_type="jwt")
+    counted = stats.reading_stats(principal=principal, now=NOW)
+    rows = list(Reading.objects.filter(owner=account))
+    assert counted.total_readings == len(rows)
+    assert counted.readings_by_type == {
+        kind: sum(row.sign_type == kind for row in rows) for kind in kinds
+    }
+    month = dt.datetime(2026, 3, 1, tzinfo=dt.UTC)
+    week = dt.datetime(2026, 3, 9, tzinfo=dt.UTC)
+    assert counted.readings_this_month == sum(row.created_at >= month for row in rows)
+    assert counted.readings_this_week == sum(row.created_at >= week for row in rows)
+    days = {row.created_at.date() for row in rows}
+    assert counted.streak_days == stats.streaks(days, today=NOW.date())[1]
+
+
+def test_tally_counts_per_day_in_the_zone_given():
+    account = UserFactory()
+    for at in ((2026, 1, 1, 23, 30), (2026, 1, 1, 1), (2026, 1, 3, 12), (2025, 12, 31, 22)):
+        made(account, dt.datetime(*at, tzinfo=dt.UTC))
+    readings_of = Reading.objects.filter(owner=account)
+    utc = stats.tally(readings_of, dt.UTC)
+    assert utc.days == {dt.date(2025, 12, 31): 1, dt.date(2026, 1, 1): 2, dt.date(2026, 1, 3): 1}
+    tehran = stats.tally(readings_of, zoneinfo.ZoneInfo("Asia/Tehran"))
+    assert tehran.days == {dt.date(2026, 1, 1): 2, dt.date(2026, 1, 2): 1, dt.date(2026, 1, 3): 1}
+    assert utc.count == tehran.count == 4 and utc.last_id == max(r.pk for r in readings_of)
+
+
+def test_kept_totals_follow_new_deleted_and_restored_readings():
+    from django.core.cache import cache
+
+    account = UserFactory()
+    principal = principal_for_account(account, auth_type="jwt")
+
+    def fresh():
+        return stats.tally(Reading.objects.filter(owner=account), dt.UTC)
+
+    first = made(account, NOW - dt.timedelta(days=2), reading_result={"answer": "yes"})
+    made(account, NOW - dt.timedelta(days=1), sign_type="name", reading_result={"life_path": 7})
+    assert stats.history_totals(principal)[1] == fresh()
+    assert cache.get(stats.HISTORY_TOTALS_KEY.format(account=account.pk, zone=dt.UTC)) == fresh()
+
+    made(account, NOW, reading_result={"answer": "no", "confidence": 0.5})  # added to the kept
+    by_type, totals = stats.history_totals(principal)
+    assert totals == fresh() and totals.count == 3 and by_type == {"name": 1, "question": 2}
+    assert totals.streaks(NOW.date()) == (3, 3) and totals.numbers == {7: 1}
+    assert totals.average_confidence == 0.5
+
+    first.delete()
+    assert stats.history_totals(principal)[1] == fresh() and fresh().answers == {"no": 1}
+    first.restore()
+    assert stats.history_totals(principal)[1] == fresh()
+    assert fresh().answers == {"no": 1, "yes": 1}

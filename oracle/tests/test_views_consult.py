@@ -484,7 +484,7 @@ def test_automatic_chosen_on_the_form_is_used_despite_the_accounts_default(clien
 def test_profile_pickers_list_profiles_alphabetically(client_in, user):
     for name in ("Zahra", "ali", "Maryam"):  # created in this order: newest is Maryam
         ProfileFactory(owner=user, name=name)
-    for reading_type, pattern in (("time", '">{}</option>'), ("multi", "\n {}</label>")):
+    for reading_type, pattern in (("time", '">{}</option>'), ("multi", " {}</label>")):
         html = client_in.get(URL, {"type": reading_type}).content.decode()
         positions = [html.index(pattern.format(name)) for name in ("ali", "Maryam", "Zahra")]
         assert positions == sorted(positions), reading_type

@@ -183,3 +183,38 @@ def test_a_time_reading_is_listed_by_its_moment_in_the_readers_calendar(client, 
     assert "2024-01-15 13:45" in english  # its own wall-clock time, not converted
     assert "2024-01-15T13:45" not in english
     assert "۲۵ دی ۱۴۰۲، ۱۳:۴۵" in persian
+
+
+def test_load_more_past_the_end_brings_no_row_again(client, owner):
+    for n in range(13):
+        ask(owner, f"Question number {n} about Zanzibar")
+    Reading.objects.filter(owner=owner).order_by("created_at").first().delete()  # 12 left
+    more = client.get(HISTORY, {"page": 2}, **HTMX).content.decode()
+    assert 'class="reading-row"' not in more
+    assert "Showing 12 of 12" in more and "Load more" not in more
+
+
+def test_a_page_past_the_end_without_htmx_is_the_last_page(client, owner):
+    for n in range(13):
+        ask(owner, f"Question number {n} about Zanzibar")
+    page = client.get(HISTORY, {"page": 7}).content.decode()
+    assert page.count('class="reading-row"') == 1 and "Newer page" in page
+
+
+def test_a_history_restore_gets_the_whole_page(client, owner):
+    ask(owner, "Will Zanzibar welcome me?")
+    restore = {**HTMX, "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}
+    response = client.get(HISTORY, {"q": "zanzibar"}, **restore)
+    assert "<html" in response.content.decode()
+    assert "HX-History-Restore-Request" in response["Vary"]
+
+
+def test_a_list_page_is_one_audited_listing(client, owner):
+    from nps.core.models import AuditLog
+
+    for n in range(13):
+        ask(owner, f"Question number {n} about Zanzibar")
+    for query in ({}, {"page": 2}):
+        before = AuditLog.objects.filter(action="oracle_reading.list").count()
+        assert client.get(HISTORY, query).status_code == 200
+        assert AuditLog.objects.filter(action="oracle_reading.list").count() == before + 1

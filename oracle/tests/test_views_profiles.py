@@ -351,3 +351,17 @@ def test_persian_name_message_is_persian_on_the_persian_page(client, owner):
     assert response.status_code == 422
     assert "Write this name in Persian letters only" not in html
     assert "فقط با حروف فارسی" in html
+
+
+def test_a_history_restore_gets_the_whole_page_not_the_list(client, owner):
+    ProfileFactory(owner=owner, name="Sara")
+    restore = {**HTMX, "HTTP_HX_HISTORY_RESTORE_REQUEST": "true"}
+    html = client.get(LIST_URL, {"q": "sa"}, **restore).content.decode()
+    assert "<html" in html and "Sara<" in html
+
+
+def test_the_form_is_titled_as_a_page_alone_and_as_a_section_in_the_dialog(client, owner):
+    alone = client.get(CREATE_URL).content.decode()
+    dialog = client.get(CREATE_URL, **HTMX).content.decode()
+    assert '<h1 class="profile-form-title"' in alone and "<html" in alone
+    assert '<h2 class="profile-form-title"' in dialog and "<html" not in dialog

@@ -14,15 +14,13 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django.views.decorators.vary import vary_on_headers
 
 from nps.accounts import preferences
 from nps.core.http import client_ip
-from nps.core.pages import service_errors
+from nps.core.pages import render_page, service_errors
 from nps.core.ratelimit import on_shared_cache
 from nps.core.widgets import DualCalendarDateInput
 from oracle.forms.consult import FORMS, ConsultForm
@@ -134,7 +132,6 @@ def day_of(result: dict[str, Any] | None) -> dt.date | None:
 
 
 @login_required
-@vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 def consult(request: HttpRequest) -> HttpResponse:
     reading_type = reading_type_of(request)
@@ -168,5 +165,4 @@ def consult(request: HttpRequest) -> HttpResponse:
         # Every type's form is swapped in by htmx under one <head>: the calendar's files load once.
         "widget_media": DualCalendarDateInput().media,
     }
-    template = f"{TEMPLATE}#consult-work" if request.htmx else TEMPLATE
-    return render(request, template, context, status=status)
+    return render_page(request, TEMPLATE, "consult-work", context, status=status)

@@ -22,12 +22,11 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
-from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import trigger_client_event
 
 from nps.core import ratelimit
 from nps.core.http import client_ip
-from nps.core.pages import page_number, require_scope, service_errors
+from nps.core.pages import paginate, render_page, require_scope, service_errors, wants_fragment
 from oracle.forms.history import HistoryFilterForm
 from oracle.forms.share import ShareForm
 from oracle.services import export, history, profiles
@@ -51,15 +50,24 @@ def _list_context(request: HttpRequest) -> dict[str, Any]:
     form = _filter_form(request)
     if form.cleaned_data.get("q"):
         ratelimit.charge("search", request.principal.rate_key)
-    number = page_number(request)
-    with service_errors(form):
-        page = history.list_readings(
+    favorites = 0
+
+    def fetch(*, offset: int, limit: int) -> tuple[list, int]:
+        nonlocal favorites
+        listed = history.list_readings(
             principal=request.principal,
-            limit=PAGE_SIZE,
-            offset=(number - 1) * PAGE_SIZE,
+            limit=limit,
+            offset=offset,
             client_address=client_ip(request),
             **form.service_arguments(),
         )
+        favorites = listed.favorites
+        return listed.readings, listed.total
+
+    # The page shows the last page for a `?page=` past the end; "load more" (htmx) brings nothing.
+    past_the_end = "empty" if wants_fragment(request) else "last"
+    page = paginate(request, fetch, per_page=PAGE_SIZE, past_the_end=past_the_end)
+    total = page.paginator.count
     query = {
         key: value
         for key, value in request.GET.items()
@@ -70,20 +78,20 @@ def _list_context(request: HttpRequest) -> dict[str, Any]:
         params = {**query, **({"page": n} if n > 1 else {})}
         return reverse("oracle:history") + (f"?{urlencode(params)}" if params else "")
 
-    shown = min(page.total, number * PAGE_SIZE)
+    shown = min(total, page.number * PAGE_SIZE)
     filtered = any(form.cleaned_data.get(name) for name in form.fields if name != "sort")
     return {
         "form": form,
-        "readings": annotate(page.readings, request.principal),
-        "total": page.total,
-        "favorites": page.favorites,
+        "readings": annotate(list(page), request.principal),
+        "total": total,
+        "favorites": favorites,
         "filtered": filtered,
-        "page_number": number,
-        "first_row": (number - 1) * PAGE_SIZE + 1,
+        "page_number": page.number,
+        "first_row": page.start_index(),
         "shown": shown,
-        "more_url": page_url(number + 1) if shown < page.total else None,
-        "newer_url": page_url(number - 1) if number > 1 else None,
-        "here": page_url(number),
+        "more_url": page_url(page.number + 1) if shown < total else None,
+        "newer_url": page_url(page.number - 1) if page.has_previous() else None,
+        "here": page_url(page.number),
         # The counts line asks for itself again when a reading changes (favourite, delete, undo).
         "totals_url": reverse("oracle:history") + "?" + urlencode({**query, "part": "totals"}),
         "can_write": request.principal.has_scope("oracle:write"),
@@ -93,17 +101,15 @@ def _list_context(request: HttpRequest) -> dict[str, Any]:
 
 @require_GET
 @login_required
-@vary_on_headers("HX-Request")
 def history_list(request: HttpRequest) -> HttpResponse:
-    if request.htmx and request.GET.get("part") == "totals":
+    """The page; under htmx the results of a filter change, the rows after those shown ("load
+    more": a `?page=` after the first), or the counts line (`?part=totals`)."""
+    if request.GET.get("part") == "totals" and wants_fragment(request):
         return _totals(request)
     context = _list_context(request)
     context["undo"] = request.session.pop(UNDO_KEY, None)
-    if request.htmx and context["page_number"] > 1:
-        return render(request, f"{TEMPLATE}#reading-rows-more", context)
-    if request.htmx:
-        return render(request, f"{TEMPLATE}#history-results", context)
-    return render(request, TEMPLATE, context)
+    partial = "reading-rows-more" if context["page_number"] > 1 else "history-results"
+    return render_page(request, TEMPLATE, partial, context)
 
 
 @require_GET
@@ -123,7 +129,7 @@ def _totals(request: HttpRequest) -> HttpResponse:
     totals = {"total": 0, "favorites": 0}
     with service_errors(form):
         totals = history.count_readings(principal=request.principal, **form.service_arguments())
-    return render(request, f"{TEMPLATE}#history-totals-text", totals)
+    return render_page(request, TEMPLATE, "history-totals-text", totals)
 
 
 def _changed(response: HttpResponse) -> HttpResponse:
@@ -145,7 +151,7 @@ def reading_favorite(request: HttpRequest, reading_id: int) -> HttpResponse:
     reading = history.toggle_favorite(
         principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
     )
-    if request.htmx:
+    if wants_fragment(request):
         context = {"reading": reading, "here": ""}
         return _changed(render(request, f"{TEMPLATE}#favorite-button", context))
     return _back(request, reverse("oracle:reading", args=[reading.pk]))
@@ -159,7 +165,7 @@ def reading_delete(request: HttpRequest, reading_id: int) -> HttpResponse:
         principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
     )
     annotate([reading], request.principal)
-    if request.htmx:
+    if wants_fragment(request):
         return _changed(render(request, f"{TEMPLATE}#reading-deleted", {"reading": reading}))
     request.session[UNDO_KEY] = {"id": reading.pk, "title": reading.title[:80]}
     return _back(request, reverse("oracle:history"))
@@ -173,7 +179,7 @@ def reading_restore(request: HttpRequest, reading_id: int) -> HttpResponse:
         principal=request.principal, reading_id=reading_id, client_address=client_ip(request)
     )
     annotate([reading], request.principal)
-    if request.htmx:
+    if wants_fragment(request):
         context = {"reading": reading, "can_write": True, "here": "", "focus_restored": True}
         return _changed(render(request, f"{TEMPLATE}#reading-row", context))
     messages.success(request, _("The reading is back in your history."))
@@ -199,6 +205,17 @@ def reading_export(request: HttpRequest, reading_id: int, export_format: str) ->
         client_address=client_ip(request),
     )
     return _download(exported)
+
+
+@require_GET
+@login_required
+def reading_copy(request: HttpRequest, reading_id: int) -> HttpResponse:
+    """What a stored reading's Copy button copies: its text export, built on the click
+    (`{% reading_copy_url %}`); not a download, so neither charged nor audited."""
+    text = export.copy_text(principal=request.principal, reading_id=reading_id)
+    if not text:
+        raise Http404
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
 
 
 @require_GET

@@ -21,14 +21,13 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 
 from nps.core.http import client_ip
+from nps.core.pages import render_page
 from nps.core.ratelimit import RateLimitExceeded
 from nps.core.templatetags.nps import persian_digits
 from oracle.engines.interpretation import SECTION_KEYS
@@ -99,19 +98,16 @@ def body_context(
 
 
 def respond(request: HttpRequest, context: dict[str, Any]) -> HttpResponse:
-    template = f"{TEMPLATE}#interpretation-body" if request.htmx else TEMPLATE
-    return render(request, template, context)
+    return render_page(request, TEMPLATE, "interpretation-body", context)
 
 
 def respond_pending(request: HttpRequest, url: str) -> HttpResponse:
     """ "Writing…", asking ``url`` again in a moment (htmx; a full page refreshes itself)."""
     context = {"interpretation_url": url, "pending": True, "poll_seconds": POLL_SECONDS}
-    template = f"{TEMPLATE}#interpretation-pending" if request.htmx else TEMPLATE
-    return render(request, template, context)
+    return render_page(request, TEMPLATE, "interpretation-pending", context)
 
 
 @login_required
-@vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 def reading_interpretation(request: HttpRequest, reading_id: int) -> HttpResponse:
     """GET: the stored AI interpretation, or the AI asked now; POST: ask the AI again."""
@@ -138,7 +134,6 @@ def reading_interpretation(request: HttpRequest, reading_id: int) -> HttpRespons
 
 
 @login_required
-@vary_on_headers("HX-Request")
 @require_POST
 def translate_interpretation(request: HttpRequest, reading_id: int) -> HttpResponse:
     """The interpretation's sections in the other language (``to`` = ``en`` or ``fa``)."""
@@ -171,7 +166,6 @@ def translate_interpretation(request: HttpRequest, reading_id: int) -> HttpRespo
 
 
 @login_required
-@vary_on_headers("HX-Request")
 @require_http_methods(["GET", "POST"])
 def daily_interpretation(request: HttpRequest) -> HttpResponse:
     """The interpretation of a day (``date``, optional ``profile``), recomputed."""

@@ -15,15 +15,15 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
-from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from nps.core.http import client_ip
-from nps.core.pages import page_number, require_scope, service_errors
+from nps.core.pages import paginate, render_page, require_scope, service_errors, wants_fragment
 from oracle.forms.profiles import SYSTEM_LABELS, ProfileForm, auto_system, initial_for
 from oracle.services import location, profiles
 
 TEMPLATE = "oracle/profiles.html"
+FORM_PAGE = "oracle/profile_form_page.html"
 PAGE_SIZE = 20
 UNDO_KEY = "profiles_undo"
 FOCUS_KEY = "profiles_focus"  # the profile whose Edit link takes focus on the next list shown
@@ -44,24 +44,21 @@ def _system_display(profile) -> str:
 
 def _list_context(request: HttpRequest) -> dict:
     search = request.GET.get("q", "").strip()[:200]
-    number = page_number(request)
 
-    def listed(number: int) -> profiles.ProfilePage:
-        return profiles.list_profiles(
+    def fetch(*, offset: int, limit: int) -> tuple[list, int]:
+        listed = profiles.list_profiles(
             principal=request.principal,
             search=search,
-            limit=PAGE_SIZE,
-            offset=(number - 1) * PAGE_SIZE,
+            limit=limit,
+            offset=offset,
             order="name",
             client_address=client_ip(request),
         )
+        return listed.profiles, listed.total
 
-    page = listed(number)
-    pages = max(1, -(-page.total // PAGE_SIZE))
-    if number > pages:  # past the end (the last row of the last page deleted, an old link)
-        number = pages
-        page = listed(number)
-    for profile in page.profiles:
+    # A page past the end (the last row of the last page deleted, an old link) is the last page.
+    page = paginate(request, fetch, per_page=PAGE_SIZE)
+    for profile in page:
         profile.system_display = _system_display(profile)
 
     def page_url(n: int) -> str:
@@ -69,13 +66,13 @@ def _list_context(request: HttpRequest) -> dict:
         return reverse("oracle:profiles") + (f"?{urlencode(query)}" if query else "")
 
     return {
-        "profiles": page.profiles,
-        "total": page.total,
+        "profiles": list(page),
+        "total": page.paginator.count,
         "search": search,
-        "page_number": number,
-        "page_count": pages,
-        "previous_url": page_url(number - 1) if number > 1 else None,
-        "next_url": page_url(number + 1) if number < pages else None,
+        "page_number": page.number,
+        "page_count": page.paginator.num_pages,
+        "previous_url": page_url(page.number - 1) if page.has_previous() else None,
+        "next_url": page_url(page.number + 1) if page.has_next() else None,
         "can_write": request.principal.has_scope("oracle:write"),
         "system_labels": SYSTEM_LABELS,
     }
@@ -83,27 +80,23 @@ def _list_context(request: HttpRequest) -> dict:
 
 @require_GET
 @login_required
-@vary_on_headers("HX-Request")
 def profile_list(request: HttpRequest) -> HttpResponse:
     context = _list_context(request)
     context["form_media"] = ProfileForm().media  # the dialog's form arrives later, through htmx
     context["undo"] = request.session.pop(UNDO_KEY, None)
     context["focus_id"] = request.session.pop(FOCUS_KEY, None)
-    if request.htmx:
-        return render(request, f"{TEMPLATE}#profile-list", context)
-    return render(request, TEMPLATE, context)
+    return render_page(request, TEMPLATE, "profile-list", context)
 
 
 def _form_response(request: HttpRequest, form: ProfileForm, profile_id=None, *, status=200):
+    """The form in the dialog (htmx), or on its own page."""
     context = {"form": form, "profile_id": profile_id}
-    if request.htmx:
-        return render(request, f"{TEMPLATE}#profile-form", context, status=status)
-    return render(request, "oracle/profile_form_page.html", context, status=status)
+    return render_page(request, FORM_PAGE, "profile-form", context, status=status)
 
 
 def _saved(request: HttpRequest, message: str) -> HttpResponse:
     messages.success(request, message)
-    if request.htmx:
+    if wants_fragment(request):
         return HttpResponseClientRedirect(reverse("oracle:profiles"))
     return redirect("oracle:profiles")
 
@@ -120,7 +113,6 @@ def _duplicate_error(form: ProfileForm) -> None:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-@vary_on_headers("HX-Request")
 @require_scope("oracle:write", WRITE_REFUSED)
 def profile_create(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
@@ -143,7 +135,6 @@ def profile_create(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
-@vary_on_headers("HX-Request")
 @require_scope("oracle:write", WRITE_REFUSED)
 def profile_edit(request: HttpRequest, profile_id: int) -> HttpResponse:
     if request.method == "GET":
@@ -184,11 +175,11 @@ def _back_to_list(request: HttpRequest, *, focus_id: int | None = None) -> HttpR
     """After delete or restore: the list again (the rows only under htmx, at the page shown).
     The button pressed is gone: focus goes to the Undo button, or to the restored profile's Edit
     link (`focus_id`), also on the full page a browser without JavaScript is sent back to."""
-    if request.htmx:
+    if wants_fragment(request):
         context = _list_context(request)
         context["undo"] = request.session.pop(UNDO_KEY, None)
         context["focus_id"] = focus_id
-        return render(request, f"{TEMPLATE}#profile-list", context)
+        return render_page(request, TEMPLATE, "profile-list", context)
     if focus_id is not None:
         request.session[FOCUS_KEY] = focus_id
     query = request.GET.urlencode()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from nps.core.http import client_ip
-from nps.core.pages import require_scope, service_errors
+from nps.core.pages import render_page, require_scope, service_errors, wants_fragment
 from oracle.forms.share import ShareForm
 from oracle.models import SignType
 from oracle.services import history, sharing
@@ -32,8 +32,7 @@ def _panel(request: HttpRequest, reading_id: int, *, form=None, new_url=None, st
     reading = history.get_reading(principal=request.principal, reading_id=reading_id)
     context = reading_page_context(request, reading)
     context.update(share_form=form or ShareForm(), new_share_url=new_url)
-    template = f"{READING_TEMPLATE}#share-panel" if request.htmx else READING_TEMPLATE
-    return render(request, template, context, status=status)
+    return render_page(request, READING_TEMPLATE, "share-panel", context, status=status)
 
 
 @require_POST
@@ -61,7 +60,7 @@ def share_revoke(request: HttpRequest, reading_id: int, link_id: int) -> HttpRes
     sharing.revoke_share_link(
         principal=request.principal, link_id=link_id, client_address=client_ip(request)
     )
-    if request.htmx:
+    if wants_fragment(request):
         return _panel(request, reading_id)
     return redirect("oracle:reading", reading_id)
 

@@ -120,14 +120,34 @@
     return lines.join("\n").replace(/\n{3,}/g, "\n\n").trim() + "\n";
   }
 
+  // Writes the text at `url` to the clipboard. The ClipboardItem takes the fetch's promise, so
+  // the write starts inside the click (Safari allows no later one); writeText where it cannot.
+  function copyFrom(url) {
+    var text = fetch(url, { credentials: "same-origin", headers: { Accept: "text/plain" } })
+      .then(function (response) {
+        if (!response.ok) throw new Error("copy text: " + response.status);
+        return response.text();
+      });
+    if (window.ClipboardItem && navigator.clipboard.write) {
+      var blob = text.then(function (value) { return new Blob([value], { type: "text/plain" }); });
+      return navigator.clipboard.write([new ClipboardItem({ "text/plain": blob })]);
+    }
+    return text.then(function (value) { return navigator.clipboard.writeText(value); });
+  }
+
   function initActions(root) {
     root.querySelectorAll("[data-copy-result]").forEach(function (button) {
       if (!navigator.clipboard || !fresh(button)) return;
       button.hidden = false;
       button.addEventListener("click", function () {
-        // The server's text (the text export) when it gave one, else the page's labels and values.
-        var text = button.getAttribute("data-copy-text") || readable(button.closest("[data-result]"));
-        navigator.clipboard.writeText(text).then(function () {
+        // A stored reading: the server's text (its text export), asked for on the click; else (or
+        // when that fails) the page's labels and values.
+        var url = button.getAttribute("data-copy-url");
+        var pageText = function () { return readable(button.closest("[data-result]")); };
+        var written = url ? copyFrom(url).catch(function () {
+          return navigator.clipboard.writeText(pageText());
+        }) : navigator.clipboard.writeText(pageText());
+        written.then(function () {
           var label = button.textContent;
           button.textContent = button.getAttribute("data-copied");
           setTimeout(function () { button.textContent = label; }, 2000);

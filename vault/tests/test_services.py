@@ -14,6 +14,7 @@ from nps.accounts.tests.factories import UserFactory
 from nps.core import blind_index
 from nps.core.errors import InvalidField, NotFound
 from nps.core.models import AuditLog
+from oracle.services import stats
 from oracle.tests.factories import ProfileFactory
 from vault import services
 from vault.models import JournalEntry
@@ -88,6 +89,17 @@ def test_too_many_or_too_long_tags_are_refused_naming_the_field(user):
             principal=principal(user), reading_id=reading.pk, tags=[f"t{n}" for n in range(11)]
         )
     assert error.value.path == ("tags",)
+
+
+def test_pages_run_across_the_pinned_entries_into_the_others(user):
+    readings = [question_reading(user, at=utc(2026, 1, day, 9)) for day in range(1, 7)]
+    for reading in (readings[0], readings[2]):  # the oldest pinned come first
+        services.update_entry(principal=principal(user), reading_id=reading.pk, pinned=True)
+    expected = [readings[i].pk for i in (2, 0, 5, 4, 3, 1)]
+    for offset, limit in ((0, 6), (0, 1), (1, 3), (2, 2), (3, 10), (6, 2)):
+        page = services.list_entries(principal=principal(user), offset=offset, limit=limit)
+        assert [e.reading_id for e in page.entries] == expected[offset : offset + limit]
+        assert page.total == 6
 
 
 def test_pinned_entries_come_first(user):
@@ -194,9 +206,9 @@ def test_hit_rate_of_the_account_follows_the_recorded_outcomes(user):
 
 def test_streaks_count_consecutive_days():
     days = [dt.date(2026, 1, d) for d in (1, 2, 3, 5, 6)]
-    assert services.streaks(days, today=dt.date(2026, 1, 7)) == (3, 2)
-    assert services.streaks(days, today=dt.date(2026, 1, 9)) == (3, 0)
-    assert services.streaks([], today=dt.date(2026, 1, 9)) == (0, 0)
+    assert stats.streaks(days, today=dt.date(2026, 1, 7)) == (3, 2)
+    assert stats.streaks(days, today=dt.date(2026, 1, 9)) == (3, 0)
+    assert stats.streaks([], today=dt.date(2026, 1, 9)) == (0, 0)
 
 
 def test_summary_counts_types_months_numbers_and_answers(user):
@@ -254,3 +266,63 @@ def test_note_terms_are_rebuilt_for_key_rotation(user):
     assert services.rebuild_note_terms in blind_index.REBUILDERS
     assert services.rebuild_note_terms() == 1
     assert services.list_entries(principal=principal(user), search="moonlight").total == 1
+
+
+def _stored(account, sign_type: str, result: dict, at: dt.datetime):
+    from oracle.models import Reading
+
+    return Reading.objects.create(
+        owner=account, sign_type=sign_type, sign_value="x", reading_result=result, created_at=at
+    )
+
+
+@pytest.mark.parametrize("jalali", [False, True])
+def test_summary_equals_a_count_over_the_rows(user, jalali):
+    """The grouped queries give what counting every row in Python gives."""
+    now = dt.datetime.now(dt.UTC)
+    results = [
+        ("question", {"answer": "yes", "sign_number": 7}),
+        ("question", {"answer": "no", "sign_number": 3}),
+        ("question", {"answer": "maybe", "sign_number": True}),  # a boolean is not a number
+        ("name", {"life_path": 7, "destiny_number": 22}),
+        ("name", {"life_path": "7", "destiny_number": 0}),  # a text, a zero: not counted
+        ("reading", {"numerology": {"life_path": 11}}),
+        ("daily", {"lucky_numbers": [1, 2]}),
+        ("multi_user", {"numerology": {"life_path": -4}}),
+    ]
+    for index in range(60):
+        sign_type, result = results[index % len(results)]
+        _stored(user, sign_type, result, now - dt.timedelta(days=(index * 37) % 400, hours=index))
+    _stored(UserFactory(), "question", {"answer": "yes", "sign_number": 7}, now)
+
+    summary = services.summary(principal(user), jalali=jalali)
+
+    rows = list(services.journal_readings(principal(user)))
+    assert summary.total == len(rows)
+    assert summary.by_type == {
+        kind: sum(row.sign_type == kind for row in rows) for kind in {r.sign_type for r in rows}
+    }
+    months = [month for month, _count in summary.by_month]
+    assert months[-1] == services.month_key(now, jalali=jalali) and len(months) == 12
+    assert summary.by_month == [
+        (m, sum(services.month_key(row.created_at, jalali=jalali) == m for row in rows))
+        for m in months
+    ]
+    expected: dict[int, int] = {}
+    for row in rows:
+        result = row.reading_result
+        for value in (
+            result.get("numerology", {}).get("life_path"),
+            result.get("life_path"),
+            result.get("destiny_number"),
+            result.get("sign_number"),
+        ):
+            if type(value) is int and value > 0:
+                expected[value] = expected.get(value, 0) + 1
+    assert dict(summary.frequent_numbers) == expected
+    assert summary.answers == {
+        answer: sum(row.reading_result.get("answer") == answer for row in rows)
+        for answer in ("maybe", "no", "yes")
+    }
+    longest, current = stats.streaks([row.created_at.date() for row in rows], today=now.date())
+    assert (summary.longest_streak, summary.current_streak) == (longest, current)

@@ -188,3 +188,14 @@ def test_an_entry_is_titled_as_in_history(client, owner):
 
     assert "۲۵ دی ۱۴۰۲، ۱۰:۰۰" in page and "2024-01-15T10:00" not in page
     assert '<span class="entry-type">زمان</span>' in page  # the kind, named as in history
+
+
+def test_pages_of_twenty_and_a_page_past_the_end_is_the_last(client, owner):
+    for n in range(21):
+        question_reading(owner, f"Question {n:02d}?")
+    first = client.get(INDEX).content.decode()
+    second = client.get(INDEX, {"page": 2}, **HTMX).content.decode()
+    past = client.get(INDEX, {"page": 99}).content.decode()
+    assert "Page 1 of 2" in first and first.count('class="entry-card') == 20
+    assert "Page 2 of 2" in second and "Question 00?" in second and "<html" not in second
+    assert "Page 2 of 2" in past and "Question 00?" in past

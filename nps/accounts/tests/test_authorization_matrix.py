@@ -143,6 +143,7 @@ RULES: dict[str, list[Rule]] = {
     # Exporting and sharing need the reading's private texts: its owner and admins, not moderators
     # (they see other accounts' readings masked).
     "oracle:reading-export": [Rule("GET", PAGE_OWNER_OR_ADMIN)],
+    "oracle:reading-copy": [Rule("GET", PAGE_OWNER_OR_ADMIN)],
     "oracle:my-data": [Rule("GET", PAGE)],
     "oracle:share-create": [Rule("POST", "302 302 403 200 404 404 200 302", body={})],
     "oracle:share-revoke": [Rule("POST", PAGE_OWN_WRITE, body={})],

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from nps.core import blind_index
 
 
@@ -38,3 +40,24 @@ def test_several_texts_share_one_term_set_and_empty_text_has_none():
     combined = blind_index.index_terms("Sara", "سارا")
     assert blind_index.query_terms("sara") <= combined
     assert blind_index.query_terms("سارا") <= combined
+
+
+def test_hashes_match_like_the_terms_and_fit_a_bigint(settings):
+    stored = blind_index.index_hashes("Will the new job bring happiness?", "آیا كار جديد")
+    assert all(-(2**63) <= number < 2**63 for number in stored)
+    assert blind_index.query_hashes("HAPPI job") <= stored
+    assert blind_index.query_hashes("کار") <= stored
+    assert not blind_index.query_hashes("sadness") <= stored
+    assert not blind_index.query_hashes("ne") <= stored
+    settings.NPS_ENCRYPTION_KEY = "another-key-entirely-0123456789abcdef"
+    assert blind_index.index_hashes("Will the new job bring happiness?").isdisjoint(stored)
+
+
+def test_the_hashes_column_reads_back_what_it_stores_on_either_database():
+    field = blind_index.TermHashesField()
+    sqlite, postgresql = SimpleNamespace(vendor="sqlite"), SimpleNamespace(vendor="postgresql")
+    hashes = {5, -(2**63), 2**63 - 1}
+    text = field.get_db_prep_value(hashes, sqlite)
+    assert text == f" {-(2**63)} 5 {2**63 - 1} "  # every number between spaces, for `instr`
+    assert field.from_db_value(text, None, sqlite) == sorted(hashes)
+    assert field.get_db_prep_value(hashes, postgresql) == f"{{{-(2**63)},5,{2**63 - 1}}}"
