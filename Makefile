@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 -include .env
 export
 
-.PHONY: run test venv messages bench-engines bench-sky bench-http bench-pages bench-pages-vs-api bench-imports bench-history bench-history-size clean
+.PHONY: run test venv messages bench-engines bench-sky bench-http bench-pages bench-pages-vs-api bench-imports bench-history bench-history-size bench-request-cost clean
 
 $(VENV)/.installed: requirements.txt
 	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) is required (set PYTHON=...)"; exit 1; }
@@ -53,6 +53,9 @@ bench-imports: venv
 
 bench-history: venv
 	$(PY) bench/history_search.py
+
+bench-request-cost: venv
+	bash bench/request_cost.sh $(ARGS)
 
 # Pages and list endpoints at 100 and 10,000 readings in the account (production settings on a
 # throw-away PostgreSQL database nps_bench_size, dropped afterwards; ARGS e.g. "--requests 50").

@@ -2,6 +2,8 @@
 
 import copy
 import os
+import time
+import types
 import uuid
 
 import pytest
@@ -109,6 +111,18 @@ def fresh_cache_guard(monkeypatch):
 def generous_rate_limits(settings):
     """Tests share one client address and one cache; only the rate-limit tests set real limits."""
     settings.NPS_RATE_LIMITS = dict.fromkeys(settings.NPS_RATE_LIMITS, "100000/minute")
+
+
+@pytest.fixture(autouse=True)
+def whole_rate_windows(monkeypatch):
+    """A test's requests fall in one rate-limit window: the limits' clock (theirs only) is moved
+    to one second past the next whole hour, so a fixed window (a minute, an hour) cannot end
+    between two requests of a test and let a request through that the test expects refused."""
+    from nps.core import ratelimit
+
+    offset = 3600 - time.time() % 3600 + 1
+    clock = types.SimpleNamespace(time=lambda: time.time() + offset, monotonic=time.monotonic)
+    monkeypatch.setattr(ratelimit, "time", clock)
 
 
 @pytest.fixture(autouse=True)

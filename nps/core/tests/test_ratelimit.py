@@ -143,9 +143,10 @@ def test_on_redis_a_hit_is_one_round_trip_that_sets_the_windows_expiry(settings,
         ratelimit.rate_for("default").limit - 2,
     ]
     assert executed == [["SET", "INCRBY"], ["SET", "INCRBY"]]
+    # the window of the limits' own clock (conftest.whole_rate_windows)
     window = ratelimit.rate_for("default").window
     stored = caches["default"].make_and_validate_key(
-        f"ratelimit:default:{key}:{int(time.time() // window) * window}"
+        f"ratelimit:default:{key}:{int(ratelimit.time.time() // window) * window}"
     )
     assert 0 < client.ttl(stored) <= window + 1
 
