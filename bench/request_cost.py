@@ -204,7 +204,7 @@ def main() -> None:
         if profiler:
             stats = pstats.Stats(profiler).strip_dirs().sort_stats("tottime")
             stats.print_stats(30)
-            stats.sort_stats("cumulative").print_stats(40)
+            stats.sort_stats("cumulative").print_stats(int(os.environ.get("PROFILE_LINES", "40")))
 
 
 if __name__ == "__main__":

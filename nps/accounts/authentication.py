@@ -55,12 +55,13 @@ def is_legacy_secret(token: str) -> bool:
 
 
 def live_session(session_id, account_id) -> TokenSession | None:
-    """The live login session a token names, with its (active) account; None for anything else."""
+    """The live login session a token names, with its (active) account and the account's
+    preferences (a reading reads its waking hours and zone); None for anything else."""
     try:
         session_id = uuid.UUID(str(session_id))
     except ValueError:
         return None
-    sessions = TokenSession.objects.live().select_related("account")
+    sessions = TokenSession.objects.live().select_related("account", "account__preferences")
     return sessions.filter(pk=session_id, account_id=account_id).first()
 
 
