@@ -299,6 +299,13 @@ class Reading(SoftDeleteModel):
                 condition=models.Q(deleted_at__isnull=True),
                 name="idx_oracle_readings_owner_live",
             ),
+            # The account's live readings by type with their count, id sum and largest id — the
+            # "has anything changed?" query of `stats.history_totals` — from the index alone.
+            models.Index(
+                fields=["owner", "sign_type", "id"],
+                condition=models.Q(deleted_at__isnull=True),
+                name="idx_oracle_readings_owner_kind",
+            ),
         ]
 
     def __str__(self) -> str:
