@@ -498,27 +498,38 @@ def record_outcome(
 
 
 def hit_rate(principal: Principal) -> HitRate:
-    rows = JournalEntry.objects.filter(
-        _of_journal(principal, "reading"),
-        reading__sign_type=SignType.QUESTION,
-        outcome__isnull=False,
-    ).values_list("outcome", "reading__reading_result__answer")
-    return score_outcomes(list(rows))
+    """The hit rate of the recorded outcomes, counted in SQL by (outcome, answer): a few rows
+    however long the journal."""
+    answer = "reading__reading_result__answer"
+    rows = (
+        JournalEntry.objects.filter(
+            _of_journal(principal, "reading"),
+            reading__sign_type=SignType.QUESTION,
+            outcome__isnull=False,
+        )
+        .order_by()
+        .values_list("outcome", answer)
+        .annotate(count=Count("pk"))
+        .values_list("outcome", answer, "count")
+    )
+    return score_outcomes(rows)
 
 
-def score_outcomes(rows: Iterable[tuple[str, str | None]]) -> HitRate:
-    """``(outcome, oracle's answer)`` pairs → the hit rate (see `HitRate`)."""
+def score_outcomes(rows: Iterable[tuple]) -> HitRate:
+    """``(outcome, oracle's answer)`` pairs — or ``(outcome, answer, how many)`` — → the hit
+    rate (see `HitRate`)."""
     recorded = scored = 0
     hits = 0.0
-    for outcome, answer in rows:
-        recorded += 1
+    for outcome, answer, *count in rows:
+        times = count[0] if count else 1
+        recorded += times
         if answer not in ("yes", "no") or outcome not in ("yes", "no", "partly"):
             continue
-        scored += 1
+        scored += times
         if outcome == "partly":
-            hits += 0.5
+            hits += 0.5 * times
         elif outcome == answer:
-            hits += 1
+            hits += times
     return HitRate(recorded=recorded, scored=scored, hits=hits)
 
 

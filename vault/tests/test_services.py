@@ -204,6 +204,16 @@ def test_hit_rate_of_the_account_follows_the_recorded_outcomes(user):
     assert (rate.scored, rate.rate) == (2, 0.5)
 
 
+def test_hit_rate_counts_every_outcome_of_a_kind_once_each(user):
+    for _ in range(3):  # three alike: one grouped row in SQL, counted three times
+        reading = question_reading(user, answer="yes")
+        services.record_outcome(principal=principal(user), reading_id=reading.pk, outcome="yes")
+    missed = question_reading(user, answer="no")
+    services.record_outcome(principal=principal(user), reading_id=missed.pk, outcome="partly")
+    rate = services.hit_rate(principal(user))
+    assert (rate.recorded, rate.scored, rate.hits) == (4, 4, 3.5)
+
+
 def test_streaks_count_consecutive_days():
     days = [dt.date(2026, 1, d) for d in (1, 2, 3, 5, 6)]
     assert stats.streaks(days, today=dt.date(2026, 1, 7)) == (3, 2)
