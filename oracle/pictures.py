@@ -478,13 +478,18 @@ class Fc60Tiles:
         return self.tile_height - 12
 
 
+def stamp_text(stamp: str | Mapping[str, Any]) -> str:
+    """The stamp itself, from a stamp or a dict holding it as ``stamp`` or ``code``."""
+    return (stamp if isinstance(stamp, str) else _first(stamp, "stamp", "code") or "").strip()
+
+
 def fc60_tiles(stamp: str | Mapping[str, Any], *, rtl: bool = False) -> Fc60Tiles:
     """Tiles of an FC60 stamp (``"ME-PI-RAER 🌙OX-HOWU-RAWU"``, or a dict with it as ``stamp``
     — ``fc60_encoding`` — or ``code`` — a question's ``fc60``): weekday, month animal, day token
     and, when the stamp has a time, hour animal (☀ before noon, 🌙 after), minute and second.
 
     Raises ``ValueError`` for text that is not a stamp."""
-    text = (stamp if isinstance(stamp, str) else _first(stamp, "stamp", "code") or "").strip()
+    text = stamp_text(stamp)
     match = _STAMP_RE.fullmatch(text.upper())
     weekday_code, month_code, day, half, hour_code, minute, second = (
         match.groups() if match else (None,) * 7

@@ -8,12 +8,15 @@ direction and coloured by ``static/css/nps.css`` (its pictures section).
 
 from __future__ import annotations
 
+import functools
 import uuid
 from collections.abc import Mapping
 from typing import Any
 
 from django import template
+from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from nps.core.templatetags.nps import persian_digits
@@ -23,7 +26,21 @@ register = template.Library()
 
 
 def _picture(**context: Any) -> dict[str, Any]:
-    return {"picture_id": f"pic-{uuid.uuid4().hex[:8]}", **context}
+    return {"picture_id": _new_id(), **context}
+
+
+def _new_id() -> str:
+    return f"pic-{uuid.uuid4().hex[:8]}"
+
+
+# The stamp and the element bars are drawn once per stamp (or values) and language and kept in
+# the worker (an FC60 stamp's SVG is a fifth of a reading page's server time); each page gets
+# them with ids of its own in place of this one.
+KEPT_ID = "pic-kept-picture"
+
+
+def _with_an_id(svg: str) -> SafeString:
+    return mark_safe(svg.replace(KEPT_ID, _new_id()))  # noqa: S308 — rendered by a template
 
 
 def _rtl() -> bool:
@@ -42,10 +59,24 @@ def moon_picture(moon: Mapping[str, Any]) -> dict[str, Any]:
     return _picture(moon=pictures.moon_picture(moon))
 
 
-@register.inclusion_tag("oracle/pictures/elements.svg.html")
-def element_bars(values: Mapping[str, Any]) -> dict[str, Any]:
+@register.simple_tag
+def element_bars(values: Mapping[str, Any]) -> SafeString:
     """``fc60.element_balance`` of a time reading or ``group_energy.element_distribution``."""
-    return _picture(chart=pictures.element_bars(values, rtl=_rtl()), rtl=_rtl())
+    try:
+        key = tuple(sorted(values.items()))
+        hash(key)
+    except TypeError:  # not a flat mapping of numbers: drawn as it is, not kept
+        return _with_an_id(_element_bars_svg.__wrapped__(values, translation.get_language()))
+    return _with_an_id(_element_bars_svg(key, translation.get_language()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _element_bars_svg(values: Any, language: str) -> str:
+    values = dict(values)
+    return render_to_string(
+        "oracle/pictures/elements.svg.html",
+        {"picture_id": KEPT_ID, "chart": pictures.element_bars(values, rtl=_rtl()), "rtl": _rtl()},
+    )
 
 
 @register.inclusion_tag("oracle/pictures/compatibility.svg.html")
@@ -58,7 +89,15 @@ def compatibility_heatmap(result: Mapping[str, Any]) -> dict[str, Any]:
     )
 
 
-@register.inclusion_tag("oracle/pictures/fc60_stamp.svg.html")
-def fc60_tiles(stamp: str | Mapping[str, Any]) -> dict[str, Any]:
+@register.simple_tag
+def fc60_tiles(stamp: str | Mapping[str, Any]) -> SafeString:
     """A stamp, a reading's ``fc60_encoding`` (its ``stamp``) or an ``fc60`` with ``code``."""
-    return _picture(stamp=pictures.fc60_tiles(stamp, rtl=_rtl()), rtl=_rtl())
+    return _with_an_id(_fc60_tiles_svg(pictures.stamp_text(stamp), translation.get_language()))
+
+
+@functools.lru_cache(maxsize=1024)
+def _fc60_tiles_svg(stamp: str, language: str) -> str:
+    return render_to_string(
+        "oracle/pictures/fc60_stamp.svg.html",
+        {"picture_id": KEPT_ID, "stamp": pictures.fc60_tiles(stamp, rtl=_rtl()), "rtl": _rtl()},
+    )

@@ -347,3 +347,18 @@ def test_every_band_has_a_fill_and_a_text_colour_in_the_stylesheet():
     for band in [name for name, _threshold, _label in pictures.COMPATIBILITY_BANDS] + ["self"]:
         assert f".pic-heat-{band} rect {{ fill: var(--pic-heat-{band}); " in css
         assert f".pic-heat-{band} text {{ fill: var(--pic-heat-{band}-text); " in css
+
+
+def test_a_kept_stamp_gets_ids_of_its_own_on_every_page_and_its_language(reading):
+    source = "{% fc60_tiles stamp %}{% fc60_tiles stamp %}{% element_bars bars %}"
+    context = {"stamp": reading["fc60_encoding"], "bars": reading["fc60"]["element_balance"]}
+    with translation.override("en"):
+        first, again = render(source, **context), render(source, **context)
+    ids = re.findall(r'\bid="([^"]+)"', first)
+    assert len(ids) == len(set(ids))  # two stamps on one page: no id twice
+    assert not set(ids) & set(re.findall(r'\bid="([^"]+)"', again))
+    assert re.sub(r"pic-\w{8}", "ID", first) == re.sub(r"pic-\w{8}", "ID", again)
+    with translation.override("fa"):
+        persian = render(source, **context)
+    assert "FC60 stamp, date" in first and "FC60 stamp, date" not in persian
+    assert re.search("[۰-۹]", persian) and not re.search("[۰-۹]", first)
