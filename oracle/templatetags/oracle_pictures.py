@@ -33,10 +33,43 @@ def _new_id() -> str:
     return f"pic-{uuid.uuid4().hex[:8]}"
 
 
-# The stamp and the element bars are drawn once per stamp (or values) and language and kept in
-# the worker (an FC60 stamp's SVG is a fifth of a reading page's server time); each page gets
-# them with ids of its own in place of this one.
+# The moon, the element bars and the FC60 stamp are drawn once per value and language and kept
+# in the worker (a stamp's SVG was a fifth of a reading page's server time); each page gets them
+# with ids of its own in place of this one.
 KEPT_ID = "pic-kept-picture"
+KEPT_PICTURES = {
+    "moon": (
+        "oracle/pictures/moon.svg.html",
+        lambda moon: {"moon": pictures.moon_picture(dict(moon))},
+    ),
+    "elements": (
+        "oracle/pictures/elements.svg.html",
+        lambda values: {"chart": pictures.element_bars(dict(values), rtl=_rtl())},
+    ),
+    "fc60": (
+        "oracle/pictures/fc60_stamp.svg.html",
+        lambda stamp: {"stamp": pictures.fc60_tiles(stamp, rtl=_rtl())},
+    ),
+}
+
+
+def _kept(picture: str, value: str | Mapping[str, Any]) -> SafeString:
+    """The picture of ``value`` (a stamp, or a flat mapping of numbers and names), with fresh
+    ids; a mapping that cannot be a key (nested values) is drawn each time."""
+    key: Any = value
+    if not isinstance(value, str):
+        key = tuple(sorted(value.items()))
+        try:
+            hash(key)
+        except TypeError:
+            return _with_an_id(_drawn.__wrapped__(picture, value, translation.get_language()))
+    return _with_an_id(_drawn(picture, key, translation.get_language()))
+
+
+@functools.lru_cache(maxsize=2048)
+def _drawn(picture: str, value: Any, language: str) -> str:
+    template_name, draw = KEPT_PICTURES[picture]
+    return render_to_string(template_name, {"picture_id": KEPT_ID, "rtl": _rtl(), **draw(value)})
 
 
 def _with_an_id(svg: str) -> SafeString:
@@ -53,30 +86,16 @@ def percent(value: Any) -> str:
     return gettext("%(number)s%%") % {"number": persian_digits(value)}
 
 
-@register.inclusion_tag("oracle/pictures/moon.svg.html")
-def moon_picture(moon: Mapping[str, Any]) -> dict[str, Any]:
+@register.simple_tag
+def moon_picture(moon: Mapping[str, Any]) -> SafeString:
     """A reading's ``moon`` block (``systems.moon`` of a time reading) or its ``fc60_encoding``."""
-    return _picture(moon=pictures.moon_picture(moon))
+    return _kept("moon", moon)
 
 
 @register.simple_tag
 def element_bars(values: Mapping[str, Any]) -> SafeString:
     """``fc60.element_balance`` of a time reading or ``group_energy.element_distribution``."""
-    try:
-        key = tuple(sorted(values.items()))
-        hash(key)
-    except TypeError:  # not a flat mapping of numbers: drawn as it is, not kept
-        return _with_an_id(_element_bars_svg.__wrapped__(values, translation.get_language()))
-    return _with_an_id(_element_bars_svg(key, translation.get_language()))
-
-
-@functools.lru_cache(maxsize=1024)
-def _element_bars_svg(values: Any, language: str) -> str:
-    values = dict(values)
-    return render_to_string(
-        "oracle/pictures/elements.svg.html",
-        {"picture_id": KEPT_ID, "chart": pictures.element_bars(values, rtl=_rtl()), "rtl": _rtl()},
-    )
+    return _kept("elements", values)
 
 
 @register.inclusion_tag("oracle/pictures/compatibility.svg.html")
@@ -92,12 +111,4 @@ def compatibility_heatmap(result: Mapping[str, Any]) -> dict[str, Any]:
 @register.simple_tag
 def fc60_tiles(stamp: str | Mapping[str, Any]) -> SafeString:
     """A stamp, a reading's ``fc60_encoding`` (its ``stamp``) or an ``fc60`` with ``code``."""
-    return _with_an_id(_fc60_tiles_svg(pictures.stamp_text(stamp), translation.get_language()))
-
-
-@functools.lru_cache(maxsize=1024)
-def _fc60_tiles_svg(stamp: str, language: str) -> str:
-    return render_to_string(
-        "oracle/pictures/fc60_stamp.svg.html",
-        {"picture_id": KEPT_ID, "stamp": pictures.fc60_tiles(stamp, rtl=_rtl()), "rtl": _rtl()},
-    )
+    return _kept("fc60", pictures.stamp_text(stamp))
