@@ -185,7 +185,7 @@ def journal_readings(principal: Principal) -> QuerySet:
     return Reading.objects.owned_by(principal)
 
 
-def _of_journal(principal: Principal, reading: str) -> Q:
+def of_journal(principal: Principal, reading: str) -> Q:
     """Rows whose reading (the relation ``reading``) is in the principal's journal, as a join
     (a ``reading__in`` subquery of every reading of the account was planned worse)."""
     if principal.account is None:
@@ -357,7 +357,7 @@ def account_tags(principal: Principal) -> list[tuple[str, int]]:
 
     The tags are counted by their keyed hash; one row of each is decrypted for its text."""
     counts = (
-        EntryTag.objects.filter(_of_journal(principal, "entry__reading"))
+        EntryTag.objects.filter(of_journal(principal, "entry__reading"))
         .values("tag_hash")
         .annotate(count=Count("id"), first=Min("id"))
     )
@@ -503,7 +503,7 @@ def hit_rate(principal: Principal) -> HitRate:
     answer = "reading__reading_result__answer"
     rows = (
         JournalEntry.objects.filter(
-            _of_journal(principal, "reading"),
+            of_journal(principal, "reading"),
             reading__sign_type=SignType.QUESTION,
             outcome__isnull=False,
         )

@@ -50,7 +50,7 @@ def insights(principal: Principal) -> list[Insight]:
         )
     rated = (
         ReadingFeedback.objects.filter(
-            user=principal.account, reading__in=vault.journal_readings(principal)
+            vault.of_journal(principal, "reading"), user=principal.account
         )
         .values("reading__sign_type")
         .annotate(average=Avg("rating"), count=Count("id"))
