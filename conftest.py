@@ -8,11 +8,17 @@ import uuid
 
 import pytest
 from django.conf import global_settings
+from hypothesis import settings as hypothesis_settings
 from rest_framework.test import APIClient
 
 from nps.accounts.roles import Role
 from nps.accounts.services import start_session
 from nps.accounts.tests.factories import DEFAULT_PASSWORD, UserFactory
+
+# No deadline for Hypothesis examples: a test asserts what a function answers, never how fast (a
+# loaded CI machine made a 1 ms example take 257 ms); speed is measured in bench/.
+hypothesis_settings.register_profile("nps", deadline=None)
+hypothesis_settings.load_profile("nps")
 
 LEGACY_SECRET = "legacy-shared-secret-for-tests-0123456789"
 
