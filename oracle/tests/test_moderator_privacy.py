@@ -232,6 +232,27 @@ def test_every_kind_of_reading_page_and_item_is_masked_for_a_moderator(
         assert "Vardanmarker" in text_of(client.get(reverse("oracle:reading", args=[reading_id])))
 
 
+def test_a_masked_group_reading_states_no_average_it_does_not_have(client, owner, moderator):
+    """The moderator's copy leaves out `group_dynamics`: its average is not shown as a false 0%,
+    nor its synergies and challenges as "None found"."""
+    principal = principal_for_account(owner, auth_type="session")
+    group = [
+        readings.MultiUserMember("Vardanmarker", 1990, 3, 21),
+        readings.MultiUserMember("Sara Nouri", 1992, 7, 4),
+    ]
+    made = readings.create_multi_user_reading(users=group, principal=principal, use_ai=False)
+    path = reverse("oracle:reading", args=[made["reading_id"]])
+    average = made["group_dynamics"]["avg_compatibility"]
+    assert average > 0
+    owners = text_of(page_as(client, owner).get(path))
+    assert "Average compatibility" in owners and f"{round(average * 100)}%" in owners
+    moderators = text_of(page_as(client, moderator).get(path))
+    assert "Vardanmarker" not in moderators
+    assert "Average compatibility" not in moderators
+    assert ">0%<" not in moderators
+    assert "None found." not in moderators  # nor the group's synergies as if there were none
+
+
 def test_reading_page_shows_the_question_to_the_owner(client, owner, reading_id):
     html = text_of(page_as(client, owner).get(reverse("oracle:reading", args=[reading_id])))
     assert "Vardanmarker" in html
