@@ -99,6 +99,19 @@ def test_dashboard_shows_todays_two_moons(client_in):
     assert "FC60 moon" in html
 
 
+def test_dashboard_shows_how_todays_day_was_computed_in_english_and_persian(client_in):
+    html = client_in.get(reverse("home")).content.decode()
+    stamp = html[html.index('<details class="method-stamp"') : html.index("</details>")]
+    assert "How this was computed" in stamp
+    assert "Engine version" in stamp and "Moon in the sky" in stamp
+    client_in.cookies["nps_language"] = "fa"
+    html = client_in.get(reverse("home")).content.decode()
+    stamp = html[html.index('<details class="method-stamp"') : html.index("</details>")]
+    assert "این خوانش چگونه محاسبه شد" in stamp
+    visible = re.sub(r"<[^>]+>", "", stamp)
+    assert not LATIN_DIGIT.search(visible.replace("FC60", "").replace("DE421", "")), visible
+
+
 def test_export_text_names_both_moons_and_the_method(client_in, user):
     reading_id = _time_reading(user)
     response = client_in.get(reverse("oracle:reading-export", args=[reading_id, "txt"]))
