@@ -27,3 +27,20 @@ def test_a_kept_minute_is_as_exact_as_the_moment_itself():
     assert abs(kept["moon"]["longitude"] - round(exact["moon"], 2)) <= 0.01
     # The phase instants and the age come from the exact moment: 29 s after the full moon.
     assert kept["next_full_moon"] != "2024-03-25T07:00:00+00:00"
+
+
+def test_the_engine_benchmark_times_a_new_minute_for_every_sky_block():
+    """`bench/engines.py` reports what a reading pays for its sky, not a kept minute."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "bench" / "engines.py"
+    spec = importlib.util.spec_from_file_location("bench_engines", path)
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    case = {name: function for name, function, _target in bench.CASES}
+    per_reading = case["sky block per reading (oracle.services.sky)"]
+    sky._minute_positions.cache_clear()
+    for _ in range(3):
+        per_reading()
+    assert sky._minute_positions.cache_info().misses == 3
