@@ -44,3 +44,37 @@ def test_the_engine_benchmark_times_a_new_minute_for_every_sky_block():
     for _ in range(3):
         per_reading()
     assert sky._minute_positions.cache_info().misses == 3
+
+
+def test_the_ephemeris_is_read_once_per_process_and_never_downloaded(monkeypatch):
+    """The DE421 file and the time scale load on the first block only (every later block and
+    year reuses them), from the file `skyfield-data` ships: a download would raise here."""
+    import skyfield.api
+    import skyfield.iokit
+
+    loaders = []
+    real_loader = skyfield.api.Loader
+
+    def counting_loader(*args, **kwargs):
+        loaders.append(args)
+        return real_loader(*args, **kwargs)
+
+    def no_download(*args, **kwargs):
+        raise AssertionError(f"the sky tried to download {args}")
+
+    monkeypatch.setattr(skyfield.api, "Loader", counting_loader)
+    monkeypatch.setattr(skyfield.iokit, "download", no_download)
+    sky._sky.cache_clear()
+    sky._phase_events.cache_clear()
+    sky._minute_positions.cache_clear()
+    try:
+        for day in range(1, 6):
+            for year in (1950, 2024):
+                assert sky.sky_block(dt.datetime(year, 3, day, 12, day, tzinfo=dt.UTC))
+        assert sky.birth_signs(dt.date(1990, 5, 17), dt.UTC)
+        assert len(loaders) == 1
+        assert sky._minute_positions.cache_info().misses >= 10  # real positions each time
+    finally:  # the next test loads the real one again
+        sky._sky.cache_clear()
+        sky._phase_events.cache_clear()
+        sky._minute_positions.cache_clear()
