@@ -21,6 +21,7 @@ Values are stable codes (the API's); the pages and exports label them (`method_l
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -29,6 +30,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from nps.core import places
+from nps.core.dates import is_persian, to_persian_digits
 from oracle.engines import i18n
 from oracle.engines.fc60 import MOON_REF_JDN, SYNODIC_MONTH
 from oracle.engines.numerology import ABJAD
@@ -46,6 +48,7 @@ MASTER_NUMBERS = (11, 22, 33)
 ABJAD_CONVENTIONS = "kabir; persian_letters_as_arabic; hamza_1; teh_marbuta_5"
 GANZHI_YEAR_BOUNDARY = "january_1"
 MOON_MODEL = "fc60_mean_month"
+_DECIMAL_POINT = re.compile(r"(?<=[0-9])\.(?=[0-9])")
 
 REASON_LABELS = {
     AUTO_BY_SCRIPT: gettext_lazy("chosen automatically from the name's script"),
@@ -102,9 +105,21 @@ def is_outdated(method: Any) -> bool:
     return not isinstance(method, Mapping) or method.get("engine_version") != ENGINE_VERSION
 
 
+def _number(value: Any) -> str:
+    """A number of the stamp in the language's digits (``29.53`` / ``۲۹٫۵۳``, ``+03:30`` /
+    ``+۰۳:۳۰``). Only the numbers: the names around them (V4, DE421, Skyfield 1.55) stay as they
+    are written."""
+    text = str(value)
+    if not is_persian():
+        return text
+    return to_persian_digits(_DECIMAL_POINT.sub("٫", text))
+
+
 def method_lines(method: Any) -> list[tuple[str, str]]:
     """``(label, value)`` pairs of a stored method in the active language (pages and exports);
-    an empty list for a reading made before readings carried one."""
+    an empty list for a reading made before readings carried one. The values are final text:
+    their numbers are already in the language's digits, so a page or a file shows them as
+    they are (digits converted over the whole value would turn "V4" and "DE421" Persian)."""
     if not isinstance(method, Mapping):
         return []
     language = translation.get_language()
@@ -122,7 +137,7 @@ def method_lines(method: Any) -> list[tuple[str, str]]:
         lines.append((_("Numerology system"), str(reason)))
     masters = method.get("master_numbers") or []
     with i18n.speaking(language):  # "11, 22 and 33" / "11، 22 و 33"
-        numbers = i18n.and_list([str(number) for number in masters])
+        numbers = i18n.and_list([_number(number) for number in masters])
     lines.append(
         (
             _("Master numbers"),
@@ -149,7 +164,7 @@ def method_lines(method: Any) -> list[tuple[str, str]]:
         (
             _("FC60 moon"),
             _("the mean synodic month of %(days)s days counted from JDN %(epoch)s")
-            % {"days": SYNODIC_MONTH, "epoch": MOON_REF_JDN},
+            % {"days": _number(SYNODIC_MONTH), "epoch": _number(MOON_REF_JDN)},
         )
     )
     if method.get("sky_model"):
@@ -166,10 +181,10 @@ def method_lines(method: Any) -> list[tuple[str, str]]:
                 _("Time zone"),
                 _("%(zone)s (UTC%(offset)s at that moment)")
                 % {
-                    "zone": places.zone_place(str(method["timezone"])),
-                    "offset": method.get("utc_offset") or "",
+                    "zone": _number(places.zone_place(str(method["timezone"]))),
+                    "offset": _number(method.get("utc_offset") or ""),
                 },
             )
         )
-    lines.append((_("Engine version"), str(method.get("engine_version") or "—")))
+    lines.append((_("Engine version"), _number(method.get("engine_version") or "—")))
     return lines

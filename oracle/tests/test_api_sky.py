@@ -180,3 +180,24 @@ def test_a_shared_reading_shows_the_sky_but_not_the_birth_signs(writer):
     assert shared["sky"]["moon"] == body["sky"]["moon"]
     assert "birth" not in shared["sky"]
     assert shared["method"] == body["method"]
+
+
+def test_name_reading_with_the_accounts_default_system_says_so(writer):
+    from nps.accounts import preferences
+
+    prefs = preferences.preferences_of(writer.account)
+    prefs.numerology_system = "chaldean"
+    prefs.save()
+    result = writer.post("/api/oracle/name", {"name": "Sara"}, format="json").json()
+    assert result["method"]["numerology_system"] == "chaldean"
+    assert result["method"]["numerology_reason"] == method.ACCOUNT_DEFAULT
+
+
+def test_json_export_carries_the_sky_and_the_method(writer):
+    body = writer.post(
+        "/api/oracle/reading", {"datetime": "2024-04-08T18:21:00"}, format="json"
+    ).json()
+    exported = writer.get(f"/api/oracle/readings/{body['reading_id']}/export", {"format": "json"})
+    assert exported.status_code == 200
+    text = b"".join(exported.streaming_content if exported.streaming else [exported.content])
+    assert '"sky"' in text.decode() and '"method"' in text.decode()

@@ -48,6 +48,20 @@ def test_illumination_at_the_almanacs_phase_instants_within_one_point(kind, inst
     assert abs(block["moon"]["illumination"] - expected) <= VECTORS["TOLERANCE_PERCENT"]
 
 
+@pytest.mark.parametrize(
+    ("moment", "expected"),
+    [
+        pytest.param(dt.datetime.fromisoformat(moment), percent, id=moment[:10])
+        for moment, percent in VECTORS["ILLUMINATION_ON_DATES"]["rows"]
+    ],
+)
+def test_illumination_on_chosen_dates_matches_the_published_table_within_one_point(
+    moment, expected
+):
+    block = sky.sky_block(moment)
+    assert abs(block["moon"]["illumination"] - expected) <= VECTORS["TOLERANCE_PERCENT"]
+
+
 def test_next_new_and_full_moon_are_the_almanacs():
     block = sky.sky_block(dt.datetime(2024, 3, 1, 12, tzinfo=dt.UTC))
     next_new = dt.datetime.fromisoformat(block["next_new_moon"])

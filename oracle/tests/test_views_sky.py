@@ -16,6 +16,14 @@ pytestmark = pytest.mark.django_db
 HTMX = {"HTTP_HX_REQUEST": "true"}
 CONSULT = reverse("oracle:consult")
 LATIN_DIGIT = re.compile(r"[0-9]")
+# Names written as they are in Persian too (not digits of a number): "V۴" would read as ۷۴.
+NAMES = ("FC60", "DE421", "Skyfield 1.55", "V4")
+
+
+def without_names(text: str) -> str:
+    for name in NAMES:
+        text = text.replace(name, "")
+    return text
 
 
 @pytest.fixture
@@ -90,13 +98,50 @@ def test_persian_reading_page_labels_both_moons_with_persian_digits(client_in, u
     assert "دو ماه با هم یکی نیستند" in section
     assert "این خوانش چگونه محاسبه شد" in section
     visible = re.sub(r"<[^>]+>", "", section)
-    assert not LATIN_DIGIT.search(visible.replace("FC60", "").replace("DE421", "")), visible
+    assert not LATIN_DIGIT.search(without_names(visible)), visible
+
+
+def test_persian_method_stamp_keeps_names_latin_and_writes_numbers_in_persian(client_in, user):
+    reading_id = _time_reading(user)
+    client_in.cookies["nps_language"] = "fa"
+    html = client_in.get(reverse("oracle:reading", args=[reading_id])).content.decode()
+    start = html.index('<details class="method-stamp"')
+    stamp = html[start : html.index("</details>", start)]
+    assert "مانند V4" in stamp and "V۴" not in stamp  # "V۴" reads as ۷۴
+    assert "JPL DE421 (Skyfield 1.55)" in stamp and "DE۴" not in stamp
+    assert "۲۹٫۵۳۰۵۸۸۸۵۳" in stamp
+    # The zone's line starts with the Latin "UTC": an auto-direction isolate would lay the whole
+    # Persian sentence out left to right; it takes the page's direction.
+    assert "<dd>\u2066UTC\u2069 (UTC+۰۰:۰۰ در آن لحظه)</dd>" in stamp
+
+
+def test_persian_text_export_writes_the_offset_in_persian_digits(client_in, user):
+    reading_id = _time_reading(user)
+    client_in.cookies["nps_language"] = "fa"
+    response = client_in.get(reverse("oracle:reading-export", args=[reading_id, "txt"]))
+    text = b"".join(response.streaming_content if response.streaming else [response.content])
+    text = text.decode()
+    assert "UTC\u2069 (UTC+۰۰:۰۰ در آن لحظه)" in text  # not "UTC+00:۰۰"
+    assert "مانند V4" in text
 
 
 def test_dashboard_shows_todays_two_moons(client_in):
     html = client_in.get(reverse("home")).content.decode()
     assert "Moon in the sky" in html
     assert "FC60 moon" in html
+
+
+def test_dashboard_shows_how_todays_day_was_computed_in_english_and_persian(client_in):
+    html = client_in.get(reverse("home")).content.decode()
+    stamp = html[html.index('<details class="method-stamp"') : html.index("</details>")]
+    assert "How this was computed" in stamp
+    assert "Engine version" in stamp and "Moon in the sky" in stamp
+    client_in.cookies["nps_language"] = "fa"
+    html = client_in.get(reverse("home")).content.decode()
+    stamp = html[html.index('<details class="method-stamp"') : html.index("</details>")]
+    assert "این خوانش چگونه محاسبه شد" in stamp
+    visible = re.sub(r"<[^>]+>", "", stamp)
+    assert not LATIN_DIGIT.search(without_names(visible)), visible
 
 
 def test_export_text_names_both_moons_and_the_method(client_in, user):
@@ -124,3 +169,25 @@ def test_method_lines_in_persian_name_the_system_and_why(system, reason, expecte
         lines = dict(method.method_lines(stamp))
     assert expected in lines["نظام عددشناسی"]
     assert not re.search(r"[A-Za-z]", lines["نظام عددشناسی"])
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", ["The two moons", "FC60 moon", "Moon in the sky", "How this was computed"]),
+        ("fa", ["ماه FC60", "ماه در آسمان", "دو ماه با هم یکی نیستند"]),
+    ],
+)
+def test_export_pdf_names_both_moons_and_the_method(client_in, user, language, expected):
+    from oracle.tests.test_export import pdf_words
+
+    reading_id = _time_reading(user)
+    client_in.cookies["nps_language"] = language
+    response = client_in.get(reverse("oracle:reading-export", args=[reading_id, "pdf"]))
+    assert response["Content-Type"] == "application/pdf"
+    # poppler keeps the document's bidi isolation marks; the words are what a reader sees.
+    words = " ".join(
+        re.sub("[\u202a-\u202e\u2066-\u2069]", "", pdf_words(response.content)).split()
+    )
+    for text in expected:
+        assert text in words, text
