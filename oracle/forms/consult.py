@@ -62,12 +62,15 @@ class ConsultForm(forms.Form):
         *args,
         profiles: Sequence[Profile] = (),
         default_system: str = NumerologySystem.AUTO,
+        default_zone: str = "",
         **kwargs,
     ):
         super().__init__(*args, **kwargs)
         self.profiles = {profile.pk: profile for profile in profiles}
-        # The account's default numerology system (settings page), for forms that choose one.
+        # The account's default numerology system and time zone (settings page), for forms that
+        # choose one.
         self.default_system = default_system
+        self.default_zone = default_zone
         self.fields["profile"].choices = profile_choices(profiles)
         # Choosing a profile reloads the form with its defaults (its zone, its names) under htmx;
         # without JavaScript the reading uses the chosen profile's zone all the same.
@@ -84,6 +87,13 @@ class ConsultForm(forms.Form):
         )
         if not self.is_bound and not self.initial.get("token"):
             self.initial["token"] = uuid.uuid4().hex
+
+    @property
+    def zone(self) -> str:
+        """The zone the form starts in: the chosen profile's, else the account's default, else
+        "" (UTC)."""
+        profile = self.chosen_profile
+        return (profile.timezone if profile else "") or self.default_zone
 
     @property
     def chosen_profile(self) -> Profile | None:
@@ -134,8 +144,7 @@ class TimeReadingForm(ConsultForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            profile = self.chosen_profile
-            zone = profile.timezone if profile and profile.timezone else ""
+            zone = self.zone
             now = now_in(zone or "UTC")
             self.initial.setdefault("date", now.date())
             self.initial.setdefault("time", now.time().replace(second=0, microsecond=0))
@@ -269,10 +278,7 @@ class DailyReadingForm(ConsultForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
-            profile = self.chosen_profile
-            self.initial.setdefault(
-                "date", now_in((profile.timezone if profile else None) or "UTC").date()
-            )
+            self.initial.setdefault("date", now_in(self.zone or "UTC").date())
 
     def service_arguments(self) -> dict:
         return {

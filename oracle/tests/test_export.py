@@ -421,3 +421,18 @@ def test_my_data_csvs_start_with_a_bom_and_name_the_profile_and_the_kind(client,
     assert table[0]["kind"] == "Question reading" and table[0]["profile"] == "Hamzeh"
     assert "profile_id" not in table[0] and "sign_type" not in table[0]
     assert "Fatemeh" not in archive.read("readings.csv").decode("utf-8-sig")
+
+
+def test_persian_pdf_moment_with_as_many_latin_as_persian_letters_runs_right_to_left(user):
+    """ "۱۶ آذر ۱۴۰۵، ۲۱:۲۲ UTC" has three letters each way: read left to right, the space
+    between the month and the year moved and the two were drawn glued ("آذر۱۴۰۵")."""
+    reading = make_reading(user, "question", "fa")
+    words = [
+        word[0] for _w, _h, page in pdf_pages(exported(user, reading, "pdf", "fa")) for word in page
+    ]
+    glued = [
+        word
+        for word in words
+        if re.search(r"[\u0621-\u064a\u067e-\u06cc][۰-۹]|[۰-۹][\u0621-\u064a\u067e-\u06cc]", word)
+    ]
+    assert not glued

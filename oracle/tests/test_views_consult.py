@@ -488,3 +488,38 @@ def test_profile_pickers_list_profiles_alphabetically(client_in, user):
         html = client_in.get(URL, {"type": reading_type}).content.decode()
         positions = [html.index(pattern.format(name)) for name in ("ali", "Maryam", "Zahra")]
         assert positions == sorted(positions), reading_type
+
+
+def test_without_a_profile_the_time_and_daily_forms_open_in_the_accounts_time_zone(client_in, user):
+    Preferences.objects.create(account=user, timezone="Pacific/Kiritimati")  # UTC+14
+    kiritimati = datetime.datetime.now(datetime.UTC).astimezone(
+        __import__("zoneinfo").ZoneInfo("Pacific/Kiritimati")
+    )
+    form = client_in.get(URL, {"type": "time"}).context["form"]
+    assert form.initial["timezone"] == "Pacific/Kiritimati"
+    assert form.initial["date"] == kiritimati.date()
+    assert form.initial["time"].hour == kiritimati.hour
+    daily = client_in.get(URL, {"type": "daily"}).context["form"]
+    assert daily.initial["date"] == kiritimati.date()
+    # A profile's own zone still comes first.
+    tokyo = ProfileFactory(owner=user, timezone="Asia/Tokyo")
+    chosen = client_in.get(URL, {"type": "time", "profile": tokyo.pk}).context["form"]
+    assert chosen.initial["timezone"] == "Asia/Tokyo"
+
+
+def test_a_time_reading_made_from_the_opened_form_is_read_in_the_accounts_zone(client_in, user):
+    Preferences.objects.create(account=user, timezone="Asia/Tehran")
+    form = client_in.get(URL, {"type": "time"}).context["form"]
+    response = client_in.post(
+        URL,
+        {
+            "type": "time",
+            "token": token(),
+            "date": "2024-03-20",
+            "time": "12:00",
+            "timezone": form.initial["timezone"],
+        },
+    )
+    assert response.status_code == 200
+    reading = Reading.objects.get()
+    assert reading.sign_value.startswith("2024-03-20T12:00:00+03:30")

@@ -69,11 +69,16 @@ def make_form(request: HttpRequest, reading_type: str, *, bound: bool) -> Consul
         if name in source and name not in ("token", *following)
     }
     # What the address does not say comes from the settings page: the default profile (while it
-    # is one of the listed, living profiles) and the default numerology system.
+    # is one of the listed, living profiles), the default numerology system and time zone.
     chosen = preferences.preferences_of(request.user)
     if "profile" not in source and chosen.default_profile_id in {p.pk for p in people}:
         initial["profile"] = chosen.default_profile_id
-    return form_class(initial=initial, profiles=people, default_system=chosen.numerology_system)
+    return form_class(
+        initial=initial,
+        profiles=people,
+        default_system=chosen.numerology_system,
+        default_zone=preferences.zone_of(request.user).key if chosen.timezone else "",
+    )
 
 
 def is_refresh(request: HttpRequest) -> bool:
@@ -153,6 +158,7 @@ def consult(request: HttpRequest) -> HttpResponse:
                 initial=initial,
                 profiles=list(form.profiles.values()),
                 default_system=form.default_system,
+                default_zone=form.default_zone,
             )
     status = 422 if bound and result is None else 200
     context = {

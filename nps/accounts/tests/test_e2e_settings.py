@@ -4,6 +4,7 @@ import pytest
 from playwright.sync_api import expect
 
 from nps.accounts.models import Preferences
+from nps.accounts.tests.test_calendar_preference import _reading_of
 from nps.accounts.tests.test_e2e import log_in
 from oracle.tests.factories import ProfileFactory
 
@@ -45,3 +46,22 @@ def test_the_settings_time_zone_is_found_by_typing_a_city(page, user, password):
     expect(page.get_by_role("status").first).to_contain_text("Settings saved.")
     expect(page.get_by_label("Default time zone")).to_have_value("Asia/Tokyo")
     assert Preferences.objects.get(account=user).timezone == "Asia/Tokyo"
+    page.goto("/oracle?type=time")  # no profile: the reading starts in the account's zone
+    expect(page.get_by_label("Time zone", exact=True)).to_have_value("Asia/Tokyo")
+
+
+def test_the_calendar_chosen_in_settings_dates_the_history_whatever_the_language(
+    page, user, password
+):
+    _reading_of(user)  # made at 2024-03-20 08:05 UTC, 1 Farvardin 1403
+    log_in(page, user.username, password)
+    page.goto("/history")
+    expect(page.locator("main")).to_contain_text("2024-03-20 08:05")
+    page.goto("/settings")
+    page.get_by_label("Calendar").select_option(label="Solar Hijri (Jalali)")
+    page.get_by_role("button", name="Save settings").click()
+    expect(page.get_by_role("status").first).to_contain_text("Settings saved.")
+    expect(page.get_by_label("Calendar")).to_have_value("jalali")
+    page.goto("/history")
+    expect(page.locator("main")).to_contain_text("1 Farvardin 1403, 08:05")
+    expect(page.locator("main")).not_to_contain_text("2024-03-20 08:05")
