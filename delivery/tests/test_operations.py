@@ -1,0 +1,87 @@
+"""What the operator meets: `manage.py telegram_webhook` against the fake Bot API, the deliveries in
+the admin console, and the default profile that makes the daily reading personal."""
+
+from __future__ import annotations
+
+import datetime
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from delivery.models import Channel, Delivery, DeliveryChoice, Status
+from delivery.services import sending
+from delivery.tests.conftest import WEBHOOK_SECRET
+from nps.accounts.models import Preferences
+from nps.accounts.tests.factories import UserFactory
+from oracle.tests.factories import ProfileFactory
+
+pytestmark = pytest.mark.django_db
+
+URL = "https://nps.example.com/telegram/webhook"
+
+
+def test_telegram_webhook_set_registers_the_url_with_the_secret(delivery_settings, fake_bot):
+    out = StringIO()
+    call_command("telegram_webhook", "--set", URL, stdout=out)
+    assert f"Webhook set: {URL}" in out.getvalue()
+    [(method, body)] = fake_bot.calls
+    assert method == "setWebhook"
+    assert body["url"] == URL and body["secret_token"] == WEBHOOK_SECRET
+    call_command("telegram_webhook", "--delete", stdout=out)
+    assert fake_bot.calls[-1][0] == "deleteWebhook" and "Webhook removed." in out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("change", "args", "message"),
+    [
+        ({}, ["--set", "http://nps.example.com/telegram/webhook"], "https://"),
+        ({"TELEGRAM_WEBHOOK_SECRET": ""}, ["--set", URL], "TELEGRAM_WEBHOOK_SECRET"),
+        ({"TELEGRAM_BOT_TOKEN": ""}, ["--set", URL], "TELEGRAM_BOT_TOKEN"),
+        (
+            {"TELEGRAM_BOT_TOKEN": "999:wrong"},
+            ["--set", URL],
+            "Telegram refused: setWebhook: HTTP 401",
+        ),
+    ],
+)
+def test_telegram_webhook_refuses_what_cannot_work(
+    delivery_settings, fake_bot, change, args, message
+):
+    for name, value in change.items():
+        setattr(delivery_settings, name, value)
+    with pytest.raises(CommandError, match=message) as raised:
+        call_command("telegram_webhook", *args)
+    assert "999:wrong" not in str(raised.value)  # the token never appears in an error
+    assert fake_bot.calls == []
+
+
+def test_the_admin_lists_each_delivery_with_status_attempts_and_error(client, admin_user):
+    account = UserFactory(username="reader1")
+    Delivery.objects.create(
+        account=account, channel=Channel.EMAIL, local_day=datetime.date(2026, 3, 10),
+        status=Status.RETRY, attempts=2, last_error="SMTPDataError: 451 Try again later",
+    )  # fmt: skip
+    client.force_login(admin_user)
+    listing = client.get("/admin/delivery/delivery/")
+    assert listing.status_code == 200
+    text = listing.content.decode()
+    assert "reader1" in text and "failed, will retry" in text
+    row = Delivery.objects.get()
+    detail = client.get(f"/admin/delivery/delivery/{row.pk}/change/").content.decode()
+    assert "451 Try again later" in detail
+
+
+def test_the_default_profile_makes_the_daily_email_personal(delivery_settings, smtp_server):
+    account = UserFactory()
+    profile = ProfileFactory(owner=account, name="Sara Ahmadi")
+    Preferences.objects.create(account=account, timezone="Asia/Tehran", default_profile=profile)
+    DeliveryChoice.objects.create(account=account, email=True)
+    assert (
+        sending.deliver_due(now=datetime.datetime(2026, 3, 10, 4, 30, tzinfo=datetime.UTC)).sent
+        == 1
+    )
+    message = smtp_server.messages[0]
+    assert "for Sara Ahmadi" in message.get_body(("plain",)).get_content()
+    assert "for Sara Ahmadi" in message.get_body(("html",)).get_content()
