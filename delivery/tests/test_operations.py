@@ -85,3 +85,29 @@ def test_the_default_profile_makes_the_daily_email_personal(delivery_settings, s
     message = smtp_server.messages[0]
     assert "for Sara Ahmadi" in message.get_body(("plain",)).get_content()
     assert "for Sara Ahmadi" in message.get_body(("html",)).get_content()
+
+
+def test_beat_runs_the_delivery_task_every_five_minutes(eager_celery):
+    from datetime import timedelta
+
+    from django.conf import settings
+
+    entry = settings.CELERY_BEAT_SCHEDULE["deliver-daily"]
+    eager_celery.loader.import_default_modules()
+    assert entry["task"] == "delivery.tasks.deliver_daily" and entry["task"] in eager_celery.tasks
+    assert entry["schedule"] == timedelta(minutes=5)
+
+
+def test_the_task_sends_what_is_due_now(delivery_settings, smtp_server, eager_celery):
+    from django.utils import timezone
+
+    from delivery import tasks
+
+    account = UserFactory()
+    Preferences.objects.create(account=account, timezone="UTC")
+    now = timezone.now()
+    DeliveryChoice.objects.create(
+        account=account, email=True, time=now.time().replace(second=0, microsecond=0)
+    )
+    assert tasks.deliver_daily.delay().get()["sent"] == 1
+    assert Delivery.objects.get().status == Status.SENT and len(smtp_server.messages) == 1
