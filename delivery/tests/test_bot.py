@@ -275,6 +275,6 @@ def test_ten_readings_an_hour_per_chat_then_a_clear_message(delivery_settings, c
     post_update(client, CHAT, "/name Sara")
     reply = fake_bot.last_text(CHAT)
     assert "10 readings this hour" in reply and "Try again in" in reply
-    assert not Reading.objects.exists()
+    assert not Reading.objects.filter(sign_type="name").exists()  # refused: nothing made
     post_update(client, CHAT, "/status")  # not a reading: still answered
     assert "Readings left this hour: 0" in fake_bot.last_text(CHAT)
