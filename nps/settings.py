@@ -207,6 +207,10 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "NPS <nps@localhost>")
+# Seconds an SMTP connection may wait for the server: without a limit a mail server that stops
+# answering holds the worker (and the daily delivery it was sending) forever; past it the send
+# fails and is retried later (docs/DELIVERY.md).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fa", _("Persian"))]
