@@ -530,6 +530,9 @@ if TELEGRAM_BOT_TOKEN and not DEBUG and len(TELEGRAM_WEBHOOK_SECRET) < 16:
     raise ImproperlyConfigured(
         "TELEGRAM_WEBHOOK_SECRET must be set (16+ characters) when TELEGRAM_BOT_TOKEN is set."
     )
+if TELEGRAM_BOT_TOKEN and not DEBUG and not TELEGRAM_BOT_USERNAME:
+    # The link a person follows is https://t.me/<user name>?start=<code>: without it, a dead link.
+    raise ImproperlyConfigured("TELEGRAM_BOT_USERNAME must be set when TELEGRAM_BOT_TOKEN is set.")
 # Share links expired or revoked this many days ago are deleted (until then a visitor is told
 # the link expired, and the owner still sees it).
 NPS_SHARE_LINK_RETENTION_DAYS = env_int("NPS_SHARE_LINK_RETENTION_DAYS", 30)

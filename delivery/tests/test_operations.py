@@ -111,3 +111,27 @@ def test_the_task_sends_what_is_due_now(delivery_settings, smtp_server, eager_ce
     )
     assert tasks.deliver_daily.delay().get()["sent"] == 1
     assert Delivery.objects.get().status == Status.SENT and len(smtp_server.messages) == 1
+
+
+@pytest.mark.parametrize(
+    ("telegram", "message"),
+    [
+        ({"TELEGRAM_WEBHOOK_SECRET": "short"}, "TELEGRAM_WEBHOOK_SECRET must be set"),
+        ({"TELEGRAM_BOT_USERNAME": ""}, "TELEGRAM_BOT_USERNAME must be set"),
+        ({}, None),
+    ],
+)
+def test_production_with_a_bot_needs_its_secret_and_user_name(telegram, message):
+    from nps.core.tests.test_settings import REAL_SECRETS, start_django
+
+    env = {
+        "TELEGRAM_BOT_TOKEN": "123456:real-token",
+        "TELEGRAM_BOT_USERNAME": "nps_bot",
+        "TELEGRAM_WEBHOOK_SECRET": "a-webhook-secret-0123456789",
+        **telegram,
+    }
+    result = start_django(DEBUG="0", **REAL_SECRETS, **env)
+    if message is None:
+        assert result.returncode == 0, result.stderr
+    else:
+        assert result.returncode != 0 and message in result.stderr
