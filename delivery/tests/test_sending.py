@@ -279,3 +279,16 @@ def test_a_mail_server_that_stops_answering_is_a_failed_send_retried_later(deliv
     assert outcome.retry == 1
     delivery = Delivery.objects.get()
     assert delivery.status == Status.RETRY and "timed out" in delivery.last_error.lower()
+
+
+@pytest.mark.django_db
+def test_an_hour_that_daylight_saving_skips_or_repeats_is_sent_once(delivery_settings, smtp_server):
+    subscriber(zone="Europe/Berlin", at=datetime.time(2, 30))
+    # 2026-03-29: 02:00 → 03:00, so 02:30 does not exist; it is sent when the clock shows 03:30.
+    assert sending.deliver_due(now=at("2026-03-29T01:29:00+00:00")).sent == 0
+    assert sending.deliver_due(now=at("2026-03-29T01:30:00+00:00")).sent == 1
+    # 2026-10-25: 03:00 → 02:00, so 02:30 comes twice; sent at the first, not at the second.
+    assert sending.deliver_due(now=at("2026-10-25T00:29:00+00:00")).sent == 0
+    assert sending.deliver_due(now=at("2026-10-25T00:30:00+00:00")).sent == 1
+    assert sending.deliver_due(now=at("2026-10-25T01:30:00+00:00")).sent == 0
+    assert len(smtp_server.messages) == 2
