@@ -17,6 +17,9 @@ class DailyDeliveryForm(forms.Form):
     )
 
     def __init__(self, *args, account=None, **kwargs):
+        # Its own ids: the settings page also has the preferences' `email` (the address), and a
+        # shared `id_email` sent the label "By e-mail" to the address field.
+        kwargs.setdefault("auto_id", "id_delivery_%s")
         super().__init__(*args, **kwargs)
         self.account = account
         if not choices.email_available():

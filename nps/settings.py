@@ -207,6 +207,10 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=True)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "NPS <nps@localhost>")
+# Seconds an SMTP connection may wait for the server: without a limit a mail server that stops
+# answering holds the worker (and the daily delivery it was sending) forever; past it the send
+# fails and is retried later (docs/DELIVERY.md).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("fa", _("Persian"))]
@@ -526,6 +530,9 @@ if TELEGRAM_BOT_TOKEN and not DEBUG and len(TELEGRAM_WEBHOOK_SECRET) < 16:
     raise ImproperlyConfigured(
         "TELEGRAM_WEBHOOK_SECRET must be set (16+ characters) when TELEGRAM_BOT_TOKEN is set."
     )
+if TELEGRAM_BOT_TOKEN and not DEBUG and not TELEGRAM_BOT_USERNAME:
+    # The link a person follows is https://t.me/<user name>?start=<code>: without it, a dead link.
+    raise ImproperlyConfigured("TELEGRAM_BOT_USERNAME must be set when TELEGRAM_BOT_TOKEN is set.")
 # Share links expired or revoked this many days ago are deleted (until then a visitor is told
 # the link expired, and the owner still sees it).
 NPS_SHARE_LINK_RETENTION_DAYS = env_int("NPS_SHARE_LINK_RETENTION_DAYS", 30)

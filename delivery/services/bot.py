@@ -212,7 +212,9 @@ class Conversation:
     def daily(self, _argument: str) -> str:
         zone = preferences.zone_of(self.account)
         day = timezone.localtime(timezone.now(), zone).date()
-        found = content.daily_content(self.account, day, principal=self.principal, use_ai=False)
+        found = content.daily_content(
+            self.account, day, principal=self.principal, use_ai=False, store=True
+        )
         return messages.daily_text(found)
 
     def time(self, argument: str) -> str:

@@ -76,11 +76,17 @@ class DailyContent:
 
 
 def daily_content(
-    account, day: datetime.date, *, principal: Principal | None = None, use_ai: bool = True
+    account,
+    day: datetime.date,
+    *,
+    principal: Principal | None = None,
+    use_ai: bool = True,
+    store: bool = False,
 ) -> DailyContent:
     """The account's reading of `day` (its local day): for its default profile when that can be
     read, else the day alone; the AI's interpretation when it is available and the account's `ai`
-    limit allows, else the deterministic one."""
+    limit allows, else the deterministic one. `store=True` (a chat's `/daily`) keeps it like the
+    API does: once per account, profile (or none) and local day, audited."""
     principal = principal or principal_for_account(account, auth_type="delivery")
     prefs = preferences.preferences_of(account)
     zone = preferences.zone_of(account)
@@ -96,6 +102,7 @@ def daily_content(
                 profile_id=candidate,
                 use_ai=False,
                 language=language,
+                store=store,
             )
             break
         except (NotFound, InvalidField, EngineError):

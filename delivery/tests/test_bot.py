@@ -169,6 +169,20 @@ def test_daily_sends_the_days_reading(delivery_settings, client, fake_bot):
     assert "Day number:" in reply and "Quality:" in reply and "Best hours:" in reply
 
 
+def test_daily_in_chat_is_stored_and_audited_once_a_day(delivery_settings, client, fake_bot):
+    account = linked_account(client)
+    post_update(client, CHAT, "/daily")
+    post_update(client, CHAT, "/daily")  # asked again the same day: the stored one
+    reading = Reading.objects.get()
+    assert reading.owner == account and reading.sign_type == "daily"
+    assert AuditLog.objects.filter(
+        action="oracle_reading.create", actor=account, resource_id=reading.pk
+    ).exists()
+    assert "Day number:" in fake_bot.last_text(CHAT)
+    post_update(client, CHAT, "/history")
+    assert fake_bot.last_text(CHAT).count("• ") == 1
+
+
 def test_daily_in_persian_has_persian_digits_and_words(delivery_settings, client, fake_bot):
     linked_account(client, language="fa")
     post_update(client, CHAT, "/daily")
@@ -261,6 +275,6 @@ def test_ten_readings_an_hour_per_chat_then_a_clear_message(delivery_settings, c
     post_update(client, CHAT, "/name Sara")
     reply = fake_bot.last_text(CHAT)
     assert "10 readings this hour" in reply and "Try again in" in reply
-    assert not Reading.objects.exists()
+    assert not Reading.objects.filter(sign_type="name").exists()  # refused: nothing made
     post_update(client, CHAT, "/status")  # not a reading: still answered
     assert "Readings left this hour: 0" in fake_bot.last_text(CHAT)

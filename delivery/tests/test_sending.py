@@ -248,3 +248,47 @@ def test_a_forged_unsubscribe_link_is_404(delivery_settings, client):
     token = mail.unsubscribe_token(account)
     assert client.post(f"/delivery/unsubscribe/{token}x").status_code == 404
     assert DeliveryChoice.objects.get(account=account).email is True
+
+
+@pytest.mark.django_db
+def test_a_mail_server_that_stops_answering_is_a_failed_send_retried_later(delivery_settings):
+    """A server that accepts the connection and never greets: the send gives up after
+    EMAIL_TIMEOUT and is recorded for a retry instead of holding the worker forever."""
+    import signal
+    import socket
+
+    silent = socket.socket()
+    silent.bind(("127.0.0.1", 0))
+    silent.listen()
+    delivery_settings.EMAIL_PORT = silent.getsockname()[1]
+    assert 0 < delivery_settings.EMAIL_TIMEOUT <= 60  # nps.settings sets one; Django's is none
+    delivery_settings.EMAIL_TIMEOUT = 1  # the test's own, to be quick
+    subscriber(zone="Asia/Tehran")
+
+    def hung(*_args):
+        raise AssertionError("the send still waits for the mail server")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(10)
+    try:
+        outcome = sending.deliver_due(now=at("2026-03-10T04:30:00+00:00"))
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+        silent.close()
+    assert outcome.retry == 1
+    delivery = Delivery.objects.get()
+    assert delivery.status == Status.RETRY and "timed out" in delivery.last_error.lower()
+
+
+@pytest.mark.django_db
+def test_an_hour_that_daylight_saving_skips_or_repeats_is_sent_once(delivery_settings, smtp_server):
+    subscriber(zone="Europe/Berlin", at=datetime.time(2, 30))
+    # 2026-03-29: 02:00 → 03:00, so 02:30 does not exist; it is sent when the clock shows 03:30.
+    assert sending.deliver_due(now=at("2026-03-29T01:29:00+00:00")).sent == 0
+    assert sending.deliver_due(now=at("2026-03-29T01:30:00+00:00")).sent == 1
+    # 2026-10-25: 03:00 → 02:00, so 02:30 comes twice; sent at the first, not at the second.
+    assert sending.deliver_due(now=at("2026-10-25T00:29:00+00:00")).sent == 0
+    assert sending.deliver_due(now=at("2026-10-25T00:30:00+00:00")).sent == 1
+    assert sending.deliver_due(now=at("2026-10-25T01:30:00+00:00")).sent == 0
+    assert len(smtp_server.messages) == 2

@@ -71,6 +71,20 @@ def test_the_settings_page_says_telegram_is_off_without_a_bot(settings, client):
     assert "Link Telegram" not in page
 
 
+def test_the_settings_page_has_each_id_once_and_by_email_labels_the_checkbox(
+    delivery_settings, client
+):
+    import collections
+    import re
+
+    client.force_login(UserFactory())
+    page = client.get("/settings").content.decode()
+    ids = collections.Counter(re.findall(r'\sid="([^"]+)"', page))
+    assert [name for name, count in ids.items() if count > 1] == []
+    label = re.search(r'<label for="([^"]+)">By e-mail</label>', page).group(1)
+    assert re.search(rf'<input type="checkbox" name="email"[^>]*id="{label}"', page)
+
+
 def test_the_settings_page_saves_the_daily_delivery(delivery_settings, client):
     account = UserFactory()
     client.force_login(account)
