@@ -25,13 +25,19 @@ class FeedbackNotFound(NotFound):
     message = "Reading not found"
 
 
-def _feedback_reading(principal: Principal, reading_id: int) -> Reading:
+def _feedback_reading(principal: Principal, reading_id: int, *, to_give: bool = False) -> Reading:
+    """The reading, as the caller may see it; with ``to_give`` only the caller's own: feedback
+    is given by the reading's owner (a moderator or admin rating someone else's reading would
+    count in the learning statistics as that reader's)."""
     if principal.account is None:
         raise Forbidden("Feedback is given by an account.")
     try:
-        return history.get_reading(principal=principal, reading_id=reading_id)
+        reading = history.get_reading(principal=principal, reading_id=reading_id)
     except NotFound as error:
         raise FeedbackNotFound() from error
+    if to_give and reading.owner_id != principal.account.pk:
+        raise FeedbackNotFound()
+    return reading
 
 
 @transaction.atomic
@@ -51,7 +57,7 @@ def submit_feedback(
     text = (text_feedback or "").strip()
     if len(text) > TEXT_MAX:
         raise InvalidField("text_feedback", f"At most {TEXT_MAX} characters.")
-    reading = _feedback_reading(principal, reading_id)
+    reading = _feedback_reading(principal, reading_id, to_give=True)
     values = {"rating": rating, "section_feedback": sections, "text_feedback": text or None}
     try:
         with transaction.atomic():
@@ -86,5 +92,6 @@ def reading_feedback(*, principal: Principal, reading_id: int) -> list[ReadingFe
 
 
 def own_feedback(*, principal: Principal, reading_id: int) -> ReadingFeedback | None:
-    reading = _feedback_reading(principal, reading_id)
+    """The caller's feedback on their own reading (the form's), or None before they gave it."""
+    reading = _feedback_reading(principal, reading_id, to_give=True)
     return ReadingFeedback.objects.filter(reading=reading, user=principal.account).first()

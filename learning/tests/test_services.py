@@ -5,6 +5,7 @@ from django.db import connection
 
 from learning import services
 from learning.models import LearningMetric, ReadingFeedback
+from learning.services.feedback import FeedbackNotFound
 from nps.accounts.roles import Role
 from nps.accounts.tests.factories import UserFactory
 from nps.core.errors import Forbidden, InvalidField, NotFound
@@ -102,15 +103,19 @@ def test_feedback_on_another_accounts_reading_is_not_found(user):
         services.reading_feedback(principal=principal(user), reading_id=stranger.pk)
 
 
-def test_only_admins_and_moderators_see_everyones_feedback_on_a_reading(user):
+def test_feedback_is_the_owners_and_moderators_read_it(user):
     reading = question_reading(user)
     moderator = UserFactory(role=Role.MODERATOR)
+    other = UserFactory()
     services.submit_feedback(principal=principal(user), reading_id=reading.pk, rating=4)
-    services.submit_feedback(principal=principal(moderator), reading_id=reading.pk, rating=2)
-    mine = services.reading_feedback(principal=principal(user), reading_id=reading.pk)
-    assert [row.rating for row in mine] == [4]
-    every = services.reading_feedback(principal=principal(moderator), reading_id=reading.pk)
-    assert sorted(row.rating for row in every) == [2, 4]
+    with pytest.raises(FeedbackNotFound):
+        services.submit_feedback(principal=principal(moderator), reading_id=reading.pk, rating=2)
+    assert [
+        row.rating
+        for row in services.reading_feedback(principal=principal(moderator), reading_id=reading.pk)
+    ] == [4]
+    with pytest.raises(FeedbackNotFound):
+        services.reading_feedback(principal=principal(other), reading_id=reading.pk)
 
 
 @pytest.mark.parametrize(

@@ -52,4 +52,6 @@ def reading_page_context(request: HttpRequest, reading: Reading) -> dict[str, An
         "can_write": request.principal.has_scope("oracle:write"),
         "here": reverse("oracle:reading", args=[reading.pk]),
         "share_links": list(reading.share_links.order_by("-created_at", "-id")),
+        # feedback is the owner's own: a moderator or admin reading it is offered none
+        "others_reading": reading.owner_id != getattr(request.principal.account, "pk", None),
     }

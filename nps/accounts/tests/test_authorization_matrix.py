@@ -158,9 +158,10 @@ RULES: dict[str, list[Rule]] = {
     "learning:index": [Rule("GET", PAGE)],
     "learning:dashboard": [Rule("GET", "302 302 403 403 403 200 200 302")],
     "learning:recalculate": [Rule("POST", "302 302 403 403 403 302 302 302", body={})],
+    # Feedback is the owner's own: nobody rates someone else's reading.
     "learning:feedback": [
-        Rule("GET", PAGE_OWN),
-        Rule("POST", "302 302 404 422 404 422 422 302", body={}),
+        Rule("GET", PAGE_OWNER_ONLY),
+        Rule("POST", "302 302 404 422 404 404 404 302", body={}),
     ],
     # Reachable from the allowed addresses (the test client is 127.0.0.1) — see test_observability.
     "metrics": [Rule("GET", EVERYONE)],
@@ -257,7 +258,7 @@ RULES: dict[str, list[Rule]] = {
     "api-learning-patterns": [Rule("GET", API_READ)],
     "api-learning-feedback": [
         Rule("GET", "401 403 404 200 404 200 200 403"),  # legacy: no account, no feedback
-        Rule("POST", "401 403 403 201 404 201 201 403", body={"rating": 5}),
+        Rule("POST", "401 403 403 201 404 404 404 403", body={"rating": 5}),
     ],
     "api-learning-oracle-stats": [Rule("GET", API_ORACLE_ADMIN)],
     "api-learning-recalculate": [Rule("POST", API_ORACLE_ADMIN, body={})],

@@ -26,13 +26,15 @@ REAL_SECRETS = {
 }
 
 
-def start_django(**env: str) -> subprocess.CompletedProcess:
-    """Load the settings in a fresh interpreter, as `manage.py` or gunicorn would."""
+def start_django(*, setup: bool = False, **env: str) -> subprocess.CompletedProcess:
+    """Load the settings in a fresh interpreter, as `manage.py` or gunicorn would; with ``setup``
+    also load every app (`django.setup()`, ~1.5 s), else only the settings module (~0.2 s) — where
+    every refusal tested here is raised."""
     inherited = {*REAL_SECRETS, "DEBUG", "DATABASE_URL", "REDIS_URL"}
     clean = {k: v for k, v in os.environ.items() if k not in inherited}
     clean.update(env)
     code = (
-        "import django; django.setup(); from django.conf import settings; "
+        f"{'import django; django.setup(); ' if setup else ''}from django.conf import settings; "
         "print(settings.DATABASES['default']['ENGINE']); "
         "print(settings.CACHES['default']['BACKEND'])"
     )
@@ -60,7 +62,7 @@ def test_production_names_the_empty_secret(missing):
 
 
 def test_production_starts_with_real_secrets():
-    result = start_django(DEBUG="0", **REAL_SECRETS)
+    result = start_django(setup=True, DEBUG="0", **REAL_SECRETS)
     assert result.returncode == 0, result.stderr
 
 
@@ -105,7 +107,7 @@ def test_jwt_secret_must_differ_from_legacy_api_secret():
 
 
 def test_development_mode_accepts_the_defaults():
-    result = start_django(DEBUG="1")
+    result = start_django(setup=True, DEBUG="1")
     assert result.returncode == 0, result.stderr
 
 
