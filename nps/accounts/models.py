@@ -9,7 +9,7 @@ import uuid
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.db import models
-from django.db.models.functions import Now
+from django.db.models.functions import Lower, Now
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
@@ -85,6 +85,14 @@ class User(AbstractBaseUser):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(role__in=Role.values), name="users_role_check"
+            ),
+            # One account per address, whatever its case (sign-up and settings say so beside
+            # the field; this holds under concurrent requests and in the admin too).
+            models.UniqueConstraint(
+                Lower("email"),
+                condition=~models.Q(email=""),
+                name="users_email_unique",
+                violation_error_message=_("An account with this e-mail address already exists."),
             ),
         ]
 

@@ -9,7 +9,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from nps.accounts import extensions
@@ -176,7 +176,14 @@ def _change_email(account, value: Any, *, client_address: str | None) -> None:
     if address == previous:
         return
     account.email = address
-    account.save(update_fields=["email"])
+    try:
+        with transaction.atomic():
+            account.save(update_fields=["email"])
+    except IntegrityError:  # taken by another account between the check and the save
+        account.email = previous
+        raise InvalidField(
+            (EMAIL,), _("This e-mail address is already used by another account.")
+        ) from None
     audit.record(
         "account.email",
         actor=account,

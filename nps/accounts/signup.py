@@ -7,6 +7,7 @@ from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from nps.accounts.models import User
 from nps.accounts.roles import Role
@@ -16,6 +17,12 @@ from nps.core.errors import Forbidden, InvalidField
 
 class SignupClosed(Forbidden):
     message = "This installation does not let people open accounts themselves"
+
+
+ADDRESS_REFUSED = gettext_lazy(
+    "This e-mail address cannot be used for a new account. If it is yours, log in "
+    "or ask for a new password."
+)
 
 
 def is_open() -> bool:
@@ -36,18 +43,7 @@ def open_account(
         password_validation.validate_password(password, user=candidate)
     except ValidationError as error:
         raise InvalidField(("password",), " ".join(error.messages)) from None
-    if User.objects.filter(username__iexact=username).exists():
-        raise InvalidField(("username",), _("An account with that username already exists."))
-    if User.objects.filter(email__iexact=email).exists():
-        # Says no more than that the address cannot be used (never whose it is), and where its
-        # owner goes instead; the per-address sign-up limit keeps this from being a fast probe.
-        raise InvalidField(
-            ("email",),
-            _(
-                "This e-mail address cannot be used for a new account. If it is yours, log in "
-                "or ask for a new password."
-            ),
-        )
+    refuse_taken(username, email)
     try:
         with transaction.atomic():
             account = User.objects.create_user(
@@ -59,8 +55,21 @@ def open_account(
                 client_address=client_address,
                 resource_type="account",
             )
-    except IntegrityError:  # the same name taken by a concurrent sign-up
+    except IntegrityError:  # the same name or address taken by a concurrent sign-up
+        if User.objects.filter(email__iexact=email).exclude(email="").exists():
+            raise InvalidField(("email",), str(ADDRESS_REFUSED)) from None
         raise InvalidField(
             ("username",), _("An account with that username already exists.")
         ) from None
     return account
+
+
+def refuse_taken(username: str, email: str) -> None:
+    """`InvalidField` when the name or the address is already an account's, whatever its case
+    (the database's unique indexes refuse what two concurrent sign-ups would both pass)."""
+    if User.objects.filter(username__iexact=username).exists():
+        raise InvalidField(("username",), _("An account with that username already exists."))
+    if User.objects.filter(email__iexact=email).exists():
+        # Says no more than that the address cannot be used (never whose it is), and where its
+        # owner goes instead; the per-address sign-up limit keeps this from being a fast probe.
+        raise InvalidField(("email",), str(ADDRESS_REFUSED))

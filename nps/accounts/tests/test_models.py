@@ -109,3 +109,33 @@ def test_create_superuser_makes_an_admin():
     account = User.objects.create_superuser("root", "s3cret-pass-phrase", email="r@example.com")
     assert account.role == Role.ADMIN
     assert account.is_superuser
+
+
+def test_one_account_per_email_address_whatever_its_case(db):
+    """The database holds it too (two sign-ups at once, the admin): the checks before a save
+    are not the only guard."""
+    from django.core.exceptions import ValidationError
+    from django.db import IntegrityError, transaction
+
+    User.objects.create_user("first", "s3cret-pass-phrase", email="Reader@Example.com")
+    User.objects.create_user("no-address-1", "s3cret-pass-phrase", email="")
+    User.objects.create_user("no-address-2", "s3cret-pass-phrase", email="")  # none is no clash
+    second = User(username="second", email="reader@example.COM")
+    with pytest.raises(ValidationError, match="already exists"):
+        second.validate_constraints()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        second.save()
+
+
+def test_a_sign_up_that_loses_the_race_for_an_address_is_told_beside_the_field(db, monkeypatch):
+    from nps.accounts import signup
+    from nps.core.errors import InvalidField
+
+    User.objects.create_user("quicker", "s3cret-pass-phrase", email="BOTH@example.com")
+    # the other sign-up was stored after this one's check: the check saw nothing
+    monkeypatch.setattr(signup, "refuse_taken", lambda username, email: None)
+    with pytest.raises(InvalidField) as refused:
+        signup.open_account(
+            username="slower", email="both@example.com", password="a-long-pass-phrase-2026"
+        )
+    assert refused.value.field == "email"
