@@ -473,6 +473,9 @@ TEXTS_FA: dict[str, str] = {
     " As a {zodiac}, you carry that sign's natural gifts.": (
         " در مقام یک {zodiac}، موهبت‌های طبیعی این برج را با خود داری."
     ),
+    " As an {zodiac}, you carry that sign's natural gifts.": (
+        " در مقام یک {zodiac}، موهبت‌های طبیعی این برج را با خود داری."
+    ),
     " The {element} element shapes how you interact with the world, while the {animal} "
     "energy guides your instincts.": (
         " عنصر {element} شیوهٔ رویارویی تو با جهان را شکل می‌دهد و انرژی {animal} غریزه‌ات را "

@@ -29,7 +29,7 @@ def reading_title(reading: Reading, *, private_hidden: bool = False) -> str:
     if reading.sign_type == SignType.NAME:
         return reading.question or _("A name")
     if reading.sign_type == SignType.MULTI_USER:
-        return ", ".join(sealing.member_names(reading)) or _("A group")
+        return _(", ").join(sealing.member_names(reading)) or _("A group")
     if reading.sign_type in (SignType.READING, SignType.TIME):
         return moment_text(reading.question or reading.sign_value)
     if reading.sign_type == SignType.DAILY:
@@ -47,7 +47,7 @@ def _masked_title(reading: Reading) -> str:
             for person in reading.individual_results or []
             if isinstance(person, dict) and person.get("name")
         ]
-        return ", ".join(people) or _("A group")
+        return _(", ").join(people) or _("A group")
     if reading.sign_type == SignType.DAILY:
         return day_text(reading.sign_value)
     return moment_text(reading.sign_value)

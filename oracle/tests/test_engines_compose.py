@@ -81,7 +81,7 @@ def test_time_reading_keys_start_with_v4s_and_always_hold_an_interpretation():
     interpretation = result["ai_interpretation"]
     assert interpretation["ai_generated"] is False
     assert interpretation["text"] == (
-        "Your FC60 signature is Fire Ox with Life Path 9. As a Aquarius, you carry that sign's "
+        "Your FC60 signature is Fire Ox with Life Path 9. As an Aquarius, you carry that sign's "
         "natural gifts. The Fire element shapes how you interact with the world, while the Ox "
         "energy guides your instincts."
     )

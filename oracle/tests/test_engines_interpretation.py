@@ -339,7 +339,7 @@ def test_reading_context_is_filled_from_the_reading():
     assert not any(NOT_AVAILABLE in part["text"] for part in result.values())
     # 2026-02-08: day 8 → FC60 token OXMT (Ox, Metal); life path 8 + 2 + 1 = 11; Waning Gibbous.
     assert result["simple"]["text"] == (
-        "Your FC60 signature is Metal Ox with Life Path 11. As a Aquarius, you carry that sign's "
+        "Your FC60 signature is Metal Ox with Life Path 11. As an Aquarius, you carry that sign's "
         "natural gifts. The Metal element shapes how you interact with the world, while the Ox "
         "energy guides your instincts."
     )

@@ -135,6 +135,8 @@ def test_the_settings_offer_the_kinds_the_consultation_opens_on():
 def test_a_reading_knows_its_kind_title_and_address(admin):
     group = Reading.objects.get(owner=admin, sign_type=SignType.MULTI_USER)
     assert group.kind == ReadingKind.GROUP and group.title == "Hamzeh, Sara"
+    with translation.override("fa"):  # a Persian list separates names with the Persian comma
+        assert Reading.objects.get(pk=group.pk).title == "Hamzeh، Sara"
     assert group.get_absolute_url() == reverse("oracle:reading", args=[group.pk])
     group.private_hidden = True  # a reader who may not read its texts: nothing decrypted
     assert "Hamzeh" not in group.title

@@ -30,7 +30,13 @@ def _reading_fallback(fmt: str, ctx: Mapping[str, str]) -> str:
     if fmt == "simple":
         text = trf("Your FC60 signature is {element} {animal} with Life Path {lp}.", **names, lp=lp)
         if available(zodiac):
-            text += trf(" As a {zodiac}, you carry that sign's natural gifts.", zodiac=tr(zodiac))
+            # "an Aries", "an Aquarius" (V4 wrote "a Aries"; the Persian has no article)
+            template = (
+                " As an {zodiac}, you carry that sign's natural gifts."
+                if zodiac[:1] in "AEIOU"
+                else " As a {zodiac}, you carry that sign's natural gifts."
+            )
+            text += trf(template, zodiac=tr(zodiac))
         return text + trf(
             " The {element} element shapes how you interact with the world, while the {animal} "
             "energy guides your instincts.",
