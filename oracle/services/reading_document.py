@@ -156,6 +156,16 @@ def moment_text(value: Any) -> str:
     return f"{text} {zone}" if zone else text
 
 
+def sky_moment_text(value: Any) -> str:
+    """An instant of the sky block (the next new or full moon) as almanacs print it: to the
+    nearest minute, on the reading's clock, with its zone — the page and the files alike."""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return prose(str(value)) if value else ""
+    return moment_text((moment + dt.timedelta(seconds=30)).replace(second=0, microsecond=0))
+
+
 def date_text(value: Any) -> str:
     try:
         day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
@@ -602,8 +612,8 @@ def sky_and_method_blocks(response: Mapping[str, Any]) -> list[Block]:
                 ),
                 (_("Moon sign"), term(_get(sky, "moon", "sign"))),
                 (_("Sun sign"), term(_get(sky, "sun", "sign"))),
-                (_("Next new moon"), moment_text(sky.get("next_new_moon") or "")),
-                (_("Next full moon"), moment_text(sky.get("next_full_moon") or "")),
+                (_("Next new moon"), sky_moment_text(sky.get("next_new_moon") or "")),
+                (_("Next full moon"), sky_moment_text(sky.get("next_full_moon") or "")),
             ]
             if fc60_phase and sky.get("agrees_with_fc60"):
                 paragraphs.append(
