@@ -219,7 +219,19 @@ def comma() -> str:
     return "، " if is_persian() else ", "
 
 
-def _joined(*parts: Any, separator: str = " · ") -> str:
+def dot() -> str:
+    """What separates the parts of a line: a middle dot in English; in Persian a Persian comma,
+    as a middle dot beside a Persian digit reads as a zero ("· ۱٪" as "۱۰٪")."""
+    return "، " if is_persian() else " · "
+
+
+def semicolon() -> str:
+    """What separates parts that hold commas of their own."""
+    return "؛ " if is_persian() else " · "
+
+
+def _joined(*parts: Any, separator: str | None = None) -> str:
+    separator = dot() if separator is None else separator
     return separator.join(str(part) for part in parts if part not in (None, ""))
 
 
@@ -252,7 +264,7 @@ def _best_hours(hours: Any) -> str:
     best = [
         h["hour"] for h in hours[:3] if isinstance(h, Mapping) and isinstance(h.get("hour"), int)
     ]
-    return " · ".join(number(f"{hour:02d}:00") for hour in best)
+    return dot().join(number(f"{hour:02d}:00") for hour in best)
 
 
 def _time_blocks(response: Mapping[str, Any]) -> list[Block]:
@@ -372,7 +384,7 @@ def _name_blocks(response: Mapping[str, Any]) -> list[Block]:
     )
     blocks = [Block(_("The name"), rows=rows)]
     if letters:
-        spelled = "  ·  ".join(
+        spelled = ("؛ " if is_persian() else "  ·  ").join(
             _joined(
                 item.get("letter"),
                 number(item.get("value")),
@@ -393,7 +405,7 @@ def _name_blocks(response: Mapping[str, Any]) -> list[Block]:
 def _bond(bond: Any) -> str:
     if not isinstance(bond, Mapping) or not bond.get("pair"):
         return ""
-    return f"{bond['pair']} · {percent(bond.get('score'))}"
+    return f"{bond['pair']}{dot()}{percent(bond.get('score'))}"
 
 
 def _group_blocks(response: Mapping[str, Any]) -> list[Block]:
@@ -459,7 +471,10 @@ def _group_blocks(response: Mapping[str, Any]) -> list[Block]:
             )
             lines.append(
                 _joined(
-                    local, term(hour.get("quality")), percent(hour.get("score")), separator=" · "
+                    local,
+                    term(hour.get("quality")),
+                    percent(hour.get("score")),
+                    separator=semicolon(),
                 )
             )
         blocks.append(Block(_("Best hours for the group"), paragraphs=tuple(lines)))

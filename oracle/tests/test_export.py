@@ -408,6 +408,16 @@ def test_persian_text_export_says_the_answer_in_persian_with_persian_digits(user
     assert local_number(response["sign_number"], "fa") in numbers[-2] + numbers[0]
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_persian_files_keep_no_middle_dot_beside_persian_digits(user, kind):
+    """A middle dot beside a Persian digit reads as a Persian zero ("هلال کاهنده · ۱٪" read as
+    ۱۰٪, "خوانش شمارهٔ ۲ · ۱۶ آذر" as ۲۰۱۶): Persian files separate with Persian punctuation."""
+    reading = make_reading(user, kind, "fa")
+    text = exported(user, reading, "txt", "fa").decode()
+    beside_a_digit = re.findall(r".{0,12}(?:[۰-۹٪]\s*·|·\s*[۰-۹]).{0,12}", text)
+    assert beside_a_digit == []
+
+
 # --------------------------------------------------------------------------------------------
 # The account's CSVs: a BOM for spreadsheets, names and labels instead of ids
 
