@@ -69,7 +69,8 @@ def printable(text: str) -> str:
 
 def _own_direction(text: str) -> str | None:
     """The direction most of the text's letters run in (a Persian sentence naming "Hamzeh" is
-    right to left, an English one naming "حمزه" left to right); None without letters."""
+    right to left, an English one naming "حمزه" left to right); None without letters or with as
+    many each way (the page's direction then: "۱۷ آذر ۱۴۰۵، ۰۱:۰۱ UTC+۰۳:۳۰")."""
     rtl = ltr = 0
     for ch in text:
         direction = unicodedata.bidirectional(ch)
@@ -77,7 +78,7 @@ def _own_direction(text: str) -> str | None:
             rtl += 1
         elif direction == "L":
             ltr += 1
-    if not rtl and not ltr:
+    if rtl == ltr:
         return None
     return "rtl" if rtl > ltr else "ltr"
 

@@ -431,3 +431,20 @@ def test_my_data_csvs_start_with_a_bom_and_name_the_profile_and_the_kind(client,
     assert table[0]["kind"] == "Question reading" and table[0]["profile"] == "Hamzeh"
     assert "profile_id" not in table[0] and "sign_type" not in table[0]
     assert "Fatemeh" not in archive.read("readings.csv").decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("۱۷ آذر ۱۴۰۵، ۰۱:۰۱ UTC+۰۳:۳۰", None),  # as many Latin as Persian letters: the page's
+        ("Sara — سارا", None),
+        ("What does today hold for me?", "ltr"),
+        ("هلال کاهنده، ۴٪ — آسودن", "rtl"),
+    ],
+)
+def test_a_pdf_value_with_as_many_letters_each_way_runs_the_pages_way(text, direction):
+    """A Persian moment ("۱۷ آذر ۱۴۰۵، ۰۱:۰۱ UTC+۰۳:۳۰": three letters each way) was laid out
+    left to right in the Persian PDF, its spaces moved ("۱۷  آذر۱۴۰۵"); a tie is the page's."""
+    from oracle.services.reading_pdf import _own_direction
+
+    assert _own_direction(text) == direction
