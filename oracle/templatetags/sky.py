@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -32,6 +33,30 @@ def decimal(value: Any, places: int = 1) -> str:
     except (TypeError, ValueError):
         return ""
     return to_persian_digits(text.replace(".", "٫")) if is_persian() else text
+
+
+# A name with digits in it (V4, DE421, FC60): kept as it is written.
+_NAME_WITH_DIGITS = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+_DECIMAL_POINT = re.compile(r"(?<=[0-9])\.(?=[0-9])")
+
+
+@register.filter
+def method_value(value: Any) -> str:
+    """A method line's value: in Persian its numbers in Persian digits with a Persian decimal
+    point ("۲۹٫۵۳"), names that hold digits (V4, DE421) as they are written."""
+    text = "" if value is None else str(value)
+    if not is_persian():
+        return text
+    pieces, end = [], 0
+    for match in _NAME_WITH_DIGITS.finditer(text):
+        pieces += [_persian_number(text[end : match.start()]), match.group(0)]
+        end = match.end()
+    pieces.append(_persian_number(text[end:]))
+    return "".join(pieces)
+
+
+def _persian_number(text: str) -> str:
+    return to_persian_digits(_DECIMAL_POINT.sub("٫", text))
 
 
 @register.inclusion_tag("oracle/results/_method.html")

@@ -90,7 +90,13 @@ def test_persian_reading_page_labels_both_moons_with_persian_digits(client_in, u
     assert "دو ماه با هم یکی نیستند" in section
     assert "این خوانش چگونه محاسبه شد" in section
     visible = re.sub(r"<[^>]+>", "", section)
-    assert not LATIN_DIGIT.search(visible.replace("FC60", "").replace("DE421", "")), visible
+    names = ("FC60", "DE421", "V4")  # names keep their digits: never "V۴", "DE۴۲۱"
+    assert all(name in visible for name in names)
+    assert "V۴" not in visible and "DE۴۲۱" not in visible
+    assert "۲۹٫۵۳۰۵۸۸۸۵۳" in visible  # a Persian decimal point, not "۲۹.۵۳۰۵۸۸۸۵۳"
+    for name in names:
+        visible = visible.replace(name, "")
+    assert not LATIN_DIGIT.search(visible), visible
 
 
 def test_dashboard_shows_todays_two_moons(client_in):
