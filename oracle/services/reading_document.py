@@ -175,9 +175,11 @@ def date_text(value: Any) -> str:
 
 
 # Runs of Latin text in a Persian text (FC60 tokens and stamps, codes, Latin names) stay as they
-# are; runs of digits (with their signs) get Persian digits; ISO dates become Jalali dates.
+# are; runs of digits (with their signs) get Persian digits; ISO dates become Jalali dates. A
+# zone's "UTC" ends its run before the offset, whose digits are Persian ("UTC+۰۳:۳۰").
 _LATIN_RUN = re.compile(
-    r"[A-Za-z][A-Za-z0-9']*(?:[-=+ ☀🌙.]+[A-Za-z0-9][A-Za-z0-9']*)*"
+    r"UTC(?=[+\-−][0-9])"
+    r"|[A-Za-z][A-Za-z0-9']*(?:[-=+ ☀🌙.]+[A-Za-z0-9][A-Za-z0-9']*)*"
     r"|[0-9](?:[0-9:.\-+=%/ ]*[0-9%])?"
 )
 _ISO_DATE = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b(?!T)")

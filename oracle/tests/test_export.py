@@ -436,15 +436,34 @@ def test_my_data_csvs_start_with_a_bom_and_name_the_profile_and_the_kind(client,
 @pytest.mark.parametrize(
     ("text", "direction"),
     [
-        ("۱۷ آذر ۱۴۰۵، ۰۱:۰۱ UTC+۰۳:۳۰", None),  # as many Latin as Persian letters: the page's
-        ("Sara — سارا", None),
+        ("۱۷ آذر ۱۴۰۵، ۰۱:۰۱ UTC+۰۳:۳۰", "rtl"),  # "UTC" labels a number: no words
+        ("۳ دی ۱۴۰۵، ۰۴:۵۸ UTC+۰۳:۳۰", "rtl"),
+        ("۳ دی ۱۴۰۵، ۰۴:۵۸ UTC", "rtl"),
+        ("2026-12-24 04:58 UTC+03:30", None),  # digits only: the page's
+        ("Sara — سارا", None),  # as many letters each way: the page's
         ("What does today hold for me?", "ltr"),
         ("هلال کاهنده، ۴٪ — آسودن", "rtl"),
     ],
 )
-def test_a_pdf_value_with_as_many_letters_each_way_runs_the_pages_way(text, direction):
-    """A Persian moment ("۱۷ آذر ۱۴۰۵، ۰۱:۰۱ UTC+۰۳:۳۰": three letters each way) was laid out
-    left to right in the Persian PDF, its spaces moved ("۱۷  آذر۱۴۰۵"); a tie is the page's."""
+def test_a_pdf_value_runs_the_way_its_words_do(text, direction):
+    """A Persian moment ("۳ دی ۱۴۰۵، ۰۴:۵۸ UTC+۰۳:۳۰": "UTC" outnumbering "دی") was laid out
+    left to right in the Persian PDF, its spaces moved ("۱۴۰۵دی  ۳"); a tie is the page's."""
     from oracle.services.reading_pdf import _own_direction
 
     assert _own_direction(text) == direction
+
+
+def test_persian_files_write_a_zone_offset_in_persian_digits_throughout(user):
+    """The method's zone line came out "تهران — ایران (UTC+03:۳۰ در آن لحظه)": half Latin digits."""
+    principal = principal_for_account(user, auth_type="session")
+    with translation.override("fa"):
+        reading_id = readings.create_time_reading(
+            principal=principal,
+            datetime_text="2024-03-20 14:30",
+            timezone_name="Asia/Tehran",
+            use_ai=False,
+            language="fa",
+        )["reading_id"]
+    text = exported(user, Reading.objects.get(pk=reading_id), "txt", "fa").decode()
+    assert "UTC+۰۳:۳۰" in text
+    assert not re.search(r"UTC[+\-−][0-9]", text), re.findall(r".{20}UTC.{12}", text)
