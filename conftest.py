@@ -95,6 +95,17 @@ def static_files_looked_up_when_asked():
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language: a request with `nps_language=fa` leaves Persian
+    active in the thread (LocaleMiddleware activates, nothing deactivates), and a later test
+    expecting English labels failed depending on the order the tests ran in."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = FAST_HASHERS
 

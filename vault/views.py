@@ -10,6 +10,7 @@ from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
+from django.db.models.functions import Lower
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -75,7 +76,9 @@ def _list_context(request: HttpRequest) -> dict:
     summary = services.summary(principal, jalali=jalali)
     months = [(key, month_label(key, jalali=jalali)) for key, _count in reversed(summary.by_month)]
     tags = [tag for tag, _count in services.account_tags(principal)]
-    owned_profiles = list(Profile.objects.owned_by(principal).order_by("name")[:200])
+    # by name whatever its case, as the oracle's pickers (oracle.services.profiles.choices)
+    by_name = (Lower("name"), "name", "id")
+    owned_profiles = list(Profile.objects.owned_by(principal).order_by(*by_name)[:200])
     filters = FilterForm(request.GET or None, tags=tags, profiles=owned_profiles, months=months)
     values = filters.cleaned_data if filters.is_valid() else {}
     if values.get("q"):

@@ -24,7 +24,6 @@ from contextvars import ContextVar
 
 import jdatetime
 from babel import Locale
-from babel.dates import get_timezone_location
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
@@ -216,11 +215,11 @@ def zone_suffix(zone: datetime.tzinfo, moment: datetime.datetime) -> str:
     if not key or key in UTC_KEYS or key.startswith("Etc/"):
         return localised_digits(_offset_name(moment.utcoffset()))
     try:
-        locale = Locale.parse("fa" if is_persian() else "en")
-        city = get_timezone_location(key, locale=locale, return_city=True)
+        from nps.core.places import zone_city
+
+        city = zone_city(key, Locale.parse("fa" if is_persian() else "en"))
     except (LookupError, ValueError):
-        city = key
-    city = city.rsplit("/", 1)[-1].replace("_", " ")
+        city = key.rsplit("/", 1)[-1].replace("_", " ")
     # Translators: a clock's zone, after the clock: "14:05 Tehran time" ("۱۴:۰۵ به وقت تهران").
     return gettext("%(city)s time") % {"city": city}
 

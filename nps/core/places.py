@@ -61,13 +61,37 @@ def _offset(zone: str, moment: dt.datetime) -> str:
 
 
 @functools.cache
+def _older_keys() -> dict[str, tuple[str, ...]]:
+    """Current IANA key → the older keys CLDR files its city names under (Asia/Kolkata →
+    Asia/Calcutta, Europe/Kyiv → Europe/Kiev, America/Argentina/Buenos_Aires →
+    America/Buenos_Aires)."""
+    older: dict[str, list[str]] = {}
+    for alias, zone in get_global("zone_aliases").items():
+        older.setdefault(zone, []).append(alias)
+    return {zone: tuple(aliases) for zone, aliases in older.items()}
+
+
+def zone_city(zone: str, locale: Locale) -> str:
+    """A zone's exemplar city in `locale`: CLDR's name under the zone's key or one of its older
+    keys, else the key's last part ("Argentina/Buenos_Aires" → "Buenos Aires") — never the raw
+    id."""
+    names = locale.time_zones
+    for key in (zone, *_older_keys().get(zone, ())):
+        city = names.get(key, {}).get("city")
+        if city:
+            return city
+    city = get_timezone_location(zone, locale=locale, return_city=True)
+    return city.rsplit("/", 1)[-1].replace("_", " ")
+
+
+@functools.cache
 def _zone_names(language: str) -> tuple[tuple[str, str, str], ...]:
     """`(zone, city, country)` of every canonical zone in `language`, sorted by city."""
     locale = _locale(language)
     names = [
         (
             zone,
-            get_timezone_location(zone, locale=locale, return_city=True),
+            zone_city(zone, locale),
             locale.territories.get(code, code),
         )
         for zone, code in zone_countries().items()

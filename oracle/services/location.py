@@ -297,14 +297,15 @@ def country_code_of(name_or_code: str | None) -> str | None:
 @functools.cache
 def _exemplar_cities_fa() -> dict[tuple[str, str], str]:
     """(country code, normalised English name) → Persian, for every time zone's CLDR city."""
-    from babel.dates import get_timezone_location
+    from babel import Locale
 
-    from nps.core.places import zone_countries
+    from nps.core.places import zone_city, zone_countries
 
+    english_locale, persian_locale = Locale.parse("en"), Locale.parse("fa")
     names = {}
     for zone, code in zone_countries().items():
-        english = get_timezone_location(zone, locale="en", return_city=True)
-        persian = get_timezone_location(zone, locale="fa", return_city=True)
+        english = zone_city(zone, english_locale)
+        persian = zone_city(zone, persian_locale)
         if persian != english:
             names[(code, normalize(english))] = persian
     return names

@@ -156,6 +156,16 @@ def moment_text(value: Any) -> str:
     return f"{text} {zone}" if zone else text
 
 
+def sky_moment_text(value: Any) -> str:
+    """An instant of the sky block (the next new or full moon) as almanacs print it: to the
+    nearest minute, on the reading's clock, with its zone — the page and the files alike."""
+    try:
+        moment = dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        return prose(str(value)) if value else ""
+    return moment_text((moment + dt.timedelta(seconds=30)).replace(second=0, microsecond=0))
+
+
 def date_text(value: Any) -> str:
     try:
         day = value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
@@ -165,9 +175,11 @@ def date_text(value: Any) -> str:
 
 
 # Runs of Latin text in a Persian text (FC60 tokens and stamps, codes, Latin names) stay as they
-# are; runs of digits (with their signs) get Persian digits; ISO dates become Jalali dates.
+# are; runs of digits (with their signs) get Persian digits; ISO dates become Jalali dates. A
+# zone's "UTC" ends its run before the offset, whose digits are Persian ("UTC+۰۳:۳۰").
 _LATIN_RUN = re.compile(
-    r"[A-Za-z][A-Za-z0-9']*(?:[-=+ ☀🌙.]+[A-Za-z0-9][A-Za-z0-9']*)*"
+    r"UTC(?=[+\-−][0-9])"
+    r"|[A-Za-z][A-Za-z0-9']*(?:[-=+ ☀🌙.]+[A-Za-z0-9][A-Za-z0-9']*)*"
     r"|[0-9](?:[0-9:.\-+=%/ ]*[0-9%])?"
 )
 _ISO_DATE = re.compile(r"\b([0-9]{4})-([0-9]{2})-([0-9]{2})\b(?!T)")
@@ -209,7 +221,19 @@ def comma() -> str:
     return "، " if is_persian() else ", "
 
 
-def _joined(*parts: Any, separator: str = " · ") -> str:
+def dot() -> str:
+    """What separates the parts of a line: a middle dot in English; in Persian a Persian comma,
+    as a middle dot beside a Persian digit reads as a zero ("· ۱٪" as "۱۰٪")."""
+    return "، " if is_persian() else " · "
+
+
+def semicolon() -> str:
+    """What separates parts that hold commas of their own."""
+    return "؛ " if is_persian() else " · "
+
+
+def _joined(*parts: Any, separator: str | None = None) -> str:
+    separator = dot() if separator is None else separator
     return separator.join(str(part) for part in parts if part not in (None, ""))
 
 
@@ -242,7 +266,7 @@ def _best_hours(hours: Any) -> str:
     best = [
         h["hour"] for h in hours[:3] if isinstance(h, Mapping) and isinstance(h.get("hour"), int)
     ]
-    return " · ".join(number(f"{hour:02d}:00") for hour in best)
+    return dot().join(number(f"{hour:02d}:00") for hour in best)
 
 
 def _time_blocks(response: Mapping[str, Any]) -> list[Block]:
@@ -362,7 +386,7 @@ def _name_blocks(response: Mapping[str, Any]) -> list[Block]:
     )
     blocks = [Block(_("The name"), rows=rows)]
     if letters:
-        spelled = "  ·  ".join(
+        spelled = ("؛ " if is_persian() else "  ·  ").join(
             _joined(
                 item.get("letter"),
                 number(item.get("value")),
@@ -383,7 +407,7 @@ def _name_blocks(response: Mapping[str, Any]) -> list[Block]:
 def _bond(bond: Any) -> str:
     if not isinstance(bond, Mapping) or not bond.get("pair"):
         return ""
-    return f"{bond['pair']} · {percent(bond.get('score'))}"
+    return f"{bond['pair']}{dot()}{percent(bond.get('score'))}"
 
 
 def _group_blocks(response: Mapping[str, Any]) -> list[Block]:
@@ -449,7 +473,10 @@ def _group_blocks(response: Mapping[str, Any]) -> list[Block]:
             )
             lines.append(
                 _joined(
-                    local, term(hour.get("quality")), percent(hour.get("score")), separator=" · "
+                    local,
+                    term(hour.get("quality")),
+                    percent(hour.get("score")),
+                    separator=semicolon(),
                 )
             )
         blocks.append(Block(_("Best hours for the group"), paragraphs=tuple(lines)))
@@ -602,8 +629,8 @@ def sky_and_method_blocks(response: Mapping[str, Any]) -> list[Block]:
                 ),
                 (_("Moon sign"), term(_get(sky, "moon", "sign"))),
                 (_("Sun sign"), term(_get(sky, "sun", "sign"))),
-                (_("Next new moon"), moment_text(sky.get("next_new_moon") or "")),
-                (_("Next full moon"), moment_text(sky.get("next_full_moon") or "")),
+                (_("Next new moon"), sky_moment_text(sky.get("next_new_moon") or "")),
+                (_("Next full moon"), sky_moment_text(sky.get("next_full_moon") or "")),
             ]
             if fc60_phase and sky.get("agrees_with_fc60"):
                 paragraphs.append(

@@ -67,17 +67,22 @@ def printable(text: str) -> str:
     return _SPACES.sub(" ", kept).strip() if len(kept) < len(text) else kept
 
 
+_ZONE_LABEL = re.compile(r"\bUTC(?=[+\-−\s]|$)")
+
+
 def _own_direction(text: str) -> str | None:
     """The direction most of the text's letters run in (a Persian sentence naming "Hamzeh" is
-    right to left, an English one naming "حمزه" left to right); None without letters."""
+    right to left, an English one naming "حمزه" left to right); None without letters or with as
+    many each way (the page's direction then). A zone's "UTC" is a number's label, not words: a
+    Persian moment ("۳ دی ۱۴۰۵، ۰۴:۵۸ UTC+۰۳:۳۰") runs right to left."""
     rtl = ltr = 0
-    for ch in text:
+    for ch in _ZONE_LABEL.sub("", text):
         direction = unicodedata.bidirectional(ch)
         if direction in ("R", "AL"):
             rtl += 1
         elif direction == "L":
             ltr += 1
-    if not rtl and not ltr:
+    if rtl == ltr:
         return None
     return "rtl" if rtl > ltr else "ltr"
 

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Mapping
 from typing import Any
 
 from django import template
 
-from nps.core.dates import format_date
 from nps.core.templatetags.nps import is_persian, to_persian_digits
 from oracle.engines.version import ENGINE_VERSION
-from oracle.services import method
+from oracle.services import method, reading_document
 
 register = template.Library()
 
@@ -19,16 +17,11 @@ register = template.Library()
 @register.filter
 def reading_clock(value: Any) -> str:
     """An ISO instant of the sky block on the reading's own clock (the offset it was made in),
-    in the account's calendar, to the minute: ``2024-04-24 03:19``."""
+    in the account's calendar, to the nearest minute, with its zone: ``2024-04-24 03:19 UTC+03:30``
+    — as the TXT and PDF write it."""
     if not isinstance(value, str):
         return ""
-    try:
-        moment = datetime.datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    # To the nearest minute, as almanacs print them.
-    nearest = (moment + datetime.timedelta(seconds=30)).replace(second=0, microsecond=0)
-    return format_date(nearest.replace(tzinfo=None), with_time=True)
+    return reading_document.sky_moment_text(value)
 
 
 @register.filter

@@ -408,6 +408,16 @@ def test_persian_text_export_says_the_answer_in_persian_with_persian_digits(user
     assert local_number(response["sign_number"], "fa") in numbers[-2] + numbers[0]
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_persian_files_keep_no_middle_dot_beside_persian_digits(user, kind):
+    """A middle dot beside a Persian digit reads as a Persian zero ("هلال کاهنده · ۱٪" read as
+    ۱۰٪, "خوانش شمارهٔ ۲ · ۱۶ آذر" as ۲۰۱۶): Persian files separate with Persian punctuation."""
+    reading = make_reading(user, kind, "fa")
+    text = exported(user, reading, "txt", "fa").decode()
+    beside_a_digit = re.findall(r".{0,12}(?:[۰-۹٪]\s*·|·\s*[۰-۹]).{0,12}", text)
+    assert beside_a_digit == []
+
+
 # --------------------------------------------------------------------------------------------
 # The account's CSVs: a BOM for spreadsheets, names and labels instead of ids
 
@@ -436,3 +446,39 @@ def test_persian_pdf_moment_with_as_many_latin_as_persian_letters_runs_right_to_
         if re.search(r"[\u0621-\u064a\u067e-\u06cc][۰-۹]|[۰-۹][\u0621-\u064a\u067e-\u06cc]", word)
     ]
     assert not glued
+
+
+@pytest.mark.parametrize(
+    ("text", "direction"),
+    [
+        ("۱۷ آذر ۱۴۰۵، ۰۱:۰۱ UTC+۰۳:۳۰", "rtl"),  # "UTC" labels a number: no words
+        ("۳ دی ۱۴۰۵، ۰۴:۵۸ UTC+۰۳:۳۰", "rtl"),
+        ("۳ دی ۱۴۰۵، ۰۴:۵۸ UTC", "rtl"),
+        ("2026-12-24 04:58 UTC+03:30", None),  # digits only: the page's
+        ("Sara — سارا", None),  # as many letters each way: the page's
+        ("What does today hold for me?", "ltr"),
+        ("هلال کاهنده، ۴٪ — آسودن", "rtl"),
+    ],
+)
+def test_a_pdf_value_runs_the_way_its_words_do(text, direction):
+    """A Persian moment ("۳ دی ۱۴۰۵، ۰۴:۵۸ UTC+۰۳:۳۰": "UTC" outnumbering "دی") was laid out
+    left to right in the Persian PDF, its spaces moved ("۱۴۰۵دی  ۳"); a tie is the page's."""
+    from oracle.services.reading_pdf import _own_direction
+
+    assert _own_direction(text) == direction
+
+
+def test_persian_files_write_a_zone_offset_in_persian_digits_throughout(user):
+    """The method's zone line came out "تهران — ایران (UTC+03:۳۰ در آن لحظه)": half Latin digits."""
+    principal = principal_for_account(user, auth_type="session")
+    with translation.override("fa"):
+        reading_id = readings.create_time_reading(
+            principal=principal,
+            datetime_text="2024-03-20 14:30",
+            timezone_name="Asia/Tehran",
+            use_ai=False,
+            language="fa",
+        )["reading_id"]
+    text = exported(user, Reading.objects.get(pk=reading_id), "txt", "fa").decode()
+    assert "UTC+۰۳:۳۰" in text
+    assert not re.search(r"UTC[+\-−][0-9]", text), re.findall(r".{20}UTC.{12}", text)

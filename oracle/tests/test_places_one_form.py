@@ -3,6 +3,7 @@ client sends, and countries and zones are named in the page's language — never
 a country code or "unknown region"."""
 
 import importlib
+import re
 from types import SimpleNamespace
 
 import pytest
@@ -126,3 +127,36 @@ def test_the_migration_converts_stored_countries_to_codes_and_keeps_what_it_cann
         assert profile.country == kept[name]
     assert Profile.all_objects.get(pk=deleted.pk).country == "FR"
     assert location.country_code_of("Serbia and Montenegro") is None
+
+
+@pytest.mark.parametrize(
+    ("zone", "english", "persian"),
+    [
+        ("Asia/Kolkata", "Kolkata", "کلکته"),  # CLDR names the city under Asia/Calcutta
+        ("Europe/Kyiv", "Kyiv", "کیف"),
+        ("America/Argentina/Buenos_Aires", "Buenos Aires", "بوئنوس‌آیرس"),
+        ("America/Indiana/Indianapolis", "Indianapolis", "ایندیاناپولیس"),
+    ],
+)
+def test_zones_renamed_by_iana_keep_their_city_names(zone, english, persian):
+    """IANA's current keys (Asia/Kolkata, Europe/Kyiv) are CLDR's aliases: their city is found
+    under the older key, never shown as the raw id ("Argentina/Buenos Aires", Latin on Persian
+    pages)."""
+    with translation.override("en"):
+        assert places.zone_label(zone).startswith(f"{english} — ")
+    with translation.override("fa"):
+        assert places.zone_label(zone).startswith(f"{persian} — ")
+
+
+def test_no_zone_choice_shows_a_raw_zone_id_and_persian_ones_are_in_persian_script():
+    for language in ("en", "fa"):
+        with translation.override(language):
+            cities = [label.split(" — ")[0] for _zone, label in places.zone_choices()]
+        assert [city for city in cities if "/" in city or "_" in city] == [], language
+    with translation.override("fa"):
+        latin = [
+            label
+            for _zone, label in places.zone_choices()
+            if re.search(r"[A-Za-z]", label.split(" — ")[0].replace("UTC", ""))
+        ]
+    assert latin == []

@@ -35,7 +35,10 @@ def test_time_reading_for_a_profile_labels_the_persons_numbers_and_the_moments(c
     assert stats["Life path of Alice Smith"] == "7"  # 1990-03-21
     assert stats["Zodiac of Alice Smith"] == "Aries"  # the sign the interpretation names
     assert stats["Zodiac of the moment"] == "Capricorn"  # 15 January
-    assert "Life path" not in stats and "Zodiac" not in stats  # nothing left unlabelled
+    assert stats["Year animal of the moment"] == "Dragon"  # 2024, not Alice's 1990 Horse
+    assert stats["Element of the moment"] == "Wood Yang"  # 2024's stem
+    unlabelled = {"Life path", "Zodiac", "Element", "Year animal"}
+    assert unlabelled.isdisjoint(stats)  # nothing left without its owner
 
 
 def test_time_reading_without_a_profile_labels_the_dates_numbers(client, user):

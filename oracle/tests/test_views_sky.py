@@ -191,3 +191,28 @@ def test_export_pdf_names_both_moons_and_the_method(client_in, user, language, e
     )
     for text in expected:
         assert text in words, text
+
+
+@pytest.mark.parametrize("language", ["en", "fa"])
+def test_the_next_moons_read_alike_on_the_page_and_in_the_text_export_with_their_zone(
+    client_in, user, language
+):
+    """Issue 20 (one moment, one stamp; times labelled): the page rounded 00:51:40 to 00:52 and
+    gave no zone, the TXT/PDF cut it to 00:51 and wrote "UTC". Both: to the nearest minute, with
+    the reading's zone."""
+    reading = Reading.objects.get(pk=_time_reading(user))
+    reading.reading_result["sky"]["next_new_moon"] = "2026-12-09T00:51:40+03:30"
+    reading.reading_result["sky"]["next_full_moon"] = "2026-12-24T01:28:10+03:30"
+    reading.save(update_fields=["reading_result"])
+    client_in.cookies["nps_language"] = language
+    html = client_in.get(reverse("oracle:reading", args=[reading.pk])).content.decode()
+    text = client_in.get(reverse("oracle:reading-export", args=[reading.pk, "txt"]))
+    text = text.content.decode("utf-8-sig")
+    with translation.override(language):
+        labels = [str(translation.gettext(label)) for label in ("Next new moon", "Next full moon")]
+    for label in labels:
+        shown = re.search(rf"{label}</dt><dd><bdi>([^<]+)</bdi>", html).group(1)
+        written = re.search(rf"{label}: (.+)", text).group(1).strip()
+        assert shown == written, label
+        assert "UTC+03:30" in shown or "UTC+۰۳:۳۰" in shown
+    assert ("00:52" in html and "01:28" in html) or ("۰۰:۵۲" in html and "۰۱:۲۸" in html)

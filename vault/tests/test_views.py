@@ -199,3 +199,16 @@ def test_pages_of_twenty_and_a_page_past_the_end_is_the_last(client, owner):
     assert "Page 1 of 2" in first and first.count('class="entry-card') == 20
     assert "Page 2 of 2" in second and "Question 00?" in second and "<html" not in second
     assert "Page 2 of 2" in past and "Question 00?" in past
+
+
+def test_the_profile_filter_lists_profiles_alphabetically_whatever_their_case(client, owner):
+    """As the oracle's pickers (issue 20): "ali" comes before "Maryam" and "Zahra"."""
+    from oracle.tests.factories import ProfileFactory
+
+    for name in ("Zahra", "ali", "Maryam"):
+        ProfileFactory(owner=owner, name=name)
+    html = client.get(reverse("vault:index")).content.decode()
+    block = html[html.index('name="profile"') :]
+    block = block[: block.index("</select>")]
+    positions = [block.index(f">{name}</option>") for name in ("ali", "Maryam", "Zahra")]
+    assert positions == sorted(positions)
