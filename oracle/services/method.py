@@ -163,7 +163,7 @@ def method_lines(method: Any) -> list[tuple[str, str]]:
     lines.append(
         (
             _("FC60 moon"),
-            _("the mean synodic month of %(days)s days counted from JDN %(epoch)s")
+            _("the mean synodic month of %(days)s days counted from JD %(epoch)s")
             % {"days": _number(SYNODIC_MONTH), "epoch": _number(MOON_REF_JDN)},
         )
     )

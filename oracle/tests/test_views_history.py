@@ -218,3 +218,34 @@ def test_a_list_page_is_one_audited_listing(client, owner):
         before = AuditLog.objects.filter(action="oracle_reading.list").count()
         assert client.get(HISTORY, query).status_code == 200
         assert AuditLog.objects.filter(action="oracle_reading.list").count() == before + 1
+
+
+def test_persian_pages_never_put_a_middle_dot_beside_a_digit(client, owner):
+    """A middle dot beside a Persian digit reads as a zero ("۵ خوانش · ۰ برگزیده" as ۵۰): Persian
+    lines separate their parts with "، " (`{% sep %}`), English ones with " · "."""
+    import re
+
+    from oracle.services.readings import MultiUserMember
+
+    reading_id = ask(owner, "Will Zanzibar welcome me?")
+    principal = principal_for_account(owner, auth_type="session")
+    group_id = readings.create_multi_user_reading(
+        principal=principal,
+        users=[
+            MultiUserMember(name="Sara", birth_year=1990, birth_month=3, birth_day=10),
+            MultiUserMember(name="Ali", birth_year=1992, birth_month=5, birth_day=2),
+        ],
+        use_ai=False,
+    )["reading_id"]
+    paths = [HISTORY, reverse("vault:index"), reverse("oracle:reading", args=[group_id])]
+    paths.append(reverse("learning:feedback", args=[reading_id]))
+    english = client.get(HISTORY).content.decode()
+    assert re.search(r"\d readings? · \d favourites?", english)
+    client.cookies["nps_language"] = "fa"
+    for path in paths:
+        page = client.get(path).content.decode()
+        text = re.sub(r"<[^>]+>", "", page[page.index("<body") :])
+        assert not re.search(r"[۰-۹]\s*·|·\s*[۰-۹]", text), (path, re.findall(r".{15}·.{15}", text))
+    assert re.search(
+        r"[۰-۹] خوانش، [۰-۹] برگزیده", re.sub(r"<[^>]+>", "", client.get(HISTORY).content.decode())
+    )

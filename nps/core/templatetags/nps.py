@@ -19,6 +19,7 @@ __all__ = (
     "jalali",
     "localdate",
     "persian_digits",
+    "sep",
     "to_persian_digits",
 )
 
@@ -31,6 +32,13 @@ def persian_digits(value):
     if value is None:
         return ""
     return to_persian_digits(value) if is_persian() else value
+
+
+@register.simple_tag
+def sep() -> str:
+    """What separates two parts of a line: " · " in English; "، " in Persian, where a middle dot
+    beside a Persian digit reads as a zero ("۵ خوانش · ۰" as ۵۰)."""
+    return "، " if is_persian() else " · "
 
 
 @register.filter
