@@ -51,4 +51,6 @@ echo "== pytest"
 export REDIS_SOCKET_TIMEOUT="${REDIS_SOCKET_TIMEOUT:-5}"
 # Development secrets; pytest-django still runs every test with DEBUG off.
 export DEBUG=1
-$PY -m pytest -n "${PYTEST_WORKERS:-2}" "$@"
+# Two workers (more are slower: the two cores also run PostgreSQL and Chromium); work stealing, so
+# the long schemathesis and browser tests do not leave one worker finishing alone.
+$PY -m pytest -n "${PYTEST_WORKERS:-2}" --dist "${PYTEST_DIST:-worksteal}" "$@"

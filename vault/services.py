@@ -553,11 +553,11 @@ def month_counts(days: Counter, months: Sequence[str], *, jalali: bool) -> list[
     return [(month, counted[month]) for month in months]
 
 
-def summary(principal: Principal, *, jalali: bool = False) -> Summary:
+def summary(principal: Principal, *, jalali: bool = False, with_tags: bool = True) -> Summary:
     """Totals by type and by month (the last twelve, Jalali months with ``jalali``), the most
     frequent numbers (life path, expression, the answers' sign numbers), the answers given,
-    streaks and the hit rate: from `oracle.services.stats.history_totals`, no reading row is
-    loaded."""
+    streaks, the hit rate and (``with_tags``; a grouped query over every tagged entry) the tags
+    most used: from `oracle.services.stats.history_totals`, no reading row is loaded."""
     by_type, totals = stats.history_totals(principal)
     now = timezone.now()
     longest, current = totals.streaks(now.date())
@@ -570,7 +570,7 @@ def summary(principal: Principal, *, jalali: bool = False) -> Summary:
         longest_streak=longest,
         current_streak=current,
         hit_rate=hit_rate(principal),
-        tags=account_tags(principal)[:20],
+        tags=account_tags(principal)[:20] if with_tags else [],
         history=totals,
     )
 

@@ -81,7 +81,8 @@ def fake_bot():
 
     server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     state.url = f"http://127.0.0.1:{server.server_address[1]}"
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # a short poll: `shutdown()` waits for it (0.5 s by default, at every test's end)
+    thread = threading.Thread(target=server.serve_forever, args=(0.02,), daemon=True)
     thread.start()
     yield state
     server.shutdown()

@@ -37,7 +37,7 @@ def _type_label(sign_type: str) -> str:
 
 
 def insights(principal: Principal) -> list[Insight]:
-    summary = vault.summary(principal)
+    summary = vault.summary(principal, with_tags=False)  # no insight is about tags
     found: list[Insight] = []
     if summary.frequent_numbers:
         numbers = _(", ").join(str(number) for number, _count in summary.frequent_numbers[:3])

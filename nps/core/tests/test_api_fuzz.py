@@ -7,10 +7,18 @@ key), invalid requests are refused, declared authentication is enforced (the req
 without it), and an undeclared method is refused. A valid request to an object URL is sent again
 with the id of an object of the caller's own, so bodies are also fuzzed against real rows.
 
+As a `user`, every phase runs: schemathesis's coverage phase (boundary values, every enum value,
+each parameter missing or of the wrong type, undeclared methods) and then the generated examples.
+As an admin the same operations get the generated examples only: the coverage phase would send the
+same boundary cases again through the same validation, and what differs for an admin (the
+operations and rows only an admin may reach) is what generated requests with the admin's token
+and objects exercise (the authorization matrix checks every URL for every kind of caller).
+
 Bounded: a fixed number of examples per operation, derandomised (the same requests every run), no
 deadline. The number of requests made is printed in the run's "figures" section (conftest.py).
 """
 
+import copy
 import json
 import os
 
@@ -50,6 +58,11 @@ def counting_application(environ, start_response):
 
 
 schema = schemathesis.openapi.from_wsgi("/openapi.json", counting_application)
+# The admin's pass: the same schema, its coverage phase off (see the module's docstring).
+admin_schema = schemathesis.openapi.from_dict(copy.deepcopy(schema.raw_schema))
+admin_schema.app = counting_application
+admin_schema.location = schema.location
+admin_schema.config.phases.coverage.enabled = False
 
 
 @schemathesis.check
@@ -89,7 +102,8 @@ def request_counter():
     message = (
         f"API fuzzing (schemathesis): {REQUESTS['count']} requests"
         f"{f' in worker {worker}' if worker else ''}, "
-        f"{EXAMPLES_PER_OPERATION} examples per operation and role"
+        f"{EXAMPLES_PER_OPERATION} generated examples per operation and role, "
+        "and the coverage phase as a user"
     )
     figures.record(message)
 
@@ -108,10 +122,9 @@ def keep_test_connection():
     request_finished.connect(close_old_connections)
 
 
-@pytest.fixture(params=[Role.USER, Role.ADMIN])
-def caller(request, db):
+def _caller(role: str) -> dict:
     """An account of the role, its token, and objects of its own for the object URLs."""
-    account = UserFactory(role=request.param, password=None)
+    account = UserFactory(role=role, password=None)
     profile = ProfileFactory(owner=account)
     reading = readings.create_name_reading(
         principal=principal_for_account(account, auth_type="jwt"), name="Sara", use_ai=False
@@ -127,16 +140,17 @@ def caller(request, db):
     }
 
 
-@schema.parametrize()
-@seed(13)
-@settings(
-    max_examples=EXAMPLES_PER_OPERATION,
-    derandomize=True,
-    deadline=None,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
-def test_api_answers_every_generated_request_within_its_contract(case, caller, request_counter):
+@pytest.fixture
+def user_caller(db):
+    return _caller(Role.USER)
+
+
+@pytest.fixture
+def admin_caller(db):
+    return _caller(Role.ADMIN)
+
+
+def send_and_validate(case, caller) -> None:
     case.call_and_validate(headers=caller["headers"], checks=CHECKS)
     # Generated ids almost never exist: a valid request is sent again on the caller's own object,
     # so bodies and queries are also fuzzed against real rows.
@@ -148,3 +162,30 @@ def test_api_answers_every_generated_request_within_its_contract(case, caller, r
     if own and case.meta is not None and case.meta.generation.mode.is_positive:
         case.path_parameters = {**case.path_parameters, **own}
         case.call_and_validate(headers=caller["headers"], checks=CHECKS)
+
+
+BOUNDED = settings(
+    max_examples=EXAMPLES_PER_OPERATION,
+    derandomize=True,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+
+
+@schema.parametrize()
+@seed(13)
+@BOUNDED
+def test_api_answers_every_generated_request_within_its_contract(
+    case, user_caller, request_counter
+):
+    send_and_validate(case, user_caller)
+
+
+@admin_schema.parametrize()
+@seed(13)
+@BOUNDED
+def test_api_answers_an_admins_generated_requests_within_its_contract(
+    case, admin_caller, request_counter
+):
+    send_and_validate(case, admin_caller)
