@@ -3,6 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
+# Compiled modules are kept (__pycache__, ignored by git): the checks below import the project
+# once, and the test workers then read it compiled instead of compiling it again each.
+unset PYTHONDONTWRITEBYTECODE
 
 echo "== ruff check"; .venv/bin/ruff check .
 echo "== ruff format --check"; .venv/bin/ruff format --check .
@@ -53,4 +56,8 @@ export REDIS_SOCKET_TIMEOUT="${REDIS_SOCKET_TIMEOUT:-5}"
 export DEBUG=1
 # Two workers (more are slower: the two cores also run PostgreSQL and Chromium); work stealing, so
 # the long schemathesis and browser tests do not leave one worker finishing alone.
-$PY -m pytest -n "${PYTEST_WORKERS:-2}" --dist "${PYTEST_DIST:-worksteal}" "$@"
+# The plugins the suite uses, named: pytest otherwise loads every installed one (faker, anyio) and
+# rewrites the asserts of every module of their packages in each worker (seconds, every run).
+export PYTEST_DISABLE_PLUGIN_AUTOLOAD=1
+PLUGINS=(-p xdist.plugin -p pytest_django.plugin -p _hypothesis_pytestplugin -p schemathesis.pytest.plugin)
+$PY -m pytest "${PLUGINS[@]}" -n "${PYTEST_WORKERS:-2}" --dist "${PYTEST_DIST:-worksteal}" "$@"
