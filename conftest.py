@@ -94,6 +94,34 @@ def static_files_looked_up_when_asked():
     settings.WHITENOISE_AUTOREFRESH = True
 
 
+@pytest.fixture(autouse=True, scope="session")
+def flush_keeps_content_types_and_permissions():
+    """A transactional test (the browser tests, the real worker…) ends with `manage.py flush`: it
+    empties every table, then re-creates the content types and permissions (post_migrate: some 50
+    queries, half of the flush). Nothing in a test changes those two tables, so the flush leaves
+    them as they are and re-creates nothing."""
+    from django.core.management.commands import flush
+
+    kept = {"django_content_type", "auth_permission"}
+
+    def sql_flush(style, connection, reset_sequences=True, allow_cascade=False):
+        tables = connection.introspection.django_table_names(
+            only_existing=True, include_views=False
+        )
+        return connection.ops.sql_flush(
+            style,
+            [table for table in tables if table not in kept],
+            reset_sequences=reset_sequences,
+            allow_cascade=allow_cascade,
+        )
+
+    saved = flush.sql_flush, flush.emit_post_migrate_signal
+    flush.sql_flush = sql_flush
+    flush.emit_post_migrate_signal = lambda *args, **kwargs: None
+    yield
+    flush.sql_flush, flush.emit_post_migrate_signal = saved
+
+
 @pytest.fixture(autouse=True)
 def default_language():
     """Each test starts in the default language: a request with `nps_language=fa` leaves Persian

@@ -47,7 +47,7 @@ from nps.wsgi import application
 from oracle.services import readings
 from oracle.tests.factories import ProfileFactory
 
-EXAMPLES_PER_OPERATION = int(os.environ.get("NPS_FUZZ_EXAMPLES", "15"))
+EXAMPLES_PER_OPERATION = int(os.environ.get("NPS_FUZZ_EXAMPLES", "10"))
 REQUESTS = {"count": 0}
 
 
