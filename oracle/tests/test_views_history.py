@@ -237,7 +237,7 @@ def test_persian_pages_never_put_a_middle_dot_beside_a_digit(client, owner):
         ],
         use_ai=False,
     )["reading_id"]
-    paths = [HISTORY, reverse("vault:index"), reverse("oracle:reading", args=[group_id])]
+    paths = [HISTORY, reverse("vault:index"), reverse("oracle:reading", args=[group_id]), "/"]
     paths.append(reverse("learning:feedback", args=[reading_id]))
     english = client.get(HISTORY).content.decode()
     assert re.search(r"\d readings? · \d favourites?", english)
