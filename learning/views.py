@@ -19,7 +19,7 @@ from nps.core.http import client_ip
 from nps.core.pages import render_page, require_scope, service_errors
 from nps.core.templatetags.nps import persian_digits
 from oracle.models import ReadingKind
-from oracle.services import history, sealing
+from oracle.services import history, sealing, stats
 
 FEEDBACK_TEMPLATE = "learning/feedback.html"
 
@@ -28,7 +28,8 @@ FEEDBACK_TEMPLATE = "learning/feedback.html"
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     principal = request.principal
-    sources = services.xp_sources(principal)
+    kept = stats.history_totals(principal)  # asked once for the level and the insights
+    sources = services.xp_sources(principal, kept=kept)
     level = services.level_for(sources.total)
     return render(
         request,
@@ -42,7 +43,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 "streak": services.XP_PER_STREAK_DAY,
                 "streak_from": services.STREAK_MIN_DAYS,
             },
-            "insights": services.insights(principal),
+            "insights": services.insights(principal, kept=kept),
             "is_staff_viewer": principal.has_scope("oracle:admin"),
         },
     )

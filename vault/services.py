@@ -553,12 +553,19 @@ def month_counts(days: Counter, months: Sequence[str], *, jalali: bool) -> list[
     return [(month, counted[month]) for month in months]
 
 
-def summary(principal: Principal, *, jalali: bool = False, with_tags: bool = True) -> Summary:
+def summary(
+    principal: Principal,
+    *,
+    jalali: bool = False,
+    with_tags: bool = True,
+    kept: tuple[dict[str, int], stats.HistoryTotals] | None = None,
+) -> Summary:
     """Totals by type and by month (the last twelve, Jalali months with ``jalali``), the most
     frequent numbers (life path, expression, the answers' sign numbers), the answers given,
     streaks, the hit rate and (``with_tags``; a grouped query over every tagged entry) the tags
-    most used: from `oracle.services.stats.history_totals`, no reading row is loaded."""
-    by_type, totals = stats.history_totals(principal)
+    most used: from `oracle.services.stats.history_totals` (``kept``: its answer, when the caller
+    has it already), no reading row is loaded."""
+    by_type, totals = kept or stats.history_totals(principal)
     now = timezone.now()
     longest, current = totals.streaks(now.date())
     return Summary(

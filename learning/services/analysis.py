@@ -14,6 +14,7 @@ from learning.models import ReadingFeedback
 from learning.services.sections import SECTIONS, section_helpfulness
 from nps.accounts.principal import Principal
 from oracle.models import ReadingKind, SignType
+from oracle.services import stats
 from vault import services as vault
 
 
@@ -36,8 +37,11 @@ def _type_label(sign_type: str) -> str:
     return str(ReadingKind.of(sign_type).label)
 
 
-def insights(principal: Principal) -> list[Insight]:
-    summary = vault.summary(principal, with_tags=False)  # no insight is about tags
+def insights(
+    principal: Principal, *, kept: tuple[dict[str, int], stats.HistoryTotals] | None = None
+) -> list[Insight]:
+    """``kept``: `oracle.services.stats.history_totals`'s answer, when the caller has it."""
+    summary = vault.summary(principal, with_tags=False, kept=kept)  # no insight is about tags
     found: list[Insight] = []
     if summary.frequent_numbers:
         numbers = _(", ").join(str(number) for number, _count in summary.frequent_numbers[:3])

@@ -115,10 +115,13 @@ class XpSources:
         return self.reading_xp + self.feedback_xp + self.streak_xp
 
 
-def xp_sources(principal: Principal) -> XpSources:
+def xp_sources(
+    principal: Principal, *, kept: tuple[dict[str, int], stats.HistoryTotals] | None = None
+) -> XpSources:
     """The account's XP sources: its readings and longest streak from the kept totals
-    (`oracle.services.stats.history_totals`), its feedback counted."""
-    _by_type, totals = stats.history_totals(principal)
+    (`oracle.services.stats.history_totals`, or ``kept``: its answer, when the caller has it),
+    its feedback counted."""
+    _by_type, totals = kept or stats.history_totals(principal)
     longest, _current = totals.streaks(timezone.now().date())
     feedback = (
         ReadingFeedback.objects.filter(user=principal.account).count() if principal.account else 0

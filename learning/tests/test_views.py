@@ -183,3 +183,22 @@ def test_nobody_rates_someone_elses_reading(client, user, role):
     assert (form.status_code, sent.status_code) == (404, 404)
     assert api.status_code in (401, 403, 404)
     assert not ReadingFeedback.objects.exists()
+
+
+def test_the_learning_page_asks_for_the_kept_totals_once(client, owner, monkeypatch):
+    """The level and the insights are counted from one answer of `history_totals` (each answer
+    runs a grouped query over the account's readings)."""
+    from oracle.services import stats
+
+    asked = []
+    real = stats.history_totals
+
+    def counted(*args, **kwargs):
+        asked.append(args)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stats, "history_totals", counted)
+    question_reading(owner)
+    page = client.get(reverse("learning:index")).content.decode()
+    assert "1 / 10 XP" in page
+    assert len(asked) == 1
