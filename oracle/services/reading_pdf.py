@@ -87,16 +87,6 @@ def _own_direction(text: str) -> str | None:
     return "rtl" if rtl > ltr else "ltr"
 
 
-def _value_direction(text: str, page: str) -> str | None:
-    """A short value runs the page's way when it holds a letter of the page's script (a Persian
-    date ending in "UTC", "۳ دی ۱۴۰۵، ۰۱:۲۸ UTC", is right to left on a Persian page), else its
-    own way (a Persian question on an English page)."""
-    wanted = ("R", "AL") if page == "rtl" else ("L",)
-    if any(unicodedata.bidirectional(ch) in wanted for ch in text):
-        return page
-    return None
-
-
 class _ReadingPDF(FPDF):
     def __init__(self, document: Document) -> None:
         super().__init__(format="A4")
@@ -193,8 +183,7 @@ class _ReadingPDF(FPDF):
         self.set_font(FONT, "B", 10)
         label_height = self._write(LABEL_WIDTH, 5.5, label, self.direction, dry_run=True)
         self.set_font(FONT, "", 10)
-        value_direction = _value_direction(value, self.direction)
-        value_height = self._write(value_width, 5.5, value, value_direction, dry_run=True)
+        value_height = self._write(value_width, 5.5, value, None, dry_run=True)
         self._room(max(label_height, value_height))
         top = self.get_y()
         if self.rtl:
@@ -208,7 +197,7 @@ class _ReadingPDF(FPDF):
         self.set_xy(value_x, top)
         self.set_font(FONT, "", 10)
         self.set_text_color(*INK)
-        self._write(value_width, 5.5, value, value_direction)
+        self._write(value_width, 5.5, value, None)
         self.set_xy(self.l_margin, top + max(label_height, value_height) + 1.2)
 
     def paragraph(self, text: str, direction: str | None) -> None:
