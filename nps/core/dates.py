@@ -93,6 +93,13 @@ def is_persian() -> bool:
     return (translation.get_language() or "").startswith("fa")
 
 
+def line_separator() -> str:
+    """What separates two parts of a line: " · " in English; "، " in Persian, where a middle dot
+    beside a Persian digit reads as a zero ("۵ خوانش · ۰" as ۵۰). Pages (`{% sep %}`) and files
+    alike."""
+    return "، " if is_persian() else " · "
+
+
 def to_persian_digits(value) -> str:
     return str(value).translate(PERSIAN_DIGITS)
 

@@ -20,7 +20,7 @@ from typing import Any
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
-from nps.core.dates import format_date, to_persian_digits
+from nps.core.dates import format_date, line_separator, to_persian_digits
 from oracle.engines import i18n
 from oracle.engines.interpretation import SECTION_KEYS, dominant_text, meaning_of
 from oracle.engines.version import ENGINE_VERSION
@@ -221,19 +221,13 @@ def comma() -> str:
     return "، " if is_persian() else ", "
 
 
-def dot() -> str:
-    """What separates the parts of a line: a middle dot in English; in Persian a Persian comma,
-    as a middle dot beside a Persian digit reads as a zero ("· ۱٪" as "۱۰٪")."""
-    return "، " if is_persian() else " · "
-
-
 def semicolon() -> str:
     """What separates parts that hold commas of their own."""
     return "؛ " if is_persian() else " · "
 
 
 def _joined(*parts: Any, separator: str | None = None) -> str:
-    separator = dot() if separator is None else separator
+    separator = line_separator() if separator is None else separator
     return separator.join(str(part) for part in parts if part not in (None, ""))
 
 
@@ -266,7 +260,7 @@ def _best_hours(hours: Any) -> str:
     best = [
         h["hour"] for h in hours[:3] if isinstance(h, Mapping) and isinstance(h.get("hour"), int)
     ]
-    return dot().join(number(f"{hour:02d}:00") for hour in best)
+    return line_separator().join(number(f"{hour:02d}:00") for hour in best)
 
 
 def _time_blocks(response: Mapping[str, Any]) -> list[Block]:
@@ -407,7 +401,7 @@ def _name_blocks(response: Mapping[str, Any]) -> list[Block]:
 def _bond(bond: Any) -> str:
     if not isinstance(bond, Mapping) or not bond.get("pair"):
         return ""
-    return f"{bond['pair']}{dot()}{percent(bond.get('score'))}"
+    return f"{bond['pair']}{line_separator()}{percent(bond.get('score'))}"
 
 
 def _group_blocks(response: Mapping[str, Any]) -> list[Block]:

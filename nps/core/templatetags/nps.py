@@ -10,7 +10,14 @@ import datetime
 from django import template
 from django.utils import translation
 
-from nps.core.dates import JALALI, JALALI_MONTHS_FA, format_date, is_persian, to_persian_digits
+from nps.core.dates import (
+    JALALI,
+    JALALI_MONTHS_FA,
+    format_date,
+    is_persian,
+    line_separator,
+    to_persian_digits,
+)
 
 # Re-exported for the code that imported them from here before `nps.core.dates` existed.
 __all__ = (
@@ -36,9 +43,8 @@ def persian_digits(value):
 
 @register.simple_tag
 def sep() -> str:
-    """What separates two parts of a line: " · " in English; "، " in Persian, where a middle dot
-    beside a Persian digit reads as a zero ("۵ خوانش · ۰" as ۵۰)."""
-    return "، " if is_persian() else " · "
+    """What separates two parts of a line (`nps.core.dates.line_separator`)."""
+    return line_separator()
 
 
 @register.filter
