@@ -558,7 +558,7 @@ def summary(
     *,
     jalali: bool = False,
     with_tags: bool = True,
-    kept: tuple[dict[str, int], stats.HistoryTotals] | None = None,
+    kept: stats.KeptTotals | None = None,
 ) -> Summary:
     """Totals by type and by month (the last twelve, Jalali months with ``jalali``), the most
     frequent numbers (life path, expression, the answers' sign numbers), the answers given,

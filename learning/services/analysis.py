@@ -37,9 +37,7 @@ def _type_label(sign_type: str) -> str:
     return str(ReadingKind.of(sign_type).label)
 
 
-def insights(
-    principal: Principal, *, kept: tuple[dict[str, int], stats.HistoryTotals] | None = None
-) -> list[Insight]:
+def insights(principal: Principal, *, kept: stats.KeptTotals | None = None) -> list[Insight]:
     """``kept``: `oracle.services.stats.history_totals`'s answer, when the caller has it."""
     summary = vault.summary(principal, with_tags=False, kept=kept)  # no insight is about tags
     found: list[Insight] = []

@@ -115,9 +115,7 @@ class XpSources:
         return self.reading_xp + self.feedback_xp + self.streak_xp
 
 
-def xp_sources(
-    principal: Principal, *, kept: tuple[dict[str, int], stats.HistoryTotals] | None = None
-) -> XpSources:
+def xp_sources(principal: Principal, *, kept: stats.KeptTotals | None = None) -> XpSources:
     """The account's XP sources: its readings and longest streak from the kept totals
     (`oracle.services.stats.history_totals`, or ``kept``: its answer, when the caller has it),
     its feedback counted."""

@@ -115,6 +115,10 @@ class HistoryTotals:
         return streaks(self.days, today=today)
 
 
+# `history_totals`'s answer, passed on by a caller that asks once for several counts.
+KeptTotals = tuple[dict[str, int], HistoryTotals]
+
+
 def _numbers(readings: QuerySet) -> Counter:
     grouped = [
         readings.filter(**{f"{path}__isnull": False})
@@ -170,9 +174,7 @@ def tally(readings: QuerySet, zone: dt.tzinfo) -> HistoryTotals:
     )
 
 
-def history_totals(
-    principal: Principal, zone: dt.tzinfo = dt.UTC
-) -> tuple[dict[str, int], HistoryTotals]:
+def history_totals(principal: Principal, zone: dt.tzinfo = dt.UTC) -> KeptTotals:
     """The principal's own live readings by type, and their `HistoryTotals` (days in ``zone``).
 
     One grouped query over plain columns (type, count, sum and largest id) runs each time; the
