@@ -134,6 +134,15 @@ def default_language():
 
 
 @pytest.fixture(autouse=True)
+def no_kept_fragments():
+    """Each test starts with no kept HTML (`nps.core.kept`): the ids of a database that was
+    rolled back are used again, with other values."""
+    from nps.core import kept
+
+    kept.forget_all()
+
+
+@pytest.fixture(autouse=True)
 def fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = FAST_HASHERS
 

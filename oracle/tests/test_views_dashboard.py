@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from nps.accounts.models import Preferences
 from nps.accounts.principal import principal_for_account
+from nps.core.kept import PAGE_PARTS
 from oracle.services import readings
 from oracle.tests.factories import ProfileFactory
 
@@ -91,3 +92,32 @@ def test_without_a_default_profile_the_dashboards_daily_is_not_stored(client, ow
 
     client.get(HOME)
     assert not Reading.objects.exists()
+
+
+def test_the_kept_dashboard_shows_a_new_reading_and_a_renamed_profile_at_once(client, owner):
+    """The dashboard's HTML is kept (`{% kept %}`): never the one of a visit before a change."""
+    hamzeh = ProfileFactory(owner=owner, name="Hamzeh")
+    Preferences.objects.create(account=owner, default_profile=hamzeh)
+    ask(owner, "Question about Zanzibar")
+    first = client.get(HOME).content.decode()
+    client.get(HOME)
+    assert len(PAGE_PARTS) == 1  # the second visit used the first one's HTML
+    # the question, and the day's daily reading stored by this first visit
+    assert 'id="stat-total">2<' in first and "Today for Hamzeh" in first
+
+    newest = ask(owner, "Question about Samarkand")
+    hamzeh.name = "Hamzeh Rahimi"
+    hamzeh.save()
+    page = client.get(HOME).content.decode()
+
+    assert 'id="stat-total">3<' in page
+    assert reverse("oracle:reading", args=[newest]) in page
+    assert "Today for Hamzeh Rahimi" in page
+
+
+def test_two_accounts_never_get_each_others_dashboard(client, user, django_user_model):
+    other = django_user_model.objects.create_user("someone-else", "pw-0123456789")
+    for account in (user, other):
+        client.force_login(account)
+        page = client.get(HOME).content.decode()
+        assert f", {account.username}<" in page

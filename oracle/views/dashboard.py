@@ -7,6 +7,9 @@ come from `oracle.services.stats`, the same service as `GET /api/oracle/stats`.
 
 from __future__ import annotations
 
+import json
+import zoneinfo
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -38,11 +41,17 @@ def greeting(hour: int) -> str:
 def daily_for(request: HttpRequest, profile_id: int | None, zone_name: str) -> dict | None:
     """Today's daily insight (no AI: the dashboard loads on every visit), for the profile if it
     can be read; a profile gone or unusable falls back to the day alone. The default profile's is
-    stored (once a day: the history keeps every day's); the day alone is only shown."""
+    stored (once a day: the history keeps every day's); the day alone is only shown.
+
+    The moment is this minute (its sky is shown to the minute): within a minute the block is the
+    same, and its HTML is kept (`{% kept %}`)."""
+    this_minute = timezone.localtime(timezone.now(), zoneinfo.ZoneInfo(zone_name))
+    this_minute = this_minute.replace(second=0, microsecond=0).isoformat()
     for candidate in (profile_id, None) if profile_id is not None else (None,):
         try:
             return readings.daily_reading(
                 principal=request.principal,
+                date_text=this_minute,
                 profile_id=candidate,
                 timezone_name=zone_name,
                 use_ai=False,
@@ -69,11 +78,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     prefs = preferences.preferences_of(request.user)
     zone = preferences.zone_of(request.user)
     now = timezone.localtime(timezone.now(), zone)
-    counters = stats.reading_stats(principal=request.principal, zone=zone)
     default_profile = prefs.default_profile if prefs.default_profile_id else None
     if default_profile is not None and default_profile.deleted_at is not None:
         default_profile = None
+    # first: the day's first visit stores the default profile's daily reading, which is counted
     daily = daily_for(request, default_profile.pk if default_profile else None, zone.key)
+    counters = stats.reading_stats(principal=request.principal, zone=zone)
     has_profiles = Profile.objects.visible_to(request.principal).exists()
     recent = annotate(
         list(stats.own_readings(request.principal).order_by("-created_at")[:RECENT]),
@@ -98,4 +108,14 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "first_steps": counters.total_readings == 0 and not has_profiles,
         "recent": recent,
     }
+    # What the dashboard shows, to keep its HTML under (`{% kept %}`, nps.core.kept).
+    context["kept_parts"] = (
+        request.user.username,
+        context["greeting"],
+        json.dumps(daily, sort_keys=True, default=str),
+        repr(counters),
+        has_profiles,
+        (default_profile.pk, default_profile.name) if context["default_profile"] else None,
+        [(reading.pk, reading.kind, reading.title, reading.created_at) for reading in recent],
+    )
     return render(request, "core/home.html", context)

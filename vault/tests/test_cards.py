@@ -1,5 +1,5 @@
-"""The Vault list keeps each entry card's HTML (vault/cards.py): the same HTML as the card
-partial renders, never stale."""
+"""The Vault list keeps each entry card's HTML (vault/cards.py, with nps/core/kept.py): the same
+HTML as the card partial renders, never stale."""
 
 import datetime as dt
 import re
@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from nps.core.forms import FormRenderer
-from vault import cards, services
+from vault import services
 from vault.tests.factories import principal, question_reading, time_reading
 from vault.views import entry_forms
 
@@ -19,13 +19,6 @@ pytestmark = pytest.mark.django_db
 INDEX = reverse("vault:index")
 CARD = re.compile(r'<li class="entry-card.*?</li>\n', re.S)
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
-
-
-@pytest.fixture(autouse=True)
-def no_kept_cards():
-    cards.forget_all()
-    yield
-    cards.forget_all()
 
 
 @pytest.fixture

@@ -1,0 +1,106 @@
+"""HTML fragments rendered once and kept in the worker (issue 22): one way for every page part
+that renders the same HTML visit after visit (the Vault's entry cards, a reading's result).
+
+A fragment is kept under a key made of *everything* its template reads — the values shown, the
+language, calendar, zone and day, the permissions — so a changed value, or another language, is
+another key and a kept fragment can never be stale. Fragments stay in this process's memory (an
+LRU per kind), never in Redis or on disk: they hold decrypted texts (notes, questions, names),
+which must not sit in clear outside the worker.
+
+The CSRF token differs per response: a fragment is rendered with a placeholder in its place, and
+the response's token is put in when it is served.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import Any
+
+from django.middleware.csrf import get_token
+from django.template import Context
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString, mark_safe
+
+from nps.core.dates import active_calendar, display_zone
+
+CSRF_PLACEHOLDER = "nps-kept-csrf-placeholder"
+
+_all: list[Fragments] = []
+
+
+class Fragments:
+    """One kind of kept fragment: at most ``capacity`` of them, the least recently served
+    forgotten first."""
+
+    def __init__(self, name: str, capacity: int):
+        self.name = name
+        self.capacity = capacity
+        self._kept: OrderedDict[bytes, str] = OrderedDict()
+        self._lock = threading.Lock()
+        _all.append(self)
+
+    @staticmethod
+    def key(parts: Any) -> bytes:
+        """A key of ``parts`` (anything whose ``repr`` names each value it holds)."""
+        return hashlib.blake2b(repr(parts).encode(), digest_size=20).digest()
+
+    def html(self, request, parts: Any, render: Callable[[str], str]) -> SafeString:
+        """The fragment of ``parts``: kept, or ``render(csrf_placeholder)`` and kept; with this
+        response's CSRF token in it. ``render`` gets the placeholder to use as the token."""
+        key = self.key(parts)
+        with self._lock:
+            html = self._kept.get(key)
+            if html is not None:
+                self._kept.move_to_end(key)
+        if html is None:
+            html = str(render(CSRF_PLACEHOLDER))
+            with self._lock:
+                self._kept[key] = html
+                if len(self._kept) > self.capacity:
+                    self._kept.popitem(last=False)
+        if CSRF_PLACEHOLDER in html:
+            html = html.replace(CSRF_PLACEHOLDER, str(get_token(request)))
+        return mark_safe(html)  # noqa: S308 — rendered by a template
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def forget(self) -> None:
+        with self._lock:
+            self._kept.clear()
+
+
+def reader_parts() -> tuple[str, str, str, str]:
+    """What every fragment of a page reads of its reader: the language, the calendar, and the
+    zone with today in it (dates are written in them)."""
+    zone = display_zone()
+    return (
+        translation.get_language(),
+        active_calendar(),
+        str(zone),
+        timezone.localdate(timezone=zone).isoformat(),
+    )
+
+
+def render_in(context: Context, fragments: Fragments, template_name: str, parts: Any) -> SafeString:
+    """``template_name`` (a template or a ``template#partial``) rendered with the page's
+    ``context`` — or kept, under ``parts`` with the reader's language, calendar, zone and day."""
+    template = context.template.engine.get_template(template_name)
+
+    def render(csrf_token: str) -> str:
+        with context.push(csrf_token=csrf_token):
+            return template.render(context)
+
+    return fragments.html(context.get("request"), (template_name, reader_parts(), parts), render)
+
+
+PAGE_PARTS = Fragments("page parts", capacity=1000)
+
+
+def forget_all() -> None:
+    """Empty every kind of kept fragment (tests)."""
+    for fragments in _all:
+        fragments.forget()
