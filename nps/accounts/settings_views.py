@@ -37,6 +37,24 @@ def _preferences_form(request: HttpRequest, data=None) -> PreferencesForm:
     return PreferencesForm(data, initial=initial, profiles=_profiles(request))
 
 
+def _kept_forms(context: dict[str, Any], forms_given: dict[str, Any]) -> dict[str, Any]:
+    """What each form the page shows unfilled holds, to keep its HTML under (`{% kept %}`,
+    nps.core.kept): its initial values and choices. A form sent back with errors is rendered."""
+    preferences_form = context["preferences_form"]
+    return {
+        "preferences": "preferences_form" not in forms_given
+        and (
+            tuple(sorted((name, str(value)) for name, value in preferences_form.initial.items())),
+            tuple(
+                (str(value), str(label))
+                for value, label in preferences_form.fields["default_profile_id"].choices
+            ),
+        ),
+        "password": "password_form" not in forms_given and ("unfilled",),
+        "key": "key_form" not in forms_given and ("unfilled",),
+    }
+
+
 def _render(request: HttpRequest, status: int = 200, **forms_given: Any) -> HttpResponse:
     context = {
         "preferences_form": forms_given.get("preferences_form") or _preferences_form(request),
@@ -48,6 +66,7 @@ def _render(request: HttpRequest, status: int = 200, **forms_given: Any) -> Http
     }
     # Sections of other apps pass their own forms (the daily delivery's, delivery/views.py).
     context |= {name: value for name, value in forms_given.items() if name not in context}
+    context["kept_forms"] = _kept_forms(context, forms_given)
     return render(request, TEMPLATE, context, status=status)
 
 

@@ -76,8 +76,13 @@ CHOICES_LIMIT = 500
 def choices(principal: Principal, *, limit: int = CHOICES_LIMIT) -> list[Profile]:
     """The principal's live profiles by name, for a picker. Not audited: a picker shows names to
     choose from, which is no reading of the profiles (each render of the consultation, history and
-    settings pages used to write an `oracle_user.list` row)."""
-    return list(Profile.objects.visible_to(principal).order_by(*LIST_ORDERS["name"])[:limit])
+    settings pages used to write an `oracle_user.list` row). A picker never shows a mother's name:
+    the two are not read (nor decrypted)."""
+    return list(
+        Profile.objects.visible_to(principal)
+        .defer("mother_name", "mother_name_persian")
+        .order_by(*LIST_ORDERS["name"])[:limit]
+    )
 
 
 def list_profiles(
