@@ -442,3 +442,25 @@ class ShareLink(models.Model):
     def is_active(self) -> bool:
         expired = self.expires_at is not None and self.expires_at <= now()
         return self.revoked_at is None and not expired
+
+
+class ReadingHistoryVersion(models.Model):
+    """Two numbers that move whenever an account's readings change as the counts see them, kept by
+    database triggers on `oracle_readings` (migration `oracle 0016`), so every way of writing a
+    reading (the services, bulk imports, the admin, raw SQL) moves them: ``version`` on every
+    change, ``changes`` on every change but an added reading (a reading deleted, restored, moved,
+    re-dated or re-composed). The kept history totals (`oracle.services.stats.history_totals`)
+    stand while neither moved (a look-up of one row instead of a scan of the readings), count only
+    the added readings when ``version`` alone moved, and count everything again otherwise."""
+
+    # The account's id, without a foreign key: a reading deleted with its account moves the
+    # numbers of an account that is going (the row is left behind, a few bytes).
+    account_id = models.UUIDField(primary_key=True)
+    version = models.BigIntegerField(default=0)
+    changes = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "oracle_reading_history_versions"
+
+    def __str__(self) -> str:
+        return f"{self.account_id}: {self.version} ({self.changes} changes)"

@@ -28,9 +28,9 @@ from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 
 from nps.accounts.principal import Principal
-from oracle.models import Reading, SignType
+from oracle.models import Reading, ReadingHistoryVersion, SignType
 
-HISTORY_TOTALS_KEY = "oracle:history-totals:v1:{account}:{zone}"
+HISTORY_TOTALS_KEY = "oracle:history-totals:v2:{account}:{zone}"
 HISTORY_TOTALS_SECONDS = 30 * 24 * 3600
 # Where a reading's result holds a personal number: life path, expression, an answer's sign number.
 NUMBER_PATHS = (
@@ -174,14 +174,49 @@ def tally(readings: QuerySet, zone: dt.tzinfo) -> HistoryTotals:
     )
 
 
+def history_version(account_id) -> tuple[int, int]:
+    """The account's `ReadingHistoryVersion` as (version, changes); (0, 0) before its first
+    reading."""
+    found = ReadingHistoryVersion.objects.filter(account_id=account_id).values_list(
+        "version", "changes"
+    )
+    return next(iter(found), (0, 0))
+
+
 def history_totals(principal: Principal, zone: dt.tzinfo = dt.UTC) -> KeptTotals:
     """The principal's own live readings by type, and their `HistoryTotals` (days in ``zone``).
 
-    One grouped query over plain columns (type, count, sum and largest id) runs each time; the
-    totals are kept in the cache and brought up to date by counting only the readings added
-    since (ids above ``last_id``). When the counts and the sums of ids do not add up (a reading
-    deleted or restored), everything is counted again."""
+    Both are kept in the cache with the account's `ReadingHistoryVersion`, which the database
+    moves on every change of its readings: while it has not moved, one look-up of one row
+    answers. When only readings were added, one grouped query over plain columns (type, count,
+    sum and largest id) runs and only the added readings (ids above ``last_id``) are counted;
+    after any other change (a reading deleted, restored, re-dated…), everything is counted
+    again."""
     readings = own_readings(principal).order_by()
+    if principal.account is None:
+        return _by_type(readings)[0], tally(readings, zone)
+    key = HISTORY_TOTALS_KEY.format(account=principal.account.pk, zone=zone)
+    version = history_version(principal.account.pk)  # before counting: a write after moves it
+    kept = cache.get(key)
+    if kept is not None and kept[0] == version:
+        return kept[1], kept[2]
+    by_type, live = _by_type(readings)
+    totals = None
+    if kept is not None and kept[0][1] == version[1]:  # readings added, nothing else
+        totals = kept[2]
+        if totals.last_id < live[2]:
+            totals = totals + tally(readings.filter(pk__gt=totals.last_id), zone)
+        if (totals.count, totals.id_sum, totals.last_id) != live:  # e.g. an older id added
+            totals = None
+    if totals is None:
+        totals = tally(readings, zone)
+    cache.set(key, (version, by_type, totals), HISTORY_TOTALS_SECONDS)
+    return by_type, totals
+
+
+def _by_type(readings: QuerySet) -> tuple[dict[str, int], tuple[int, int, int]]:
+    """The readings by type, and (count, sum of ids, largest id) of them all: one grouped query
+    (an index-only scan of `idx_oracle_readings_owner_kind`)."""
     by_type, live = {}, (0, 0, 0)
     for sign_type, n, ids, largest in (
         readings.values_list("sign_type")
@@ -190,19 +225,7 @@ def history_totals(principal: Principal, zone: dt.tzinfo = dt.UTC) -> KeptTotals
     ):
         by_type[sign_type] = n
         live = (live[0] + n, live[1] + ids, max(live[2], largest))
-    if principal.account is None:
-        return by_type, tally(readings, zone)
-    key = HISTORY_TOTALS_KEY.format(account=principal.account.pk, zone=zone)
-    kept = cache.get(key)
-    if kept is not None and (kept.count, kept.id_sum, kept.last_id) == live:
-        return by_type, kept
-    totals = None
-    if kept is not None and kept.last_id < live[2]:
-        totals = kept + tally(readings.filter(pk__gt=kept.last_id), zone)
-    if totals is None or (totals.count, totals.id_sum, totals.last_id) != live:
-        totals = tally(readings, zone)
-    cache.set(key, totals, HISTORY_TOTALS_SECONDS)
-    return by_type, totals
+    return by_type, live
 
 
 def reading_stats(

@@ -149,7 +149,8 @@ def test_kept_totals_follow_new_deleted_and_restored_readings():
     first = made(account, NOW - dt.timedelta(days=2), reading_result={"answer": "yes"})
     made(account, NOW - dt.timedelta(days=1), sign_type="name", reading_result={"life_path": 7})
     assert stats.history_totals(principal)[1] == fresh()
-    assert cache.get(stats.HISTORY_TOTALS_KEY.format(account=account.pk, zone=dt.UTC)) == fresh()
+    kept = cache.get(stats.HISTORY_TOTALS_KEY.format(account=account.pk, zone=dt.UTC))
+    assert kept == (stats.history_version(account.pk), {"name": 1, "question": 1}, fresh())
 
     made(account, NOW, reading_result={"answer": "no", "confidence": 0.5})  # added to the kept
     by_type, totals = stats.history_totals(principal)
@@ -162,3 +163,51 @@ def test_kept_totals_follow_new_deleted_and_restored_readings():
     first.restore()
     assert stats.history_totals(principal)[1] == fresh()
     assert fresh().answers == {"no": 1, "yes": 1}
+
+
+def test_the_database_moves_the_history_version_on_every_way_of_writing_readings():
+    """Triggers on `oracle_readings` (migration `oracle 0016`): the services, bulk writes and
+    updates that bypass the models all move it; a change the counts do not read does not, and an
+    added reading moves the version but not the count of other changes."""
+    account, other = UserFactory(), UserFactory()
+    assert stats.history_version(account.pk) == (0, 0)
+    seen = {account.pk: (0, 0), other.pk: (0, 0)}
+
+    def moved(*accounts) -> bool:
+        now = {pk: stats.history_version(pk) for pk in seen}
+        changed = {pk for pk in seen if now[pk] != seen[pk]}
+        seen.update(now)
+        return changed == {account.pk for account in accounts}
+
+    reading = Reading.objects.create(owner=account, sign_type="time", sign_value="x")
+    assert moved(account) and stats.history_version(account.pk) == (1, 0)  # added: no change
+    Reading.objects.bulk_create([Reading(owner=account, sign_type="time", sign_value="x")])
+    assert moved(account) and stats.history_version(account.pk) == (2, 0)
+    reading.save()  # every column written, none to another value
+    assert moved()
+    Reading.objects.filter(pk=reading.pk).update(deleted_at=NOW)  # a soft delete in bulk
+    assert moved(account) and stats.history_version(account.pk) == (3, 1)
+    Reading.objects.filter(pk=reading.pk).update(is_favorite=True)  # not counted
+    assert moved()
+    Reading.all_objects.filter(pk=reading.pk).update(owner=other)  # from one account to another
+    assert moved(account, other)
+    Reading.all_objects.filter(pk=reading.pk).hard_delete()
+    assert moved(other)
+
+
+def test_kept_totals_are_answered_by_the_version_alone_until_it_moves(
+    django_assert_num_queries,
+):
+    account = UserFactory()
+    principal = principal_for_account(account, auth_type="jwt")
+    made(account, NOW - dt.timedelta(days=1), reading_result={"answer": "yes"})
+    stats.history_totals(principal)
+
+    with django_assert_num_queries(1):  # the version; no scan of the readings
+        by_type, totals = stats.history_totals(principal)
+    assert totals.count == 1 and by_type == {"question": 1}
+
+    Reading.objects.filter(owner=account).update(created_at=NOW - dt.timedelta(days=9))
+    by_type, totals = stats.history_totals(principal)
+    assert totals == stats.tally(Reading.objects.filter(owner=account), dt.UTC)
+    assert set(totals.days) == {(NOW - dt.timedelta(days=9)).date()}
