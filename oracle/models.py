@@ -299,10 +299,11 @@ class Reading(SoftDeleteModel):
                 condition=models.Q(deleted_at__isnull=True),
                 name="idx_oracle_readings_owner_live",
             ),
-            # The account's live readings by type with their count, id sum and largest id — the
-            # "has anything changed?" query of `stats.history_totals` — from the index alone.
+            # From the index alone: the account's live readings by type with their count, id
+            # sum and largest id (`stats.history_totals` after a change), and the history's
+            # totals — the count and the favourites among them (`history._totals`).
             models.Index(
-                fields=["owner", "sign_type", "id"],
+                fields=["owner", "sign_type", "id", "is_favorite"],
                 condition=models.Q(deleted_at__isnull=True),
                 name="idx_oracle_readings_owner_kind",
             ),
@@ -444,23 +445,29 @@ class ShareLink(models.Model):
         return self.revoked_at is None and not expired
 
 
-class ReadingHistoryVersion(models.Model):
-    """Two numbers that move whenever an account's readings change as the counts see them, kept by
-    database triggers on `oracle_readings` (migration `oracle 0016`), so every way of writing a
-    reading (the services, bulk imports, the admin, raw SQL) moves them: ``version`` on every
-    change, ``changes`` on every change but an added reading (a reading deleted, restored, moved,
-    re-dated or re-composed). The kept history totals (`oracle.services.stats.history_totals`)
-    stand while neither moved (a look-up of one row instead of a scan of the readings), count only
-    the added readings when ``version`` alone moved, and count everything again otherwise."""
+class HistoryVersion(models.Model):
+    """Numbers that move whenever an account's history changes as its counts see it, kept by
+    database triggers (migration `oracle 0016`), so every way of writing (the services, bulk
+    imports, the admin, raw SQL) moves them:
 
-    # The account's id, without a foreign key: a reading deleted with its account moves the
-    # numbers of an account that is going (the row is left behind, a few bytes).
+    * ``version``: every change of its readings; ``changes``: every one but an added reading (a
+      reading deleted, restored, moved, re-dated or re-composed);
+    * ``journal``: its journal entries and their tags; ``feedback``: its ratings.
+
+    What is counted over a whole history and kept in the cache stands while the numbers it was
+    counted under have not moved (`oracle.services.stats`): a look-up of one row instead of a
+    scan of the readings, the journal or the feedback."""
+
+    # The account's id, without a foreign key: a row deleted with its account moves the numbers
+    # of an account that is going (the row is left behind, a few bytes).
     account_id = models.UUIDField(primary_key=True)
     version = models.BigIntegerField(default=0)
     changes = models.BigIntegerField(default=0)
+    journal = models.BigIntegerField(default=0)
+    feedback = models.BigIntegerField(default=0)
 
     class Meta:
-        db_table = "oracle_reading_history_versions"
+        db_table = "oracle_history_versions"
 
     def __str__(self) -> str:
-        return f"{self.account_id}: {self.version} ({self.changes} changes)"
+        return f"{self.account_id}: {self.version}/{self.changes}/{self.journal}/{self.feedback}"

@@ -499,7 +499,7 @@ def record_outcome(
 
 def hit_rate(principal: Principal) -> HitRate:
     """The hit rate of the recorded outcomes, counted in SQL by (outcome, answer): a few rows
-    however long the journal."""
+    however long the journal; kept while the journal and the readings are unchanged."""
     answer = "reading__reading_result__answer"
     rows = (
         JournalEntry.objects.filter(
@@ -512,7 +512,9 @@ def hit_rate(principal: Principal) -> HitRate:
         .annotate(count=Count("pk"))
         .values_list("outcome", answer, "count")
     )
-    return score_outcomes(rows)
+    return stats.kept_while(
+        principal, "hit-rate", ("journal", "changes"), lambda: score_outcomes(rows)
+    )
 
 
 def score_outcomes(rows: Iterable[tuple]) -> HitRate:

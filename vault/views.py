@@ -73,7 +73,7 @@ def entry_forms(entry: services.Entry, **forms_given) -> dict:
 def _list_context(request: HttpRequest) -> dict:
     principal = request.principal
     jalali = uses_jalali()  # the account's calendar: Jalali months by default in Persian
-    summary = services.summary(principal, jalali=jalali)
+    summary = services.summary(principal, jalali=jalali, with_tags=False)  # the filter's, below
     months = [(key, month_label(key, jalali=jalali)) for key, _count in reversed(summary.by_month)]
     tags = [tag for tag, _count in services.account_tags(principal)]
     # by name whatever its case, as the oracle's pickers (oracle.services.profiles.choices)

@@ -50,18 +50,20 @@ def insights(principal: Principal, *, kept: stats.KeptTotals | None = None) -> l
                 "numbers",
             )
         )
-    rated = (
-        ReadingFeedback.objects.filter(
-            vault.of_journal(principal, "reading"), user=principal.account
-        )
-        .values("reading__sign_type")
-        .annotate(average=Avg("rating"), count=Count("id"))
-        .filter(count__gte=2)
-        .order_by("-average", "reading__sign_type")
-        if principal.account
-        else []
+    rated = stats.kept_while(
+        principal,
+        "rated-kinds",
+        ("feedback", "changes"),
+        lambda: list(
+            ReadingFeedback.objects.filter(
+                vault.of_journal(principal, "reading"), user=principal.account
+            )
+            .values("reading__sign_type")
+            .annotate(average=Avg("rating"), count=Count("id"))
+            .filter(count__gte=2)
+            .order_by("-average", "reading__sign_type")
+        ),
     )
-    rated = list(rated)
     if rated:
         best = rated[0]
         found.append(

@@ -17,9 +17,9 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, NamedTuple, TypeVar
 
 from django.core.cache import cache
 from django.db.models import Count, FloatField, Max, QuerySet, Sum
@@ -28,10 +28,23 @@ from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 
 from nps.accounts.principal import Principal
-from oracle.models import Reading, ReadingHistoryVersion, SignType
+from oracle.models import HistoryVersion, Reading, SignType
 
 HISTORY_TOTALS_KEY = "oracle:history-totals:v2:{account}:{zone}"
 HISTORY_TOTALS_SECONDS = 30 * 24 * 3600
+KEPT_KEY = "oracle:kept:v1:{name}:{account}"
+T = TypeVar("T")
+
+
+class Versions(NamedTuple):
+    """An account's `HistoryVersion`."""
+
+    version: int
+    changes: int
+    journal: int
+    feedback: int
+
+
 # Where a reading's result holds a personal number: life path, expression, an answer's sign number.
 NUMBER_PATHS = (
     "reading_result__numerology__life_path",
@@ -174,19 +187,36 @@ def tally(readings: QuerySet, zone: dt.tzinfo) -> HistoryTotals:
     )
 
 
-def history_version(account_id) -> tuple[int, int]:
-    """The account's `ReadingHistoryVersion` as (version, changes); (0, 0) before its first
-    reading."""
-    found = ReadingHistoryVersion.objects.filter(account_id=account_id).values_list(
-        "version", "changes"
+def history_version(account_id) -> Versions:
+    """The account's `HistoryVersion` (all 0 before its first reading)."""
+    found = HistoryVersion.objects.filter(account_id=account_id).values_list(
+        "version", "changes", "journal", "feedback"
     )
-    return next(iter(found), (0, 0))
+    return Versions(*next(iter(found), (0, 0, 0, 0)))
+
+
+def kept_while(
+    principal: Principal, name: str, moved_by: Iterable[str], count: Callable[[], T]
+) -> T:
+    """``count()``, kept in the cache per account while the `HistoryVersion` numbers named in
+    ``moved_by`` have not moved (what is kept must hold no private text: the cache is Redis)."""
+    if principal.account is None:
+        return count()
+    key = KEPT_KEY.format(name=name, account=principal.account.pk)
+    versions = history_version(principal.account.pk)  # before counting: a write after moves it
+    under = tuple(getattr(versions, number) for number in moved_by)
+    kept = cache.get(key)
+    if kept is not None and kept[0] == under:
+        return kept[1]
+    value = count()
+    cache.set(key, (under, value), HISTORY_TOTALS_SECONDS)
+    return value
 
 
 def history_totals(principal: Principal, zone: dt.tzinfo = dt.UTC) -> KeptTotals:
     """The principal's own live readings by type, and their `HistoryTotals` (days in ``zone``).
 
-    Both are kept in the cache with the account's `ReadingHistoryVersion`, which the database
+    Both are kept in the cache with the account's `HistoryVersion`, which the database
     moves on every change of its readings: while it has not moved, one look-up of one row
     answers. When only readings were added, one grouped query over plain columns (type, count,
     sum and largest id) runs and only the added readings (ids above ``last_id``) are counted;
@@ -196,7 +226,8 @@ def history_totals(principal: Principal, zone: dt.tzinfo = dt.UTC) -> KeptTotals
     if principal.account is None:
         return _by_type(readings)[0], tally(readings, zone)
     key = HISTORY_TOTALS_KEY.format(account=principal.account.pk, zone=zone)
-    version = history_version(principal.account.pk)  # before counting: a write after moves it
+    versions = history_version(principal.account.pk)  # before counting: a write after moves it
+    version = (versions.version, versions.changes)
     kept = cache.get(key)
     if kept is not None and kept[0] == version:
         return kept[1], kept[2]

@@ -150,7 +150,8 @@ def test_kept_totals_follow_new_deleted_and_restored_readings():
     made(account, NOW - dt.timedelta(days=1), sign_type="name", reading_result={"life_path": 7})
     assert stats.history_totals(principal)[1] == fresh()
     kept = cache.get(stats.HISTORY_TOTALS_KEY.format(account=account.pk, zone=dt.UTC))
-    assert kept == (stats.history_version(account.pk), {"name": 1, "question": 1}, fresh())
+    versions = stats.history_version(account.pk)
+    assert kept == ((versions.version, versions.changes), {"name": 1, "question": 1}, fresh())
 
     made(account, NOW, reading_result={"answer": "no", "confidence": 0.5})  # added to the kept
     by_type, totals = stats.history_totals(principal)
@@ -170,8 +171,8 @@ def test_the_database_moves_the_history_version_on_every_way_of_writing_readings
     updates that bypass the models all move it; a change the counts do not read does not, and an
     added reading moves the version but not the count of other changes."""
     account, other = UserFactory(), UserFactory()
-    assert stats.history_version(account.pk) == (0, 0)
-    seen = {account.pk: (0, 0), other.pk: (0, 0)}
+    assert stats.history_version(account.pk) == (0, 0, 0, 0)
+    seen = {account.pk: (0, 0, 0, 0), other.pk: (0, 0, 0, 0)}
 
     def moved(*accounts) -> bool:
         now = {pk: stats.history_version(pk) for pk in seen}
@@ -180,13 +181,13 @@ def test_the_database_moves_the_history_version_on_every_way_of_writing_readings
         return changed == {account.pk for account in accounts}
 
     reading = Reading.objects.create(owner=account, sign_type="time", sign_value="x")
-    assert moved(account) and stats.history_version(account.pk) == (1, 0)  # added: no change
+    assert moved(account) and stats.history_version(account.pk)[:2] == (1, 0)  # added: no change
     Reading.objects.bulk_create([Reading(owner=account, sign_type="time", sign_value="x")])
-    assert moved(account) and stats.history_version(account.pk) == (2, 0)
+    assert moved(account) and stats.history_version(account.pk)[:2] == (2, 0)
     reading.save()  # every column written, none to another value
     assert moved()
     Reading.objects.filter(pk=reading.pk).update(deleted_at=NOW)  # a soft delete in bulk
-    assert moved(account) and stats.history_version(account.pk) == (3, 1)
+    assert moved(account) and stats.history_version(account.pk)[:2] == (3, 1)
     Reading.objects.filter(pk=reading.pk).update(is_favorite=True)  # not counted
     assert moved()
     Reading.all_objects.filter(pk=reading.pk).update(owner=other)  # from one account to another
@@ -211,3 +212,51 @@ def test_kept_totals_are_answered_by_the_version_alone_until_it_moves(
     by_type, totals = stats.history_totals(principal)
     assert totals == stats.tally(Reading.objects.filter(owner=account), dt.UTC)
     assert set(totals.days) == {(NOW - dt.timedelta(days=9)).date()}
+
+
+def test_the_journal_its_tags_and_the_feedback_move_their_own_numbers():
+    from learning.models import ReadingFeedback
+    from vault.models import EntryTag, JournalEntry
+
+    account = UserFactory()
+    reading = Reading.objects.create(owner=account, sign_type="question", sign_value="x")
+
+    seen = [(0, 0)]
+
+    def moved() -> tuple[bool, bool]:
+        """Whether (journal, feedback) moved since last asked."""
+        found = stats.history_version(account.pk)
+        before, seen[0] = seen[0], (found.journal, found.feedback)
+        return (seen[0][0] != before[0], seen[0][1] != before[1])
+
+    assert moved() == (False, False)
+    entry = JournalEntry.objects.create(reading=reading)
+    assert moved() == (True, False)
+    EntryTag.of(entry, "garden").save()
+    assert moved() == (True, False)
+    JournalEntry.objects.filter(pk=entry.pk).update(outcome="yes")
+    assert moved() == (True, False)
+    ReadingFeedback.objects.create(reading=reading, user=account, rating=4)
+    assert moved() == (False, True)
+    ReadingFeedback.objects.filter(user=account).delete()
+    assert moved() == (False, True)
+    assert stats.history_version(account.pk).changes == 0  # none of it changed the readings
+
+
+def test_what_is_kept_while_numbers_stand_is_counted_again_once_they_move(
+    django_assert_num_queries,
+):
+    account = UserFactory()
+    principal = principal_for_account(account, auth_type="jwt")
+    counted = []
+
+    def count():
+        counted.append(1)
+        return Reading.objects.filter(owner=account).count()
+
+    assert stats.kept_while(principal, "test", ("version",), count) == 0
+    with django_assert_num_queries(1):  # the numbers; nothing counted
+        assert stats.kept_while(principal, "test", ("version",), count) == 0
+    Reading.objects.create(owner=account, sign_type="time", sign_value="x")
+    assert stats.kept_while(principal, "test", ("version",), count) == 1
+    assert len(counted) == 2
