@@ -3,7 +3,8 @@
 # wrk (8 connections). Each page and the endpoint that returns the same data are measured in
 # alternating slices of SLICE seconds (page, API, page, API, …, ROUNDS of each), so a machine whose
 # load drifts slows both alike: read the ratio, not the absolute figures. Prints a Markdown table
-# (page req/s, API req/s, page/API, page p50/p99) and saves it under bench/results/.
+# (page req/s, API req/s, page/API, page p50/p99), then each page's and API twin's server time
+# (p95 of Django's own request time, from /metrics), and saves it under bench/results/.
 # The account has 20 profiles and READINGS stored readings (default 30; e.g. 1000).
 # Needs wrk (apt-get install wrk), PostgreSQL on 127.0.0.1:5432 (user postgres) and Redis on
 # 127.0.0.1:6379. Usage: bash bench/pages_vs_api.sh [READINGS] [SLICE seconds, default 3] [ROUNDS, default 3]
@@ -23,10 +24,13 @@ source bench/production_env.sh
 production_env "${DB}" pages
 read -r READING_ID SHARE_TOKEN < <($PY bench/pages_seed.py "$READINGS" 2>/dev/null | tail -1)
 
+# The app's own request-time histogram, every worker added up (gunicorn.conf.py empties it).
+METRICS_DIR=$(mktemp -d)
+export PROMETHEUS_MULTIPROC_DIR="${METRICS_DIR}"
 $PY -m gunicorn nps.wsgi:application --workers "$WORKERS" --bind "127.0.0.1:${PORT}" \
   --log-level warning > /tmp/nps-bench-pages-gunicorn.log 2>&1 &
 SERVER=$!
-trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true' EXIT
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "${METRICS_DIR}"' EXIT
 for _ in $(seq 50); do curl -sf "http://127.0.0.1:${PORT}/api/health" >/dev/null && break; sleep 0.2; done
 BASE="http://127.0.0.1:${PORT}"
 
@@ -107,8 +111,27 @@ for pair in "${PAIRS[@]}"; do
     'BEGIN {printf "| `%s` | %.0f | `GET %s` | %.0f | %.2f | %s | %s | %d |\n", p, ps/n, a, as/n, ps/as, p50, p99, e}' \
     | tee -a "$OUT"
 done
+# Server time: what Django took to answer (the app's histogram, /metrics), without the wait in
+# gunicorn's listen queue that wrk's latency above includes.
+curl -sf "${BASE}/metrics" > "${METRICS_DIR}/scraped.txt"
+paths=()
+for pair in "${PAIRS[@]}"; do IFS='|' read -r page api <<< "$pair"; paths+=("$page" "$api"); done
+{
+  echo
+  echo "Server time (Django's own, from /metrics; every GET 200 of the run, warm-ups included):"
+  echo
+  echo "| page | page p95 | API twin | API p95 | requests |"
+  echo "|---|---|---|---|---|"
+  $PY bench/server_times.py "${METRICS_DIR}/scraped.txt" "${paths[@]}" 2>/dev/null \
+    | paste - - | while IFS=$'\t' read -r page _ page_p95 page_n api _ api_p95 api_n; do
+      shown_page=${page/${SHARE_TOKEN}/<token>}; shown_page=${shown_page/\/${READING_ID}/\/<id>}
+      shown_api=${api/${SHARE_TOKEN}/<token>}; shown_api=${shown_api/\/${READING_ID}/\/<id>}
+      echo "| \`${shown_page}\` | ${page_p95} ms | \`GET ${shown_api}\` | ${api_p95} ms | ${page_n} / ${api_n} |"
+    done
+} | tee -a "$OUT"
 echo
 echo "Saved to ${OUT}"
 kill $SERVER; wait $SERVER 2>/dev/null || true
+rm -rf "${METRICS_DIR}"
 trap - EXIT
 psql -h 127.0.0.1 -U postgres -qc "DROP DATABASE IF EXISTS ${DB}" >/dev/null 2>&1 || true

@@ -35,6 +35,17 @@ REQUESTS = [
 ]
 
 
+# What an app builds at its first use and keeps (`register`): built here, in the master, so that no
+# worker's first request builds it (the profile form's countries and cities, ~1.5 s) and the
+# workers share it copy-on-write.
+_builders: list = []
+
+
+def register(build) -> None:
+    """``build()`` runs at warm-up (after the requests), once per master."""
+    _builders.append(build)
+
+
 def _environ(method: str, path: str, extra: dict) -> dict:
     return {
         "REQUEST_METHOD": method,
@@ -69,6 +80,11 @@ def warm(application) -> None:
                 result.close()
         except Exception as error:
             logger.warning("Warm-up request %s %s failed (%s)", method, path, type(error).__name__)
+    for build in _builders:
+        try:
+            build()
+        except Exception as error:
+            logger.warning("Warm-up: %s failed (%s)", build.__qualname__, type(error).__name__)
     # Sockets must not be shared with forked workers.
     connections.close_all()
     gc.collect()
