@@ -355,7 +355,14 @@ def list_entries(
 def account_tags(principal: Principal) -> list[tuple[str, int]]:
     """The account's tags with how many entries carry each, most used first.
 
-    The tags are counted by their keyed hash; one row of each is decrypted for its text."""
+    The tags are counted by their keyed hash; one row of each is decrypted for its text. Kept in
+    the worker's memory (the texts are decrypted) while the journal and the readings stand."""
+    return stats.kept_while(
+        principal, "tags", ("journal", "changes"), lambda: _count_tags(principal), private=True
+    )
+
+
+def _count_tags(principal: Principal) -> list[tuple[str, int]]:
     counts = (
         EntryTag.objects.filter(of_journal(principal, "entry__reading"))
         .values("tag_hash")

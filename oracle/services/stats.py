@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from typing import Any, NamedTuple, TypeVar
@@ -33,6 +33,8 @@ from oracle.models import HistoryVersion, Reading, SignType
 HISTORY_TOTALS_KEY = "oracle:history-totals:v2:{account}:{zone}"
 HISTORY_TOTALS_SECONDS = 30 * 24 * 3600
 KEPT_KEY = "oracle:kept:v1:{name}:{account}"
+PRIVATE_CAPACITY = 1000  # accounts' kept values in a worker's memory (`kept_while(private=True)`)
+_private_kept: OrderedDict[str, tuple] = OrderedDict()
 T = TypeVar("T")
 
 
@@ -196,21 +198,38 @@ def history_version(account_id) -> Versions:
 
 
 def kept_while(
-    principal: Principal, name: str, moved_by: Iterable[str], count: Callable[[], T]
+    principal: Principal,
+    name: str,
+    moved_by: Iterable[str],
+    count: Callable[[], T],
+    *,
+    private: bool = False,
 ) -> T:
-    """``count()``, kept in the cache per account while the `HistoryVersion` numbers named in
-    ``moved_by`` have not moved (what is kept must hold no private text: the cache is Redis)."""
+    """``count()``, kept per account while the `HistoryVersion` numbers named in ``moved_by``
+    have not moved: in the shared cache (Redis), or — ``private``, for what holds decrypted text —
+    in this worker's memory only (an LRU of `PRIVATE_CAPACITY`)."""
     if principal.account is None:
         return count()
     key = KEPT_KEY.format(name=name, account=principal.account.pk)
     versions = history_version(principal.account.pk)  # before counting: a write after moves it
     under = tuple(getattr(versions, number) for number in moved_by)
-    kept = cache.get(key)
+    kept = _private_kept.get(key) if private else cache.get(key)
     if kept is not None and kept[0] == under:
         return kept[1]
     value = count()
-    cache.set(key, (under, value), HISTORY_TOTALS_SECONDS)
+    if private:
+        _private_kept[key] = (under, value)
+        _private_kept.move_to_end(key)
+        while len(_private_kept) > PRIVATE_CAPACITY:
+            _private_kept.popitem(last=False)
+    else:
+        cache.set(key, (under, value), HISTORY_TOTALS_SECONDS)
     return value
+
+
+def forget_kept_in_memory() -> None:
+    """Empty what `kept_while(private=True)` keeps in this worker (tests)."""
+    _private_kept.clear()
 
 
 def history_totals(principal: Principal, zone: dt.tzinfo = dt.UTC) -> KeptTotals:

@@ -260,3 +260,21 @@ def test_what_is_kept_while_numbers_stand_is_counted_again_once_they_move(
     Reading.objects.create(owner=account, sign_type="time", sign_value="x")
     assert stats.kept_while(principal, "test", ("version",), count) == 1
     assert len(counted) == 2
+
+
+def test_private_kept_values_stay_in_the_worker_and_follow_the_journal():
+    """`kept_while(private=True)` (the journal's tags: decrypted texts) never reaches Redis."""
+    from django.core.cache import cache
+
+    from vault import services as vault
+
+    account = UserFactory()
+    principal = principal_for_account(account, auth_type="jwt")
+    reading = made(account, NOW)
+    vault.update_entry(principal=principal, reading_id=reading.pk, tags=["roses"])
+
+    assert vault.account_tags(principal) == [("roses", 1)]
+    assert cache.get(stats.KEPT_KEY.format(name="tags", account=account.pk)) is None
+
+    vault.update_entry(principal=principal, reading_id=reading.pk, tags=["roses", "tulips"])
+    assert vault.account_tags(principal) == [("roses", 1), ("tulips", 1)]

@@ -121,3 +121,23 @@ def test_two_accounts_never_get_each_others_dashboard(client, user, django_user_
         client.force_login(account)
         page = client.get(HOME).content.decode()
         assert f", {account.username}<" in page
+
+
+def test_the_day_alone_is_made_once_per_minute_zone_and_waking_hours(client, user, monkeypatch):
+    from oracle.views import dashboard
+
+    made = []
+    real = readings.daily_reading
+    monkeypatch.setattr(
+        readings, "daily_reading", lambda **kwargs: made.append(kwargs) or real(**kwargs)
+    )
+    client.force_login(user)
+    client.get(HOME)
+    client.get(HOME)
+    assert len(made) <= 2  # once, or twice when the minute turned between the two visits
+
+    Preferences.objects.create(account=user, waking_from=9, waking_until=17)
+    client.get(HOME)
+    office_hours = [day for key, day in dashboard._days_alone.items() if key[2] == (9, 17)]
+    assert len(office_hours) == 1  # other waking hours: another day alone…
+    assert all(9 <= entry["hour"] < 17 for entry in office_hours[0]["best_hours"])  # …its own

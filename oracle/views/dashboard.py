@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zoneinfo
+from collections import OrderedDict
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -49,6 +50,8 @@ def daily_for(request: HttpRequest, profile_id: int | None, zone_name: str) -> d
     this_minute = this_minute.replace(second=0, microsecond=0).isoformat()
     for candidate in (profile_id, None) if profile_id is not None else (None,):
         try:
+            if candidate is None:
+                return _the_day_alone(request, this_minute, zone_name)
             return readings.daily_reading(
                 principal=request.principal,
                 date_text=this_minute,
@@ -58,12 +61,34 @@ def daily_for(request: HttpRequest, profile_id: int | None, zone_name: str) -> d
                 # composed in English as the hourly job prepares its interpretation (the summary
                 # shows terms and numbers, each in the page's language; the reading page re-makes
                 # the texts in the page's language)
-                store=candidate is not None,
+                store=True,
                 client_address=client_ip(request),
             )
         except (NotFound, InvalidField, EngineError):
             continue
     return None
+
+
+# The day alone (no person, nothing stored) is the same for every account with the same minute,
+# zone and waking hours: made once and kept (read only: it is shared), the newest 256.
+_days_alone: OrderedDict[tuple, dict] = OrderedDict()
+
+
+def _the_day_alone(request: HttpRequest, this_minute: str, zone_name: str) -> dict:
+    key = (this_minute, zone_name, preferences.waking_hours_of(request.user))
+    found = _days_alone.get(key)
+    if found is None:
+        found = readings.daily_reading(
+            principal=request.principal,
+            date_text=this_minute,
+            timezone_name=zone_name,
+            use_ai=False,
+            client_address=client_ip(request),
+        )
+        _days_alone[key] = found
+        while len(_days_alone) > 256:
+            _days_alone.popitem(last=False)
+    return found
 
 
 @require_GET
