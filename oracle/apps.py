@@ -45,7 +45,7 @@ def register_account_pages() -> None:
     from oracle.services import profiles, sharing
 
     def listed(principal):
-        return profiles.choices(principal)
+        return profiles.choices(principal, names_only=True)
 
     def visible(principal, profile_id: int) -> bool:
         try:

@@ -73,16 +73,20 @@ def read_profile(
 CHOICES_LIMIT = 500
 
 
-def choices(principal: Principal, *, limit: int = CHOICES_LIMIT) -> list[Profile]:
+def choices(
+    principal: Principal, *, limit: int = CHOICES_LIMIT, names_only: bool = False
+) -> list[Profile]:
     """The principal's live profiles by name, for a picker. Not audited: a picker shows names to
     choose from, which is no reading of the profiles (each render of the consultation, history and
     settings pages used to write an `oracle_user.list` row). A picker never shows a mother's name:
-    the two are not read (nor decrypted)."""
-    return list(
-        Profile.objects.visible_to(principal)
-        .defer("mother_name", "mother_name_persian")
-        .order_by(*LIST_ORDERS["name"])[:limit]
-    )
+    the two are not read (nor decrypted). ``names_only``: the id and the name alone (a picker that
+    shows nothing else, as the settings' default profile)."""
+    listed = Profile.objects.visible_to(principal)
+    if names_only:
+        listed = listed.only("id", "name")
+    else:
+        listed = listed.defer("mother_name", "mother_name_persian")
+    return list(listed.order_by(*LIST_ORDERS["name"])[:limit])
 
 
 def list_profiles(
