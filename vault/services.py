@@ -555,10 +555,13 @@ def month_counts(days: Counter, months: Sequence[str], *, jalali: bool) -> list[
     """``[(month, readings in it)]`` for ``months`` (``YYYY-MM`` keys, UTC) from readings per
     day."""
     first = parse_month(months[0], jalali=jalali)[0].date()
+    last = parse_month(months[-1], jalali=jalali)[1].date()
     counted: Counter = Counter()
-    for day, count in days.items():
-        if day >= first:
-            counted[month_key(day, jalali=jalali)] += count
+    day = first  # the days of these months only: the same cost however long the history
+    while day < last:
+        if days.get(day):
+            counted[month_key(day, jalali=jalali)] += days[day]
+        day += dt.timedelta(days=1)
     return [(month, counted[month]) for month in months]
 
 

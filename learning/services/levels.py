@@ -121,8 +121,11 @@ def xp_sources(principal: Principal, *, kept: stats.KeptTotals | None = None) ->
     its feedback counted."""
     _by_type, totals = kept or stats.history_totals(principal)
     longest, _current = totals.streaks(timezone.now().date())
-    feedback = (
-        ReadingFeedback.objects.filter(user=principal.account).count() if principal.account else 0
+    feedback = stats.kept_while(
+        principal,
+        "feedback-count",
+        ("feedback",),
+        lambda: ReadingFeedback.objects.filter(user=principal.account).count(),
     )
     return XpSources(readings=totals.count, feedback=feedback, longest_streak=longest)
 

@@ -19,6 +19,7 @@ import zoneinfo
 from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple, TypeVar
 
 from django.core.cache import cache
@@ -30,7 +31,7 @@ from django.utils import timezone
 from nps.accounts.principal import Principal
 from oracle.models import HistoryVersion, Reading, SignType
 
-HISTORY_TOTALS_KEY = "oracle:history-totals:v2:{account}:{zone}"
+HISTORY_TOTALS_KEY = "oracle:history-totals:v3:{account}:{zone}"
 HISTORY_TOTALS_SECONDS = 30 * 24 * 3600
 KEPT_KEY = "oracle:kept:v1:{name}:{account}"
 PRIVATE_CAPACITY = 1000  # accounts' kept values in a worker's memory (`kept_while(private=True)`)
@@ -82,14 +83,23 @@ def _midnight(day: dt.date, zone: dt.tzinfo) -> dt.datetime:
 def streaks(days: Iterable[dt.date], *, today: dt.date) -> tuple[int, int]:
     """(longest run of consecutive days, the run that ends today or — nothing yet today —
     yesterday)."""
+    return _streaks_of(_runs(days), today)
+
+
+def _runs(days: Iterable[dt.date]) -> tuple[int, dt.date | None, int]:
+    """(longest run of consecutive days, the last day, the run that ends on it)."""
     longest = run = 0
     previous = None
     for day in sorted(set(days)):
         run = run + 1 if previous is not None and day - previous == dt.timedelta(days=1) else 1
         longest = max(longest, run)
         previous = day
-    current = run if previous is not None and today - previous <= dt.timedelta(days=1) else 0
-    return longest, current
+    return longest, previous, run
+
+
+def _streaks_of(runs: tuple[int, dt.date | None, int], today: dt.date) -> tuple[int, int]:
+    longest, last, run = runs
+    return longest, run if last is not None and today - last <= dt.timedelta(days=1) else 0
 
 
 @dataclass(frozen=True)
@@ -126,8 +136,15 @@ class HistoryTotals:
         """Readings from ``day`` on."""
         return sum(count for counted, count in self.days.items() if counted >= day)
 
+    @cached_property
+    def runs(self) -> tuple[int, dt.date | None, int]:
+        """The runs of days (`_runs`), walked once: kept with the totals (`history_totals`
+        computes them before keeping), so a page's streaks cost nothing however long the
+        history."""
+        return _runs(self.days)
+
     def streaks(self, today: dt.date) -> tuple[int, int]:
-        return streaks(self.days, today=today)
+        return _streaks_of(self.runs, today)
 
 
 # `history_totals`'s answer, passed on by a caller that asks once for several counts.
@@ -260,6 +277,7 @@ def history_totals(principal: Principal, zone: dt.tzinfo = dt.UTC) -> KeptTotals
             totals = None
     if totals is None:
         totals = tally(readings, zone)
+    totals.runs  # noqa: B018 — walked once, kept with them
     cache.set(key, (version, by_type, totals), HISTORY_TOTALS_SECONDS)
     return by_type, totals
 

@@ -278,3 +278,21 @@ def test_private_kept_values_stay_in_the_worker_and_follow_the_journal():
 
     vault.update_entry(principal=principal, reading_id=reading.pk, tags=["roses", "tulips"])
     assert vault.account_tags(principal) == [("roses", 1), ("tulips", 1)]
+
+
+def test_kept_totals_carry_their_runs_of_days():
+    """The streaks are walked once, when the totals are counted, and kept with them."""
+    from django.core.cache import cache
+
+    account = UserFactory()
+    principal = principal_for_account(account, auth_type="jwt")
+    for days_ago in (0, 1, 2, 5):
+        made(account, NOW - dt.timedelta(days=days_ago))
+    stats.history_totals(principal)
+
+    _version, _by_type, kept = cache.get(
+        stats.HISTORY_TOTALS_KEY.format(account=account.pk, zone=dt.UTC)
+    )
+    assert vars(kept)["runs"] == (3, NOW.date(), 3)
+    assert kept.streaks(NOW.date()) == (3, 3)
+    assert kept.streaks(NOW.date() + dt.timedelta(days=2)) == (3, 0)  # the run has ended
