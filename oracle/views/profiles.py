@@ -5,6 +5,7 @@ Each view renders the whole page, or under htmx one named partial of `oracle/pro
 An invalid form answers 422 with the form re-rendered (base.html's htmx config swaps 422s).
 """
 
+import functools
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -78,11 +79,18 @@ def _list_context(request: HttpRequest) -> dict:
     }
 
 
+@functools.cache
+def _form_media():
+    """The profile form's scripts and styles: the same for every form (its widgets'), so a form
+    (countries listed in the reader's language) is not made on each visit of the list for it."""
+    return ProfileForm().media
+
+
 @require_GET
 @login_required
 def profile_list(request: HttpRequest) -> HttpResponse:
     context = _list_context(request)
-    context["form_media"] = ProfileForm().media  # the dialog's form arrives later, through htmx
+    context["form_media"] = _form_media()  # the dialog's form arrives later, through htmx
     context["undo"] = request.session.pop(UNDO_KEY, None)
     context["focus_id"] = request.session.pop(FOCUS_KEY, None)
     return render_page(request, TEMPLATE, "profile-list", context)
