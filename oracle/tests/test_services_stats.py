@@ -296,3 +296,13 @@ def test_kept_totals_carry_their_runs_of_days():
     assert vars(kept)["runs"] == (3, NOW.date(), 3)
     assert kept.streaks(NOW.date()) == (3, 3)
     assert kept.streaks(NOW.date() + dt.timedelta(days=2)) == (3, 0)  # the run has ended
+
+
+def test_a_database_without_the_triggers_never_uses_kept_counts(monkeypatch):
+    monkeypatch.setattr(stats, "TRIGGERED_VENDORS", ())
+    account = UserFactory()
+    principal = principal_for_account(account, auth_type="jwt")
+    counted = []
+    for _ in range(2):
+        stats.kept_while(principal, "test", ("version",), lambda: counted.append(1))
+    assert len(counted) == 2
