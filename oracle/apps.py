@@ -68,12 +68,13 @@ class OracleConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_save
 
-        from nps.core import blind_index, warmup
+        from nps.core import backups, blind_index, warmup
         from oracle.models import Reading
-        from oracle.services import location, search_index
+        from oracle.services import location, search_index, stats
 
         blind_index.register_rebuilder(search_index.rebuild)
         warmup.register(location.gazetteer)  # the profile form's countries and cities
+        backups.after_restore(stats.forget_kept_counts)
         register_account_pages()
         post_save.connect(
             search_index.on_reading_saved, sender=Reading, dispatch_uid="oracle-reading-terms"

@@ -338,6 +338,16 @@ def current_row_counts() -> dict[str, int]:
         return row_counts(cursor, tables)
 
 
+# What apps keep outside the database that was counted from it (`after_restore`): forgotten once a
+# restore replaced the database, whose numbers then start again.
+_after_restore: list = []
+
+
+def after_restore(forget) -> None:
+    """``forget()`` runs after every successful restore."""
+    _after_restore.append(forget)
+
+
 def restore(path: Path) -> RestoreResult:
     """Replace the whole database with the backup at `path` (after every check has passed)."""
     path = Path(path)
@@ -363,6 +373,8 @@ def restore(path: Path) -> RestoreResult:
             "The restored database does not match the backup's row counts in: "
             + ", ".join(f"{t} ({counts.get(t)} instead of {expected[t]})" for t in differing)
         )
+    for forget in _after_restore:
+        forget()
     restored = {(app, name) for app, names in manifest["migrations"].items() for name in names}
     loader = MigrationLoader(None, ignore_no_migrations=True)
     known = set(loader.disk_migrations)

@@ -250,6 +250,16 @@ def kept_while(
     return value
 
 
+def forget_kept_counts() -> None:
+    """Forget every count kept in the shared cache (after a restore: the restored database's
+    `HistoryVersion` numbers start again, and could meet numbers kept from the one replaced). A
+    cache without patterns is this process's own and goes with it."""
+    delete_pattern = getattr(cache, "delete_pattern", None)
+    if delete_pattern is not None:
+        delete_pattern(HISTORY_TOTALS_KEY.split("{", 1)[0] + "*")
+        delete_pattern(KEPT_KEY.split("{", 1)[0] + "*")
+
+
 def forget_kept_in_memory() -> None:
     """Empty what `kept_while(private=True)` keeps in this worker (tests)."""
     _private_kept.clear()

@@ -1,17 +1,21 @@
 """`manage.py backup` and `manage.py restore` on the real database of the test run (PostgreSQL in
 CI): back up, wipe, restore, compare row counts and decrypted values."""
 
+import datetime as dt
 import io
 import json
 import tarfile
 
 import pytest
+from django.core.cache import cache
 from django.core.management import CommandError, call_command
 from django.db import connection
 
+from nps.accounts.principal import principal_for_account
 from nps.core import backups
 from nps.core.fields import key_fingerprint
 from oracle.models import Profile, Reading
+from oracle.services import stats
 from oracle.tests.factories import ProfileFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -54,10 +58,16 @@ def test_backup_wipe_restore_gives_back_every_row_and_decrypted_value(data, tmp_
     Profile.all_objects.all().hard_delete()
     assert Profile.all_objects.count() == 0
 
+    account = data[0].owner
+    counted_key = stats.HISTORY_TOTALS_KEY.format(account=account.pk, zone=dt.UTC)
+    stats.history_totals(principal_for_account(account, auth_type="jwt"))
+    assert cache.get(counted_key) is not None
+
     out = io.StringIO()
     call_command("restore", path, "--yes", stdout=out)
     assert "every row count matches the backup" in out.getvalue()
     assert backups.current_row_counts() == before_counts
+    assert cache.get(counted_key) is None  # counted from the database replaced: forgotten
     assert decrypted_values() == before_values
     # The restored database is fully usable: new rows get new keys.
     ProfileFactory(mother_name="After restore")
