@@ -97,7 +97,8 @@ def render_in(context: Context, fragments: Fragments, template_name: str, parts:
     return fragments.html(context.get("request"), (template_name, reader_parts(), parts), render)
 
 
-PAGE_PARTS = Fragments("page parts", capacity=1000)
+# Dashboards (~9 KB), settings forms (up to ~40 KB: the zone list): ~6 MB per worker at most.
+PAGE_PARTS = Fragments("page parts", capacity=300)
 
 
 def forget_all() -> None:

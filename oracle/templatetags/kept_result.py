@@ -23,7 +23,7 @@ from oracle.services import ai
 register = template.Library()
 
 TEMPLATE = "oracle/results/_result.html"
-RESULTS = Fragments("reading results", capacity=500)  # 10–30 KB each: ~10 MB per worker at most
+RESULTS = Fragments("reading results", capacity=300)  # ~20 KB each: ~6 MB per worker at most
 
 
 def _parts(context: template.Context) -> tuple:
