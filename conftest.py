@@ -135,16 +135,12 @@ def default_language():
 
 @pytest.fixture(autouse=True)
 def no_kept_fragments():
-    """Each test starts with nothing kept in the worker's memory (HTML, `nps.core.kept`; counts,
-    `stats.kept_while(private=True)`; the dashboard's day alone): the ids of a database that was
-    rolled back are used again, with other values."""
+    """Each test starts with nothing kept in the worker's memory (`nps.core.kept`: HTML, a
+    journal's tags, the dashboard's day alone): the ids of a database that was rolled back are
+    used again, with other values."""
     from nps.core import kept
-    from oracle.services import stats
-    from oracle.views import dashboard
 
     kept.forget_all()
-    stats.forget_kept_in_memory()
-    dashboard._days_alone.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -125,7 +125,11 @@ def xp_sources(principal: Principal, *, kept: stats.KeptTotals | None = None) ->
         principal,
         "feedback-count",
         ("feedback",),
-        lambda: ReadingFeedback.objects.filter(user=principal.account).count(),
+        lambda: (
+            ReadingFeedback.objects.filter(user=principal.account).count()
+            if principal.account
+            else 0
+        ),
     )
     return XpSources(readings=totals.count, feedback=feedback, longest_streak=longest)
 

@@ -1,5 +1,6 @@
-"""HTML fragments rendered once and kept in the worker (issue 22): one way for every page part
-that renders the same HTML visit after visit (the Vault's entry cards, a reading's result).
+"""What is kept in a worker's memory (`Memory`), and HTML fragments rendered once and kept there
+(issue 22): one way for every page part that renders the same HTML visit after visit (the
+Vault's entry cards, a reading's result, the dashboard, the settings' forms).
 
 A fragment is kept under a key made of *everything* its template reads — the values shown, the
 language, calendar, zone and day, the permissions — so a changed value, or another language, is
@@ -16,7 +17,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
 
 from django.middleware.csrf import get_token
@@ -28,19 +29,49 @@ from nps.core.dates import active_calendar, display_zone
 
 CSRF_PLACEHOLDER = "nps-kept-csrf-placeholder"
 
-_all: list[Fragments] = []
+_all: list[Memory] = []
 
 
-class Fragments:
-    """One kind of kept fragment: at most ``capacity`` of them, the least recently served
-    forgotten first."""
+class Memory:
+    """Values kept in this worker's memory: at most ``capacity`` of them, the least recently used
+    forgotten first; safe to share between threads. The one way the project keeps something in a
+    worker (HTML fragments, a journal's decrypted tags, the dashboard's day alone)."""
 
-    def __init__(self, name: str, capacity: int):
-        self.name = name
+    def __init__(self, capacity: int):
         self.capacity = capacity
-        self._kept: OrderedDict[bytes, str] = OrderedDict()
+        self._values: OrderedDict[Hashable, Any] = OrderedDict()
         self._lock = threading.Lock()
         _all.append(self)
+
+    def get(self, key: Hashable) -> Any:
+        """The value kept under ``key``, or None."""
+        with self._lock:
+            value = self._values.get(key)
+            if value is not None:
+                self._values.move_to_end(key)
+            return value
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self._lock:
+            self._values[key] = value
+            self._values.move_to_end(key)
+            while len(self._values) > self.capacity:
+                self._values.popitem(last=False)
+
+    def __len__(self) -> int:
+        return len(self._values)
+
+    def forget(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
+class Fragments(Memory):
+    """One kind of kept HTML fragment, keyed by what it shows (`html`)."""
+
+    def __init__(self, name: str, capacity: int):
+        super().__init__(capacity)
+        self.name = name
 
     @staticmethod
     def key(parts: Any) -> bytes:
@@ -51,26 +82,13 @@ class Fragments:
         """The fragment of ``parts``: kept, or ``render(csrf_placeholder)`` and kept; with this
         response's CSRF token in it. ``render`` gets the placeholder to use as the token."""
         key = self.key(parts)
-        with self._lock:
-            html = self._kept.get(key)
-            if html is not None:
-                self._kept.move_to_end(key)
+        html = self.get(key)
         if html is None:
             html = str(render(CSRF_PLACEHOLDER))
-            with self._lock:
-                self._kept[key] = html
-                if len(self._kept) > self.capacity:
-                    self._kept.popitem(last=False)
+            self.put(key, html)
         if CSRF_PLACEHOLDER in html:
             html = html.replace(CSRF_PLACEHOLDER, str(get_token(request)))
         return mark_safe(html)  # noqa: S308 — rendered by a template
-
-    def __len__(self) -> int:
-        return len(self._kept)
-
-    def forget(self) -> None:
-        with self._lock:
-            self._kept.clear()
 
 
 def reader_parts() -> tuple[str, str, str, str]:
@@ -102,6 +120,6 @@ PAGE_PARTS = Fragments("page parts", capacity=300)
 
 
 def forget_all() -> None:
-    """Empty every kind of kept fragment (tests)."""
-    for fragments in _all:
-        fragments.forget()
+    """Empty everything kept in this worker's memory (tests)."""
+    for memory in _all:
+        memory.forget()

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import time
 import zoneinfo
-from collections import Counter, OrderedDict
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
@@ -31,14 +31,15 @@ from django.db.models.functions import Cast, TruncDate
 from django.utils import timezone
 
 from nps.accounts.principal import Principal
+from nps.core.kept import Memory
 from oracle.models import HistoryVersion, Reading, SignType
 
 HISTORY_TOTALS_KEY = "oracle:history-totals:v3:{account}:{zone}"
 HISTORY_TOTALS_SECONDS = 30 * 24 * 3600
 KEPT_KEY = "oracle:kept:v1:{name}:{account}"
 TRIGGERED_VENDORS = ("postgresql", "sqlite")  # where migration oracle 0016 made the triggers
-PRIVATE_CAPACITY = 1000  # accounts' kept values in a worker's memory (`kept_while(private=True)`)
-_private_kept: OrderedDict[str, tuple] = OrderedDict()
+# What `kept_while(private=True)` keeps: in this worker only, for 1,000 accounts' values at most.
+PRIVATE = Memory(capacity=1000)
 T = TypeVar("T")
 
 
@@ -230,21 +231,18 @@ def kept_while(
 ) -> T:
     """``count()``, kept per account while the `HistoryVersion` numbers named in ``moved_by``
     have not moved: in the shared cache (Redis), or — ``private``, for what holds decrypted text —
-    in this worker's memory only (an LRU of `PRIVATE_CAPACITY`)."""
+    in this worker's memory only (`PRIVATE`)."""
     if principal.account is None:
         return count()
     key = KEPT_KEY.format(name=name, account=principal.account.pk)
     versions = history_version(principal.account.pk)  # before counting: a write after moves it
     under = tuple(getattr(versions, number) for number in moved_by)
-    kept = _private_kept.get(key) if private else cache.get(key)
+    kept = PRIVATE.get(key) if private else cache.get(key)
     if kept is not None and kept[0] == under:
         return kept[1]
     value = count()
     if private:
-        _private_kept[key] = (under, value)
-        _private_kept.move_to_end(key)
-        while len(_private_kept) > PRIVATE_CAPACITY:
-            _private_kept.popitem(last=False)
+        PRIVATE.put(key, (under, value))
     else:
         cache.set(key, (under, value), HISTORY_TOTALS_SECONDS)
     return value
@@ -258,11 +256,6 @@ def forget_kept_counts() -> None:
     if delete_pattern is not None:
         delete_pattern(HISTORY_TOTALS_KEY.split("{", 1)[0] + "*")
         delete_pattern(KEPT_KEY.split("{", 1)[0] + "*")
-
-
-def forget_kept_in_memory() -> None:
-    """Empty what `kept_while(private=True)` keeps in this worker (tests)."""
-    _private_kept.clear()
 
 
 def history_totals(principal: Principal, zone: dt.tzinfo = dt.UTC) -> KeptTotals:

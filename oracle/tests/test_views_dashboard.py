@@ -1,7 +1,10 @@
 """The dashboard at `/`: first steps for a new account; counters, today and the latest readings."""
 
+import datetime as dt
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from nps.accounts.models import Preferences
 from nps.accounts.principal import principal_for_account
@@ -131,13 +134,21 @@ def test_the_day_alone_is_made_once_per_minute_zone_and_waking_hours(client, use
     monkeypatch.setattr(
         readings, "daily_reading", lambda **kwargs: made.append(kwargs) or real(**kwargs)
     )
+    this_minute = dt.datetime(2026, 12, 8, 9, 30, 12, tzinfo=dt.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: this_minute)
     client.force_login(user)
     client.get(HOME)
     client.get(HOME)
-    assert len(made) <= 2  # once, or twice when the minute turned between the two visits
+    assert len(made) == 1  # the second visit, in the same minute, used the first one's
 
     Preferences.objects.create(account=user, waking_from=9, waking_until=17)
     client.get(HOME)
-    office_hours = [day for key, day in dashboard._days_alone.items() if key[2] == (9, 17)]
-    assert len(office_hours) == 1  # other waking hours: another day alone…
-    assert all(9 <= entry["hour"] < 17 for entry in office_hours[0]["best_hours"])  # …its own
+    assert len(made) == 2  # other waking hours: another day alone…
+    office_hours = dashboard.DAYS_ALONE.get(
+        (this_minute.isoformat()[:16] + ":00+00:00", "UTC", (9, 17))
+    )
+    assert all(9 <= entry["hour"] < 17 for entry in office_hours["best_hours"])  # …its own
+
+    this_minute += dt.timedelta(minutes=1)
+    client.get(HOME)
+    assert len(made) == 3  # and the next minute another

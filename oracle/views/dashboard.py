@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import zoneinfo
-from collections import OrderedDict
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
@@ -22,6 +21,7 @@ from nps.accounts import preferences
 from nps.core import places
 from nps.core.errors import InvalidField, NotFound
 from nps.core.http import client_ip
+from nps.core.kept import Memory
 from oracle.engines.errors import EngineError
 from oracle.models import Profile, ReadingKind
 from oracle.services import readings, stats
@@ -71,12 +71,12 @@ def daily_for(request: HttpRequest, profile_id: int | None, zone_name: str) -> d
 
 # The day alone (no person, nothing stored) is the same for every account with the same minute,
 # zone and waking hours: made once and kept (read only: it is shared), the newest 256.
-_days_alone: OrderedDict[tuple, dict] = OrderedDict()
+DAYS_ALONE = Memory(capacity=256)
 
 
 def _the_day_alone(request: HttpRequest, this_minute: str, zone_name: str) -> dict:
     key = (this_minute, zone_name, preferences.waking_hours_of(request.user))
-    found = _days_alone.get(key)
+    found = DAYS_ALONE.get(key)
     if found is None:
         found = readings.daily_reading(
             principal=request.principal,
@@ -85,9 +85,7 @@ def _the_day_alone(request: HttpRequest, this_minute: str, zone_name: str) -> di
             use_ai=False,
             client_address=client_ip(request),
         )
-        _days_alone[key] = found
-        while len(_days_alone) > 256:
-            _days_alone.popitem(last=False)
+        DAYS_ALONE.put(key, found)
     return found
 
 
